@@ -1,0 +1,39 @@
+import type { OrderBook, PriceLevel, TokenQuote } from './market.types';
+
+export function bestBid(book: OrderBook): PriceLevel | null {
+  return book.bids[0] ?? null;
+}
+
+export function bestAsk(book: OrderBook): PriceLevel | null {
+  return book.asks[0] ?? null;
+}
+
+function depthUsd(levels: readonly PriceLevel[]): number {
+  return levels.reduce((sum, level) => sum + level.price * level.size, 0);
+}
+
+/**
+ * Best bid/ask, mid, spread and depth of one token's book. A one-sided book has no mid or spread:
+ * we never invent a price the market is not showing.
+ */
+export function quoteFromBook(book: OrderBook, outcome: string): TokenQuote {
+  const bid = bestBid(book)?.price ?? null;
+  const ask = bestAsk(book)?.price ?? null;
+  const twoSided = bid !== null && ask !== null;
+  return {
+    tokenId: book.tokenId,
+    outcome,
+    bestBid: bid,
+    bestAsk: ask,
+    mid: twoSided ? (bid + ask) / 2 : null,
+    spread: twoSided ? ask - bid : null,
+    bidDepthUsd: depthUsd(book.bids),
+    askDepthUsd: depthUsd(book.asks),
+    bookTimestamp: book.timestamp,
+  };
+}
+
+/** A quote for a token whose book could not be fetched this cycle. */
+export function emptyQuote(tokenId: string, outcome: string): TokenQuote {
+  return { tokenId, outcome, bestBid: null, bestAsk: null, mid: null, spread: null, bidDepthUsd: 0, askDepthUsd: 0, bookTimestamp: null };
+}
