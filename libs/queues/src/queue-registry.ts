@@ -1,0 +1,30 @@
+import type { JobsOptions } from 'bullmq';
+import type { z } from 'zod';
+import { approvedIntentSchema } from './payloads/approved-intent.schema';
+import { deadLetterSchema } from './payloads/dead-letter.schema';
+import { snapshotBatchSchema } from './payloads/market-snapshot.schema';
+import { signalBatchSchema } from './payloads/signal-batch.schema';
+import { QueueName } from './queue-names';
+
+/** The one registry: each queue's payload schema and job options. Payloads are checked on add and on consume. */
+export const QUEUE_SCHEMAS = {
+  [QueueName.SnapshotsForStrategy]: snapshotBatchSchema,
+  [QueueName.SnapshotsForRisk]: snapshotBatchSchema,
+  [QueueName.Signals]: signalBatchSchema,
+  [QueueName.ApprovedIntents]: approvedIntentSchema,
+  [QueueName.DeadLetter]: deadLetterSchema,
+} as const satisfies Record<QueueName, z.ZodTypeAny>;
+
+export type QueuePayload<Q extends QueueName> = z.infer<(typeof QUEUE_SCHEMAS)[Q]>;
+
+const backoff = { type: 'exponential', delay: 500 } as const;
+
+export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
+  // Snapshots are perishable: the next cycle supersedes a lost one, so no retries and no history.
+  [QueueName.SnapshotsForStrategy]: { attempts: 1, removeOnComplete: true, removeOnFail: 100 },
+  [QueueName.SnapshotsForRisk]: { attempts: 1, removeOnComplete: true, removeOnFail: 100 },
+  [QueueName.Signals]: { attempts: 3, backoff, removeOnComplete: 1000, removeOnFail: 1000 },
+  // Approved work is kept until done; Postgres stays the truth, the executor's reconciler re-enqueues.
+  [QueueName.ApprovedIntents]: { attempts: 5, backoff, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
+  [QueueName.DeadLetter]: { attempts: 1, removeOnComplete: false, removeOnFail: false },
+};

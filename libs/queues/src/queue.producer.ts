@@ -1,0 +1,57 @@
+import { Queue } from 'bullmq';
+import type IORedis from 'ioredis';
+import { parsePayload } from './payload-validation';
+import { PIPELINE_QUEUES, QueueName } from './queue-names';
+import { QUEUE_JOB_OPTIONS, type QueuePayload } from './queue-registry';
+import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
+
+export interface QueueDepth {
+  readonly waiting: number;
+  readonly active: number;
+  readonly delayed: number;
+  readonly failed: number;
+}
+
+/** Typed, validating producer for every queue of the registry. One Redis connection for all queues. */
+export class QueueProducer {
+  private readonly connection: IORedis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly config: QueueConnectionConfig) {
+    this.connection = createRedisConnection(config.redisUrl, 'producer');
+    // A producer that cannot reach Redis reports it on add(); an unhandled 'error' event would crash the process.
+    this.connection.on('error', () => undefined);
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.config.prefix, defaultJobOptions: QUEUE_JOB_OPTIONS[name] });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  /** Validates, then adds. Returns the job id. A payload that fails validation never reaches Redis. */
+  async add<Q extends QueueName>(name: Q, payload: QueuePayload<Q>, opts: { jobId?: string } = {}): Promise<string> {
+    const data = parsePayload(name, payload);
+    const job = await this.queue(name).add(name, data, { jobId: opts.jobId });
+    return job.id ?? '';
+  }
+
+  async depths(names: readonly QueueName[] = [...PIPELINE_QUEUES, QueueName.DeadLetter]): Promise<Record<string, QueueDepth>> {
+    const entries = await Promise.all(
+      names.map(async (name) => {
+        const counts = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed');
+        return [name, { waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 }] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.connection.disconnect();
+  }
+}

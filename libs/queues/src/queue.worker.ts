@@ -1,0 +1,72 @@
+import { Worker, type Job } from 'bullmq';
+import { InvalidPayloadError, parsePayload } from './payload-validation';
+import { QueueName } from './queue-names';
+import type { QueuePayload } from './queue-registry';
+import type { QueueProducer } from './queue.producer';
+import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
+
+export interface WorkerLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface QueueWorkerOptions {
+  readonly connection: QueueConnectionConfig;
+  readonly concurrency?: number;
+  /** Where payloads that fail validation go, with the reason. */
+  readonly deadLetters: QueueProducer;
+  readonly logger: WorkerLogger;
+  readonly onJobDone?: (queue: QueueName, seconds: number, outcome: 'completed' | 'failed' | 'dead_lettered') => void;
+}
+
+export type QueueHandler<Q extends QueueName> = (payload: QueuePayload<Q>, job: Job) => Promise<void>;
+
+/**
+ * Starts a BullMQ worker whose handler only ever sees validated payloads. A payload of the wrong
+ * shape or version is moved to the dead-letter queue with the reason and is not retried: retrying
+ * cannot fix it, and nothing is lost because the dead letter keeps the original payload.
+ */
+export function startQueueWorker<Q extends QueueName>(queue: Q, handler: QueueHandler<Q>, options: QueueWorkerOptions): Worker {
+  const connection = createRedisConnection(options.connection.redisUrl, 'worker');
+  connection.on('error', () => undefined);
+  const worker = new Worker(
+    queue,
+    async (job: Job) => {
+      const started = process.hrtime.bigint();
+      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+      let payload: QueuePayload<Q>;
+      try {
+        payload = parsePayload(queue, job.data);
+      } catch (error) {
+        if (!(error instanceof InvalidPayloadError)) throw error;
+        await options.deadLetters.add(QueueName.DeadLetter, {
+          v: 1,
+          queue,
+          jobId: job.id ?? null,
+          reason: error.message,
+          payload: job.data,
+          at: new Date().toISOString(),
+        });
+        options.logger.warn({ queue, job_id: job.id, reason: error.message }, 'Moved invalid job to the dead-letter queue');
+        options.onJobDone?.(queue, seconds(), 'dead_lettered');
+        return;
+      }
+      try {
+        await handler(payload, job);
+        options.onJobDone?.(queue, seconds(), 'completed');
+      } catch (error) {
+        options.onJobDone?.(queue, seconds(), 'failed');
+        throw error;
+      }
+    },
+    { connection, prefix: options.connection.prefix, concurrency: options.concurrency ?? 1, autorun: true },
+  );
+  // The worker does not own a connection it was given: release it when the worker closes.
+  worker.on('closed', () => connection.disconnect());
+  worker.on('error', (error) => options.logger.error({ queue, err: error }, 'Queue worker error'));
+  worker.on('failed', (job, error) =>
+    options.logger.error({ queue, job_id: job?.id, attempts: job?.attemptsMade, err: error }, 'Job failed'),
+  );
+  return worker;
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { Worker } from 'bullmq';
+import { approvedIntentJobId } from './payloads/approved-intent.schema';
+import { InvalidPayloadError } from './payload-validation';
+import { QueueName } from './queue-names';
+import { QueueProducer } from './queue.producer';
+import { startQueueWorker, type WorkerLogger } from './queue.worker';
+
+const redisUrl = process.env.POLYBOT_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function silentLogger(lines: string[]): WorkerLogger {
+  const push = (_fields: Record<string, unknown>, message: string) => void lines.push(message);
+  return { info: push, warn: push, error: push };
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('queues (real Redis)', () => {
+  const connection = { redisUrl, prefix: `polybot-test-${randomUUID().slice(0, 8)}` };
+  let producer: QueueProducer;
+  const workers: Worker[] = [];
+
+  beforeEach(() => {
+    producer = new QueueProducer(connection);
+  });
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.close()));
+    await Promise.all(Object.values(QueueName).map((name) => producer.queue(name).obliterate({ force: true })));
+    await producer.close();
+  });
+
+  it('refuses to enqueue a payload of the wrong shape, naming the field', async () => {
+    const bad = { v: 1, intentId: 'not-a-uuid', approvedAt: new Date().toISOString() };
+    await expect(producer.add(QueueName.ApprovedIntents, bad)).rejects.toThrow(InvalidPayloadError);
+    await expect(producer.add(QueueName.ApprovedIntents, bad)).rejects.toThrow(/intentId/);
+    expect((await producer.depths([QueueName.ApprovedIntents]))[QueueName.ApprovedIntents].waiting).toBe(0);
+  });
+
+  it('drops a duplicate approved-intent job: the job id derives from the intent', async () => {
+    const intentId = randomUUID();
+    const payload = { v: 1 as const, intentId, approvedAt: new Date().toISOString() };
+    const first = await producer.add(QueueName.ApprovedIntents, payload, { jobId: approvedIntentJobId(intentId) });
+    const second = await producer.add(QueueName.ApprovedIntents, payload, { jobId: approvedIntentJobId(intentId) });
+    expect(first).toBe(`intent-${intentId}`);
+    expect(second).toBe(first);
+    expect((await producer.depths([QueueName.ApprovedIntents]))[QueueName.ApprovedIntents].waiting).toBe(1);
+  });
+
+  it('hands valid payloads to the handler and moves a wrong-version payload to the dead-letter queue', async () => {
+    const seen: string[] = [];
+    const logs: string[] = [];
+    workers.push(
+      startQueueWorker(QueueName.ApprovedIntents, async (payload) => void seen.push(payload.intentId), {
+        connection,
+        deadLetters: producer,
+        logger: silentLogger(logs),
+      }),
+    );
+    const good = randomUUID();
+    await producer.add(QueueName.ApprovedIntents, { v: 1, intentId: good, approvedAt: new Date().toISOString() });
+    // Bypass the producer's validation, as a stale or foreign producer would.
+    await producer.queue(QueueName.ApprovedIntents).add('x', { v: 2, intentId: 'abc' });
+
+    await waitFor(async () => (seen.length === 1 ? true : undefined));
+    const dead = await waitFor(async () => {
+      const jobs = await producer.queue(QueueName.DeadLetter).getJobs(['waiting']);
+      return jobs.length ? jobs : undefined;
+    });
+    expect(seen).toEqual([good]);
+    expect(dead).toHaveLength(1);
+    expect(dead[0].data.queue).toBe(QueueName.ApprovedIntents);
+    expect(dead[0].data.reason).toMatch(/^invalid approved-intents payload: v: /);
+    expect(dead[0].data.payload).toEqual({ v: 2, intentId: 'abc' });
+    expect(logs).toContain('Moved invalid job to the dead-letter queue');
+  });
+});
