@@ -1,0 +1,192 @@
+import type { GammaEvent, GammaMarket } from './gamma.types';
+import { describeError } from './http/venue-errors';
+import type { VenueHttp } from './http/venue-http';
+import { parseGammaEvent } from './wire/gamma-event.wire';
+import { parseGammaMarket } from './wire/gamma-market.wire';
+import { isParseIssue, type ParseResult } from './wire/parse-result';
+
+export interface GammaClientOptions {
+  readonly baseUrl: string;
+  readonly http: VenueHttp;
+  readonly pageSize?: number;
+  /** Guards against a venue that ignores `offset` and returns full pages forever. */
+  readonly maxPages?: number;
+}
+
+export interface FetchOpenEventsOptions {
+  /** Stop once this many markets are collected. Events are never split: one that would overflow is left out. */
+  readonly maxMarkets?: number;
+}
+
+export interface FetchMarketsOptions {
+  /** `offset` pages `/markets?limit&offset`; `keyset` follows `/markets/keyset` cursors. */
+  readonly paging?: 'offset' | 'keyset';
+  readonly active?: boolean;
+  readonly closed?: boolean;
+  readonly maxMarkets?: number;
+  /** Extra Gamma filters (`order`, `tag_id`, `liquidity_num_min`, …). */
+  readonly filters?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface GammaEventsPage {
+  readonly events: GammaEvent[];
+  readonly markets: GammaMarket[];
+  readonly issues: string[];
+}
+
+export interface GammaMarketsPage {
+  readonly markets: GammaMarket[];
+  readonly issues: string[];
+}
+
+const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_MAX_PAGES = 10_000;
+
+/** Keeps the good items of a page, turns the bad ones into issues. */
+function collect<T>(results: readonly ParseResult<T>[], issues: string[]): T[] {
+  const values: T[] = [];
+  for (const result of results) {
+    if (isParseIssue(result)) {
+      issues.push(result.issue);
+    } else {
+      issues.push(...result.warnings);
+      values.push(result.value);
+    }
+  }
+  return values;
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`GammaClient ${name} must be a positive integer (got ${value})`);
+  return value;
+}
+
+/** Reads Gamma's market catalogue (no auth). Venue trouble becomes `issues`, never a throw. */
+export class GammaClient {
+  private readonly pageSize: number;
+  private readonly maxPages: number;
+
+  constructor(private readonly options: GammaClientOptions) {
+    this.pageSize = positiveInteger('pageSize', options.pageSize ?? DEFAULT_PAGE_SIZE);
+    this.maxPages = positiveInteger('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES);
+  }
+
+  /** Every page of open events (`active=true&closed=false`) until a short page, with their markets. */
+  async fetchOpenEvents(opts: FetchOpenEventsOptions = {}): Promise<GammaEventsPage> {
+    const maxMarkets = opts.maxMarkets ?? Number.POSITIVE_INFINITY;
+    const events: GammaEvent[] = [];
+    const seenEvents = new Set<string>();
+    const issues: string[] = [];
+    let marketCount = 0;
+    const done = (): GammaEventsPage => ({ events, markets: events.flatMap((event) => event.markets), issues });
+
+    for (let page = 0; page < this.maxPages; page += 1) {
+      const offset = page * this.pageSize;
+      const items = await this.fetchArray('/events', { active: true, closed: false, limit: this.pageSize, offset }, issues);
+      if (items === null) return done();
+      let full = false;
+      for (const event of collect(items.map((item, i) => parseGammaEvent(item, offset + i)), issues)) {
+        // Offset paging over a live catalogue can repeat an event that moved across a page boundary.
+        if (seenEvents.has(event.id)) continue;
+        if (marketCount + event.markets.length > maxMarkets) {
+          full = true;
+          break;
+        }
+        seenEvents.add(event.id);
+        events.push(event);
+        marketCount += event.markets.length;
+      }
+      if (full || items.length < this.pageSize) return done();
+    }
+    issues.push(`gamma GET /events: stopped after ${this.maxPages} full pages; the catalogue may be incomplete`);
+    return done();
+  }
+
+  /** Markets from `/markets` (offset paging) or `/markets/keyset` (cursor paging). */
+  async fetchMarkets(opts: FetchMarketsOptions = {}): Promise<GammaMarketsPage> {
+    const filters: Record<string, string | number | boolean> = { ...opts.filters };
+    if (opts.active !== undefined) filters['active'] = opts.active;
+    if (opts.closed !== undefined) filters['closed'] = opts.closed;
+    const maxMarkets = opts.maxMarkets ?? Number.POSITIVE_INFINITY;
+    const state = { markets: [] as GammaMarket[], seen: new Set<string>(), issues: [] as string[] };
+    const take = (items: unknown[], firstIndex: number): boolean => {
+      for (const market of collect(items.map((item, i) => parseGammaMarket(item, firstIndex + i)), state.issues)) {
+        if (state.seen.has(market.id)) continue;
+        if (state.markets.length >= maxMarkets) return true;
+        state.seen.add(market.id);
+        state.markets.push(market);
+      }
+      return state.markets.length >= maxMarkets;
+    };
+    if (opts.paging === 'keyset') await this.pageKeyset(filters, take, state.issues);
+    else await this.pageOffset(filters, take, state.issues);
+    return { markets: state.markets, issues: state.issues };
+  }
+
+  private async pageOffset(filters: Record<string, string | number | boolean>, take: (items: unknown[], first: number) => boolean, issues: string[]): Promise<void> {
+    for (let page = 0; page < this.maxPages; page += 1) {
+      const offset = page * this.pageSize;
+      const items = await this.fetchArray('/markets', { ...filters, limit: this.pageSize, offset }, issues);
+      if (items === null) return;
+      if (take(items, offset) || items.length < this.pageSize) return;
+    }
+    issues.push(`gamma GET /markets: stopped after ${this.maxPages} full pages; the catalogue may be incomplete`);
+  }
+
+  private async pageKeyset(filters: Record<string, string | number | boolean>, take: (items: unknown[], first: number) => boolean, issues: string[]): Promise<void> {
+    let cursor: string | null = null;
+    let taken = 0;
+    for (let page = 0; page < this.maxPages; page += 1) {
+      const query = { ...filters, limit: this.pageSize, ...(cursor === null ? {} : { after_cursor: cursor }) };
+      const body = await this.fetchBody('/markets/keyset', query, issues);
+      if (body === undefined) return;
+      const keysetPage = this.keysetPage(body);
+      if (typeof keysetPage === 'string') {
+        issues.push(`gamma GET /markets/keyset page ${page + 1}: ${keysetPage}`);
+        return;
+      }
+      if (take(keysetPage.items, taken)) return;
+      taken += keysetPage.items.length;
+      // A repeated cursor would loop forever; an empty one means the last page.
+      if (keysetPage.next === null || keysetPage.next === cursor || keysetPage.items.length === 0) return;
+      cursor = keysetPage.next;
+    }
+    issues.push(`gamma GET /markets/keyset: stopped after ${this.maxPages} pages; the catalogue may be incomplete`);
+  }
+
+  private keysetPage(body: unknown): { items: unknown[]; next: string | null } | string {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'body is not an object with markets and next_cursor';
+    const record = body as Record<string, unknown>;
+    const items = record['markets'] ?? record['data'];
+    if (!Array.isArray(items)) return 'markets is not an array';
+    const next = record['next_cursor'];
+    if (next !== undefined && next !== null && typeof next !== 'string') return 'next_cursor is not a string';
+    return { items, next: typeof next === 'string' && next !== '' ? next : null };
+  }
+
+  private async fetchBody(path: string, query: Record<string, string | number | boolean>, issues: string[]): Promise<unknown> {
+    try {
+      return await this.options.http.getJson('gamma', this.options.baseUrl, path, query);
+    } catch (error) {
+      issues.push(`${describeError(error)}; stopped paging ${path} at ${describePosition(query)}`);
+      return undefined;
+    }
+  }
+
+  /** One page as an array, or null (with an issue) when the page could not be had. */
+  private async fetchArray(path: string, query: Record<string, string | number | boolean>, issues: string[]): Promise<unknown[] | null> {
+    const body = await this.fetchBody(path, query, issues);
+    if (body === undefined) return null;
+    if (!Array.isArray(body)) {
+      issues.push(`gamma GET ${path}: body at ${describePosition(query)} is not an array; stopped paging`);
+      return null;
+    }
+    return body;
+  }
+}
+
+function describePosition(query: Record<string, string | number | boolean>): string {
+  if ('offset' in query) return `offset ${String(query['offset'])}`;
+  if ('after_cursor' in query) return `cursor ${String(query['after_cursor'])}`;
+  return 'the first page';
+}

@@ -1,0 +1,15 @@
+export * from './gamma.types';
+export * from './wire/parse-result';
+export { parseGammaMarket, gammaMarketSchema } from './wire/gamma-market.wire';
+export { parseGammaEvent, gammaEventSchema } from './wire/gamma-event.wire';
+export { parseClobBook, clobBookSchema } from './wire/clob-book.wire';
+export * from './http/venue-call.recorder';
+export * from './http/venue-errors';
+export * from './http/venue-rate-limits';
+export * from './http/venue-retry.policy';
+export * from './http/venue-http';
+export * from './gamma.client';
+export * from './clob-books.client';
+export * from './snapshot-builder';
+export * from './market-data.source';
+export * from './market-data-source.factory';

@@ -1,0 +1,89 @@
+import { emptyQuote, quoteFromBook, type EventSnapshot, type MarketSnapshot, type OrderBook } from '@polybot/domain';
+import type { GammaEvent, GammaMarket } from './gamma.types';
+
+/** Used only when neither the book nor Gamma states them: the venue's most common values. */
+export const FALLBACK_TICK_SIZE = 0.01;
+export const FALLBACK_MIN_ORDER_SIZE = 5;
+
+function unique(labels: readonly string[]): string[] {
+  return [...new Set(labels)];
+}
+
+/** Markets fetched from `/markets` join the event Gamma nests in them, or stand alone as `market:<id>`. */
+function groupLooseMarkets(events: readonly GammaEvent[], looseMarkets: readonly GammaMarket[]): GammaEvent[] {
+  const grouped = new Map<string, GammaEvent>(events.map((event) => [event.id, event]));
+  for (const market of looseMarkets) {
+    const ref = market.event;
+    const eventId = ref?.id ?? `market:${market.id}`;
+    const existing = grouped.get(eventId);
+    if (existing) {
+      if (!existing.markets.some((known) => known.id === market.id)) grouped.set(eventId, { ...existing, markets: [...existing.markets, market] });
+      continue;
+    }
+    grouped.set(eventId, {
+      id: eventId,
+      slug: ref ? ref.slug : market.slug || null,
+      title: ref ? ref.title : market.question || null,
+      negRisk: ref ? ref.negRisk : market.negRisk,
+      tags: ref ? ref.tags : [],
+      markets: [market],
+    });
+  }
+  return [...grouped.values()];
+}
+
+function marketSnapshot(event: GammaEvent, market: GammaMarket, books: ReadonlyMap<string, OrderBook>, fetchedAt: string): MarketSnapshot {
+  const marketBooks = market.tokens.map((token) => books.get(token.tokenId)).filter((book): book is OrderBook => book !== undefined);
+  // The book is fresher than Gamma: the venue changes tick sizes near 0.04/0.96. 0 means "book did not say".
+  const bookTick = marketBooks.find((book) => book.tickSize > 0)?.tickSize;
+  const bookMinSize = marketBooks.find((book) => book.minOrderSize > 0)?.minOrderSize;
+  const tags = unique([...event.tags, ...market.tags]);
+  return {
+    marketId: market.id,
+    conditionId: market.conditionId,
+    question: market.question,
+    slug: market.slug,
+    eventId: event.id,
+    eventSlug: event.slug,
+    negRisk: market.negRisk || event.negRisk || marketBooks.some((book) => book.negRisk),
+    endDate: market.endDate,
+    category: market.category ?? tags[0] ?? null,
+    tags,
+    active: market.active,
+    closed: market.closed,
+    acceptingOrders: market.acceptingOrders,
+    enableOrderBook: market.enableOrderBook,
+    liquidityUsd: market.liquidityNum,
+    volume24hUsd: market.volume24hr,
+    tickSize: bookTick ?? market.tickSize ?? FALLBACK_TICK_SIZE,
+    minOrderSize: bookMinSize ?? market.orderMinSize ?? FALLBACK_MIN_ORDER_SIZE,
+    feeSchedule: market.feeSchedule,
+    tokens: market.tokens.map((token) => {
+      const book = books.get(token.tokenId);
+      return book ? quoteFromBook(book, token.outcome) : emptyQuote(token.tokenId, token.outcome);
+    }),
+    fetchedAt,
+  };
+}
+
+/**
+ * Normalized snapshots of events and their markets with quotes from the books fetched this cycle.
+ * A token without a book gets an empty quote (no invented prices). Events with no markets are left out.
+ */
+export function buildEventSnapshots(
+  events: readonly GammaEvent[],
+  books: ReadonlyMap<string, OrderBook>,
+  fetchedAt: Date,
+  looseMarkets: readonly GammaMarket[] = [],
+): EventSnapshot[] {
+  const at = fetchedAt.toISOString();
+  return groupLooseMarkets(events, looseMarkets)
+    .filter((event) => event.markets.length > 0)
+    .map((event) => ({
+      eventId: event.id,
+      slug: event.slug,
+      title: event.title,
+      negRisk: event.negRisk || event.markets.some((market) => market.negRisk),
+      markets: event.markets.map((market) => marketSnapshot(event, market, books, at)),
+    }));
+}
