@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { queryRows, toNumber } from '../sql/query-rows';
+import type { AccountSnapshot, NewAccountSnapshot } from './account-snapshot.types';
+
+interface AccountSnapshotRow {
+  id: string;
+  taken_at: Date;
+  mode: string;
+  bankroll: number | null;
+  cash: number | null;
+  equity: number | null;
+  positions: unknown;
+  open_orders: unknown;
+  balances: unknown;
+  unavailable: string[];
+}
+
+function toSnapshot(row: AccountSnapshotRow): AccountSnapshot {
+  return {
+    id: toNumber(row.id), takenAt: row.taken_at, mode: row.mode, bankroll: row.bankroll, cash: row.cash, equity: row.equity,
+    positions: row.positions, openOrders: row.open_orders, balances: row.balances, unavailable: row.unavailable,
+  };
+}
+
+@Injectable()
+export class AccountSnapshotRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(s: NewAccountSnapshot): Promise<AccountSnapshot> {
+    const [row] = await queryRows<AccountSnapshotRow>(
+      this.dataSource.manager,
+      `INSERT INTO account_state_snapshots (taken_at, mode, bankroll, cash, equity, positions, open_orders, balances, unavailable)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb) RETURNING *`,
+      [
+        s.takenAt, s.mode, s.bankroll, s.cash, s.equity, JSON.stringify(s.positions ?? []), JSON.stringify(s.openOrders ?? []),
+        JSON.stringify(s.balances ?? {}), JSON.stringify(s.unavailable),
+      ],
+    );
+    return toSnapshot(row);
+  }
+
+  async latest(): Promise<AccountSnapshot | null> {
+    const [row] = await queryRows<AccountSnapshotRow>(
+      this.dataSource.manager, 'SELECT * FROM account_state_snapshots ORDER BY taken_at DESC, id DESC LIMIT 1');
+    return row === undefined ? null : toSnapshot(row);
+  }
+}

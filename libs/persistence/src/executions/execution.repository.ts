@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../sql/query-rows';
+import type { ExecutionMode, ExecutionOutcome, NewExecutionOutcome } from './execution-outcome.types';
+
+interface ExecutionOutcomeRow {
+  id: string;
+  intent_id: string;
+  mode: ExecutionMode;
+  status: string;
+  order_request: unknown;
+  order_id: string | null;
+  filled_size: number;
+  avg_price: number | null;
+  fees: number;
+  error: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toOutcome(row: ExecutionOutcomeRow): ExecutionOutcome {
+  return {
+    id: row.id,
+    intentId: row.intent_id,
+    mode: row.mode,
+    status: row.status,
+    orderRequest: row.order_request,
+    orderId: row.order_id,
+    filledSize: row.filled_size,
+    avgPrice: row.avg_price,
+    fees: row.fees,
+    error: row.error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** One outcome per intent: a retried execution updates it rather than adding a second. */
+@Injectable()
+export class ExecutionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async recordOutcome(o: NewExecutionOutcome): Promise<ExecutionOutcome> {
+    const [row] = await queryRows<ExecutionOutcomeRow>(
+      this.dataSource.manager,
+      `INSERT INTO execution_outcomes (id, intent_id, mode, status, order_request, order_id, filled_size, avg_price, fees, error)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)
+       ON CONFLICT (intent_id) DO UPDATE SET
+         mode = EXCLUDED.mode, status = EXCLUDED.status, order_request = EXCLUDED.order_request,
+         -- a later update (e.g. a fill) need not repeat the venue's order id
+         order_id = COALESCE(EXCLUDED.order_id, execution_outcomes.order_id),
+         filled_size = EXCLUDED.filled_size, avg_price = EXCLUDED.avg_price, fees = EXCLUDED.fees,
+         error = EXCLUDED.error, updated_at = now()
+       RETURNING *`,
+      [
+        randomUUID(), o.intentId, o.mode, o.status, JSON.stringify(o.orderRequest ?? null), o.orderId ?? null,
+        o.filledSize ?? 0, o.avgPrice ?? null, o.fees ?? 0, o.error ?? null,
+      ],
+    );
+    return toOutcome(row);
+  }
+
+  async findByIntent(intentId: string): Promise<ExecutionOutcome | null> {
+    const [row] = await queryRows<ExecutionOutcomeRow>(
+      this.dataSource.manager, 'SELECT * FROM execution_outcomes WHERE intent_id = $1', [intentId]);
+    return row === undefined ? null : toOutcome(row);
+  }
+
+  async findByIntents(intentIds: readonly string[]): Promise<ExecutionOutcome[]> {
+    if (intentIds.length === 0) return [];
+    const rows = await queryRows<ExecutionOutcomeRow>(
+      this.dataSource.manager, 'SELECT * FROM execution_outcomes WHERE intent_id = ANY($1::uuid[])', [intentIds]);
+    return rows.map(toOutcome);
+  }
+
+  async recent(limit = 50): Promise<ExecutionOutcome[]> {
+    const rows = await queryRows<ExecutionOutcomeRow>(
+      this.dataSource.manager, 'SELECT * FROM execution_outcomes ORDER BY created_at DESC, id LIMIT $1',
+      [Math.max(1, Math.min(limit, 1000))]);
+    return rows.map(toOutcome);
+  }
+}

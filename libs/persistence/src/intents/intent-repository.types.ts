@@ -1,0 +1,38 @@
+import type { Intent, IntentStatus } from '@polybot/domain';
+
+/**
+ * What the proposer supplies. The clock belongs to the caller (createdAt, expiresAt); the id may be
+ * chosen by the caller (e.g. to link it elsewhere first) or is generated here.
+ */
+export type NewIntent = Omit<
+  Intent,
+  'id' | 'status' | 'decidedAt' | 'decidedBy' | 'statusReason' | 'executedAt' | 'createdAt' | 'expiresAt' | 'riskChecks'
+> & {
+  readonly id?: string;
+  readonly signalId?: string | null;
+  readonly cycleId?: string | null;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+};
+
+export type TransitionResult =
+  | { readonly ok: true; readonly intent: Intent }
+  | { readonly ok: false; readonly error: 'NOT_FOUND' }
+  | { readonly ok: false; readonly error: 'WRONG_STATUS'; readonly current: IntentStatus; readonly intent: Intent };
+
+export type ResolveIdResult =
+  | { readonly ok: true; readonly id: string }
+  | { readonly ok: false; readonly error: 'NOT_FOUND' | 'AMBIGUOUS' | 'TOO_SHORT' };
+
+export interface ListIntentsOptions {
+  readonly status?: IntentStatus;
+  /** Every status, not only the open ones. Ignored when `status` is given. */
+  readonly all?: boolean;
+  readonly limit?: number;
+}
+
+export interface TransitionOptions {
+  readonly now: Date;
+  readonly actor: string;
+  readonly reason?: string;
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  INTENT_STATUSES, OPEN_INTENT_STATUSES, statusesAllowing, targetStatus,
+  type Intent, type IntentCommand, type IntentStatus, type RiskCheckResult, type Side,
+} from '@polybot/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { queryRows, toNumber } from '../sql/query-rows';
+import { insertRiskChecks } from '../risk-checks/insert-risk-checks';
+import { auditIntents, INTENT_EVENTS } from './intent-audit';
+import { toIntent, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
+import type { ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MIN_PREFIX = 6;
+const DECISIONS: readonly IntentCommand[] = ['Approve', 'Reject', 'Expire'];
+
+/** The only code that reads or writes `intents`; every status change is one conditional UPDATE. */
+@Injectable()
+export class IntentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Null (not an error) when an open intent already holds this token and side. */
+  async createPending(input: NewIntent, checks: readonly RiskCheckResult[], audit: { actor: string }): Promise<Intent | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await queryRows<IntentRow>(
+        manager,
+        `INSERT INTO intents (id, type, status, market_id, condition_id, token_id, outcome, side, price, size_usd,
+                              edge, model_prob, market_price, confidence, reason, strategy, signal_id, cycle_id,
+                              created_at, expires_at, updated_at)
+         VALUES ($1, $2, 'PENDING', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18)
+         ON CONFLICT (token_id, side) WHERE status IN ('PENDING', 'APPROVED', 'EXECUTING') DO NOTHING
+         RETURNING *`,
+        [
+          input.id ?? randomUUID(), input.type, input.marketId, input.conditionId, input.tokenId, input.outcome,
+          input.side, input.price, input.sizeUsd, input.edge, input.modelProb, input.marketPrice, input.confidence,
+          input.reason, input.strategy, input.signalId ?? null, input.cycleId ?? null, input.createdAt, input.expiresAt,
+        ],
+      );
+      if (row === undefined) return null;
+      await insertRiskChecks(manager, { intentId: row.id, phase: 'PROPOSAL', at: input.createdAt }, checks);
+      await auditIntents(manager, 'IntentProposed', audit.actor, input.createdAt, [
+        { intentId: row.id, details: { to: 'PENDING', tokenId: row.token_id, side: row.side, price: row.price, sizeUsd: row.size_usd } },
+      ]);
+      return toIntent(row, checks.map((c) => ({ ...c })));
+    });
+  }
+
+  async transition(id: string, command: IntentCommand, opts: TransitionOptions): Promise<TransitionResult> {
+    if (!UUID.test(id)) return { ok: false, error: 'NOT_FOUND' };
+    return this.dataSource.transaction(async (manager) => {
+      const to = targetStatus(command);
+      const from = statusesAllowing(command);
+      const sets = ['status = $3', 'updated_at = $4'];
+      const params: unknown[] = [id, from, to, opts.now];
+      if (DECISIONS.includes(command)) {
+        params.push(opts.actor, opts.reason ?? null);
+        sets.push('decided_at = $4', 'decided_by = $5', 'status_reason = $6');
+      } else if (opts.reason !== undefined) {
+        params.push(opts.reason);
+        sets.push(`status_reason = $${params.length}`);
+      }
+      if (command === 'CompleteExecution') sets.push('executed_at = $4');
+      // An intent may be approved only while it is still live; the clock is the caller's.
+      const unexpired = command === 'Approve' ? ' AND expires_at > $4' : '';
+      const [row] = await queryRows<IntentRow>(
+        manager,
+        `UPDATE intents SET ${sets.join(', ')} WHERE id = $1 AND status = ANY($2::text[])${unexpired} RETURNING *`,
+        params,
+      );
+      if (row !== undefined) {
+        await auditIntents(manager, INTENT_EVENTS[command], opts.actor, opts.now, [
+          { intentId: id, details: { from: from.length === 1 ? from[0] : from, to, reason: opts.reason ?? null } },
+        ]);
+        return { ok: true, intent: await this.withChecks(manager, row) };
+      }
+      if (command === 'Approve') {
+        const expired = await this.expireWhere(manager, 'id = $4 AND', [id], opts.now, opts.actor, 'expired before approval');
+        if (expired.length === 1) return { ok: false, error: 'WRONG_STATUS', current: 'EXPIRED', intent: expired[0] };
+      }
+      const [current] = await queryRows<IntentRow>(manager, 'SELECT * FROM intents WHERE id = $1', [id]);
+      if (current === undefined) return { ok: false, error: 'NOT_FOUND' };
+      return { ok: false, error: 'WRONG_STATUS', current: current.status, intent: await this.withChecks(manager, current) };
+    });
+  }
+
+  /** Expires every PENDING intent whose time is up, in one UPDATE. */
+  async expireDue(now: Date, actor = 'system:expiry'): Promise<Intent[]> {
+    return this.dataSource.transaction((manager) => this.expireWhere(manager, '', [], now, actor, 'expired'));
+  }
+
+  /** Used by kill switches: every PENDING intent becomes REJECTED with the given reason. */
+  async rejectAllPending(reason: string, actor: string, now: Date): Promise<Intent[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await queryRows<IntentRow>(
+        manager,
+        `UPDATE intents SET status = 'REJECTED', updated_at = $1, decided_at = $1, decided_by = $2, status_reason = $3
+          WHERE status = 'PENDING' RETURNING *`,
+        [now, actor, reason],
+      );
+      await auditIntents(manager, INTENT_EVENTS.Reject, actor, now,
+        rows.map((r) => ({ intentId: r.id, details: { from: 'PENDING', to: 'REJECTED', reason } })));
+      return this.withChecksMany(manager, rows);
+    });
+  }
+
+  async findById(id: string): Promise<Intent | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await queryRows<IntentRow>(this.dataSource.manager, 'SELECT * FROM intents WHERE id = $1', [id]);
+    return row === undefined ? null : this.withChecks(this.dataSource.manager, row);
+  }
+
+  /** A full id, or a unique prefix of at least six characters (what a person types from a list). */
+  async resolveId(idOrPrefix: string): Promise<ResolveIdResult> {
+    const wanted = idOrPrefix.trim().toLowerCase();
+    if (UUID.test(wanted)) {
+      const found = await queryRows(this.dataSource.manager, 'SELECT id FROM intents WHERE id = $1', [wanted]);
+      return found.length === 1 ? { ok: true, id: wanted } : { ok: false, error: 'NOT_FOUND' };
+    }
+    if (wanted.length < MIN_PREFIX) return { ok: false, error: 'TOO_SHORT' };
+    if (!/^[0-9a-f-]+$/.test(wanted)) return { ok: false, error: 'NOT_FOUND' };
+    const matches = await queryRows<{ id: string }>(
+      this.dataSource.manager,
+      `SELECT id FROM intents WHERE id::text LIKE $1 || '%' LIMIT 2`,
+      [wanted],
+    );
+    if (matches.length === 0) return { ok: false, error: 'NOT_FOUND' };
+    if (matches.length > 1) return { ok: false, error: 'AMBIGUOUS' };
+    return { ok: true, id: matches[0].id };
+  }
+
+  /** Newest first; open intents only unless a status or `all` is asked for. */
+  async list(opts: ListIntentsOptions = {}): Promise<Intent[]> {
+    const statuses: readonly IntentStatus[] = opts.status ? [opts.status] : opts.all ? INTENT_STATUSES : OPEN_INTENT_STATUSES;
+    const limit = Math.max(1, Math.min(opts.limit ?? 100, 1000));
+    const rows = await queryRows<IntentRow>(
+      this.dataSource.manager,
+      'SELECT * FROM intents WHERE status = ANY($1::text[]) ORDER BY created_at DESC, id DESC LIMIT $2',
+      [statuses, limit],
+    );
+    return this.withChecksMany(this.dataSource.manager, rows);
+  }
+
+  async countByStatus(): Promise<Record<IntentStatus, number>> {
+    const rows = await queryRows<{ status: IntentStatus; n: string }>(
+      this.dataSource.manager,
+      'SELECT status, count(*) AS n FROM intents GROUP BY status',
+    );
+    const counts = Object.fromEntries(INTENT_STATUSES.map((s) => [s, 0])) as Record<IntentStatus, number>;
+    for (const row of rows) counts[row.status] = toNumber(row.n);
+    return counts;
+  }
+
+  async findOpenFor(tokenId: string, side: Side): Promise<Intent | null> {
+    const [row] = await queryRows<IntentRow>(
+      this.dataSource.manager,
+      'SELECT * FROM intents WHERE token_id = $1 AND side = $2 AND status = ANY($3::text[])',
+      [tokenId, side, OPEN_INTENT_STATUSES],
+    );
+    return row === undefined ? null : this.withChecks(this.dataSource.manager, row);
+  }
+
+  private async expireWhere(
+    manager: EntityManager, extraWhere: string, extraParams: readonly unknown[], now: Date, actor: string, reason: string,
+  ): Promise<Intent[]> {
+    const rows = await queryRows<IntentRow>(
+      manager,
+      `UPDATE intents SET status = 'EXPIRED', updated_at = $1, decided_at = $1, decided_by = $2, status_reason = $3
+        WHERE ${extraWhere} status = 'PENDING' AND expires_at <= $1 RETURNING *`,
+      [now, actor, reason, ...extraParams],
+    );
+    await auditIntents(manager, INTENT_EVENTS.Expire, actor, now,
+      rows.map((r) => ({ intentId: r.id, details: { from: 'PENDING', to: 'EXPIRED', reason } })));
+    return this.withChecksMany(manager, rows);
+  }
+
+  private async withChecks(manager: EntityManager, row: IntentRow): Promise<Intent> {
+    const [intent] = await this.withChecksMany(manager, [row]);
+    return intent;
+  }
+
+  private async withChecksMany(manager: EntityManager, rows: readonly IntentRow[]): Promise<Intent[]> {
+    if (rows.length === 0) return [];
+    const checks = await queryRows<RiskCheckRow>(
+      manager,
+      `SELECT intent_id, name, passed, value, limit_value, message FROM risk_check_results
+        WHERE intent_id = ANY($1::uuid[]) AND phase = 'PROPOSAL' ORDER BY id`,
+      [rows.map((r) => r.id)],
+    );
+    const byIntent = new Map<string, RiskCheckResult[]>();
+    for (const check of checks) {
+      const list = byIntent.get(check.intent_id ?? '') ?? [];
+      list.push(toRiskCheck(check));
+      byIntent.set(check.intent_id ?? '', list);
+    }
+    return rows.map((row) => toIntent(row, byIntent.get(row.id) ?? []));
+  }
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1764230000000 } from './1764230000000-initial-schema.migration';
+
+/** Imported, not globbed from disk, so the same list works from source (jest) and from dist/. */
+export const MIGRATIONS = [InitialSchema1764230000000];
