@@ -1,0 +1,49 @@
+import { withDefault } from '../setting-definition';
+import { numberKind, urlKind } from '../setting-kind';
+
+const group = 'Venue';
+const restUrl = urlKind({ protocols: ['http', 'https'], stripTrailingSlash: true });
+const pageSize = numberKind({ min: 1, max: 500, integer: true });
+
+export const VENUE_SETTINGS = {
+  gammaApiUrl: withDefault('POLYBOT_GAMMA_API_URL', restUrl, 'https://gamma-api.polymarket.com', {
+    group,
+    description: 'Gamma REST API (events and markets)',
+  }),
+  clobApiUrl: withDefault('POLYBOT_CLOB_API_URL', restUrl, 'https://clob.polymarket.com', {
+    group,
+    description: 'CLOB REST API (books, prices, orders)',
+  }),
+  clobWsUrl: withDefault('POLYBOT_CLOB_WS_URL', urlKind({ protocols: ['ws', 'wss'], stripTrailingSlash: true }), 'wss://ws-subscriptions-clob.polymarket.com/ws', {
+    group,
+    description: 'CLOB websocket base; the market and user channels are paths below it',
+  }),
+  dataApiUrl: withDefault('POLYBOT_DATA_API_URL', restUrl, 'https://data-api.polymarket.com', {
+    group,
+    description: 'Data API (positions, activity)',
+  }),
+  polygonRpcUrl: withDefault('POLYBOT_POLYGON_RPC_URL', restUrl, 'https://polygon-rpc.com', {
+    group,
+    description: 'Polygon JSON-RPC endpoint (balances, redemptions)',
+  }),
+  httpTimeoutMs: withDefault('POLYBOT_HTTP_TIMEOUT_MS', numberKind({ min: 1, integer: true, unit: 'milliseconds' }), '10000', {
+    group,
+    description: 'timeout for one HTTP call to the venue',
+  }),
+  httpMaxRetries: withDefault('POLYBOT_HTTP_MAX_RETRIES', numberKind({ min: 0, max: 10, integer: true, unit: 'retries' }), '3', {
+    group,
+    description: 'retries (with backoff) after a failed idempotent venue call',
+  }),
+  booksBatchSize: withDefault('POLYBOT_BOOKS_BATCH_SIZE', pageSize, '100', {
+    group,
+    description: 'token ids per POST /books request',
+  }),
+  gammaPageSize: withDefault('POLYBOT_GAMMA_PAGE_SIZE', pageSize, '100', {
+    group,
+    description: 'items per Gamma page',
+  }),
+  maxMarkets: withDefault('POLYBOT_MAX_MARKETS', numberKind({ min: 0, integer: true, unit: 'markets' }), '0', {
+    group,
+    description: 'stop after this many markets per cycle; 0 = no limit',
+  }),
+};

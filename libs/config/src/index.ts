@@ -1,0 +1,15 @@
+export { SETTING_GROUPS, SETTINGS_PREFIX } from './setting-definition';
+export type { SettingGroup } from './setting-definition';
+export { SETTINGS_DOC, SETTING_KEYS } from './settings.catalog';
+export type { SettingDoc, SettingKey } from './settings.catalog';
+export { settingsSchema } from './settings.schema';
+export type { Settings } from './settings.schema';
+export { SettingsError } from './settings.error';
+export type { SettingIssue } from './settings.error';
+export { loadSettings, loadSettingsOrExit } from './settings.loader';
+export type { LoadSettingsOptions } from './settings.loader';
+export { findUnknownSettings } from './unknown-settings';
+export { describeSettings, secretValues, MASKED_VALUE } from './settings.describe';
+export { needsLiveConfirmation, placesRealOrders } from './live-mode';
+export { METRICS_PORT_OFFSETS, metricsPortFor } from './metrics-port';
+export type { MetricsService } from './metrics-port';
