@@ -255,7 +255,7 @@ describe('loadSettings secrets in errors', () => {
   it('masks the password of a bad connection URL', () => {
     const error = errorOf({ POLYBOT_DATABASE_URL: 'mysql://admin:s3cr3t-pw@db:3306/polybot' });
     expect(error.message).toBe(
-      'POLYBOT_DATABASE_URL: expected a postgres:// or postgresql:// URL, got "mysql://admin:***@db:3306/polybot"',
+      'POLYBOT_DATABASE_URL: expected a URL starting with postgres:// or postgresql://, got "mysql://admin:***@db:3306/polybot"',
     );
   });
 });
