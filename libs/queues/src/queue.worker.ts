@@ -5,7 +5,8 @@ import type { QueuePayload } from './queue-registry';
 import type { QueueProducer } from './queue.producer';
 import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
 
-export interface WorkerLogger {
+/** The structured-logging surface the libs need; a pino logger satisfies it. */
+export interface StructuredLogger {
   info(fields: Record<string, unknown>, message: string): void;
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
@@ -16,7 +17,7 @@ export interface QueueWorkerOptions {
   readonly concurrency?: number;
   /** Where payloads that fail validation go, with the reason. */
   readonly deadLetters: QueueProducer;
-  readonly logger: WorkerLogger;
+  readonly logger: StructuredLogger;
   readonly onJobDone?: (queue: QueueName, seconds: number, outcome: 'completed' | 'failed' | 'dead_lettered') => void;
 }
 

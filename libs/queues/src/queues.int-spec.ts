@@ -4,11 +4,11 @@ import { approvedIntentJobId } from './payloads/approved-intent.schema';
 import { InvalidPayloadError } from './payload-validation';
 import { QueueName } from './queue-names';
 import { QueueProducer } from './queue.producer';
-import { startQueueWorker, type WorkerLogger } from './queue.worker';
+import { startQueueWorker, type StructuredLogger } from './queue.worker';
 
 const redisUrl = process.env.POLYBOT_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-function silentLogger(lines: string[]): WorkerLogger {
+function silentLogger(lines: string[]): StructuredLogger {
   const push = (_fields: Record<string, unknown>, message: string) => void lines.push(message);
   return { info: push, warn: push, error: push };
 }
@@ -39,8 +39,8 @@ describe('queues (real Redis)', () => {
 
   it('refuses to enqueue a payload of the wrong shape, naming the field', async () => {
     const bad = { v: 1, intentId: 'not-a-uuid', approvedAt: new Date().toISOString() };
-    await expect(producer.add(QueueName.ApprovedIntents, bad)).rejects.toThrow(InvalidPayloadError);
-    await expect(producer.add(QueueName.ApprovedIntents, bad)).rejects.toThrow(/intentId/);
+    await expect(producer.add(QueueName.ApprovedIntents, bad as never)).rejects.toThrow(InvalidPayloadError);
+    await expect(producer.add(QueueName.ApprovedIntents, bad as never)).rejects.toThrow(/intentId/);
     expect((await producer.depths([QueueName.ApprovedIntents]))[QueueName.ApprovedIntents].waiting).toBe(0);
   });
 

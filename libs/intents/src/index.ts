@@ -1,0 +1,3 @@
+export * from './intent.errors';
+export * from './intent-json';
+export * from './intent.service';

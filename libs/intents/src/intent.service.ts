@@ -1,0 +1,150 @@
+import type { Intent, IntentStatus } from '@polybot/domain';
+import type { ExecutionOutcome, ExecutionRepository, IntentRepository, TransitionResult } from '@polybot/persistence';
+import {
+  approvedIntentJobId,
+  BroadcastEvent,
+  QueueName,
+  type BroadcastPublisher,
+  type QueueProducer,
+  type StructuredLogger,
+} from '@polybot/queues';
+import { IntentNotFoundError, IntentStateConflictError, InvalidIntentIdError, PersistenceUnavailableError } from './intent.errors';
+
+export interface IntentServiceDeps {
+  readonly intents: IntentRepository;
+  readonly executions: ExecutionRepository;
+  readonly queue: QueueProducer;
+  readonly broadcast?: BroadcastPublisher;
+  readonly logger: StructuredLogger;
+  readonly now?: () => Date;
+}
+
+export interface IntentView {
+  readonly intent: Intent;
+  readonly execution: ExecutionOutcome | null;
+}
+
+const ID_CHARS = /^[0-9a-fA-F-]+$/;
+
+// Socket errors, and PostgreSQL's connection-exception (08xxx) and operator-intervention (57Pxx) classes.
+const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|08\w{3}|57P\d{2})$/;
+
+function isConnectionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  if (typeof code === 'string' && CONNECTION_CODES.test(code)) return true;
+  return /connection (terminated|refused|timeout)|not (yet )?established|cannot reach PostgreSQL/i.test(error.message);
+}
+
+/**
+ * What a person can do to intents, shared by the API and the CLI so both behave identically.
+ * Postgres decides every race (one conditional UPDATE); the queue and the broadcast follow it.
+ */
+export class IntentService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: IntentServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async approve(idOrPrefix: string, actor: string): Promise<Intent> {
+    const id = await this.resolve(idOrPrefix);
+    const intent = this.winnerOf(await this.db(() => this.deps.intents.transition(id, 'Approve', { now: this.now(), actor })), 'approve');
+    this.deps.logger.info({ intent_id: intent.id, actor, intent_type: intent.type }, 'Intent approved');
+    await this.enqueueApproved(intent);
+    await this.deps.broadcast?.publish(BroadcastEvent.IntentApproved, {
+      intentId: intent.id,
+      status: intent.status,
+      actor,
+      at: (intent.decidedAt ?? this.now()).toISOString(),
+    });
+    return intent;
+  }
+
+  async reject(idOrPrefix: string, actor: string, reason = 'rejected by operator'): Promise<Intent> {
+    const id = await this.resolve(idOrPrefix);
+    const intent = this.winnerOf(await this.db(() => this.deps.intents.transition(id, 'Reject', { now: this.now(), actor, reason })), 'reject');
+    this.deps.logger.info({ intent_id: intent.id, actor, reason }, 'Intent rejected');
+    await this.deps.broadcast?.publish(BroadcastEvent.IntentRejected, {
+      intentId: intent.id,
+      status: intent.status,
+      actor,
+      at: (intent.decidedAt ?? this.now()).toISOString(),
+      reason,
+    });
+    return intent;
+  }
+
+  /** Sweeps every PENDING intent past its expiry. The approve path checks expiry itself too. */
+  async expireDue(actor = 'system:expiry'): Promise<Intent[]> {
+    const expired = await this.db(() => this.deps.intents.expireDue(this.now(), actor));
+    for (const intent of expired) {
+      this.deps.logger.info({ intent_id: intent.id, expires_at: intent.expiresAt.toISOString() }, 'Intent expired');
+      await this.deps.broadcast?.publish(BroadcastEvent.IntentExpired, {
+        intentId: intent.id,
+        status: intent.status,
+        actor,
+        at: (intent.decidedAt ?? this.now()).toISOString(),
+      });
+    }
+    return expired;
+  }
+
+  async get(idOrPrefix: string): Promise<IntentView> {
+    const id = await this.resolve(idOrPrefix);
+    const intent = await this.db(() => this.deps.intents.findById(id));
+    if (!intent) throw new IntentNotFoundError(idOrPrefix);
+    return { intent, execution: await this.db(() => this.deps.executions.findByIntent(id)) };
+  }
+
+  async list(opts: { status?: IntentStatus; all?: boolean; limit?: number } = {}): Promise<IntentView[]> {
+    const intents = await this.db(() => this.deps.intents.list(opts));
+    const executions = intents.length ? await this.db(() => this.deps.executions.findByIntents(intents.map((i) => i.id))) : [];
+    const byIntent = new Map(executions.map((e) => [e.intentId, e]));
+    return intents.map((intent) => ({ intent, execution: byIntent.get(intent.id) ?? null }));
+  }
+
+  /**
+   * The approval is already committed; if Redis is down the job is not lost: the executor's
+   * reconciler re-enqueues every APPROVED intent no queue holds (same job id, so never twice).
+   */
+  private async enqueueApproved(intent: Intent): Promise<void> {
+    try {
+      await this.deps.queue.add(
+        QueueName.ApprovedIntents,
+        { v: 1, intentId: intent.id, approvedAt: (intent.decidedAt ?? this.now()).toISOString() },
+        { jobId: approvedIntentJobId(intent.id) },
+      );
+    } catch (error) {
+      this.deps.logger.warn(
+        { intent_id: intent.id, err: error },
+        'Approved intent not queued now; the executor reconciler will pick it up',
+      );
+    }
+  }
+
+  private async resolve(idOrPrefix: string): Promise<string> {
+    const trimmed = idOrPrefix.trim();
+    if (!ID_CHARS.test(trimmed)) throw new InvalidIntentIdError(idOrPrefix, 'MALFORMED');
+    const resolved = await this.db(() => this.deps.intents.resolveId(trimmed.toLowerCase()));
+    if (resolved.ok) return resolved.id;
+    if (resolved.error === 'NOT_FOUND') throw new IntentNotFoundError(idOrPrefix);
+    throw new InvalidIntentIdError(idOrPrefix, resolved.error);
+  }
+
+  private winnerOf(result: TransitionResult, action: 'approve' | 'reject'): Intent {
+    if (result.ok) return result.intent;
+    if (result.error === 'NOT_FOUND') throw new IntentNotFoundError('');
+    throw new IntentStateConflictError(result.intent.id, action, result.current);
+  }
+
+  /** A lost database connection becomes a clear 503-style error; anything else is a real bug and propagates. */
+  private async db<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isConnectionFailure(error)) throw new PersistenceUnavailableError(error);
+      throw error;
+    }
+  }
+}
