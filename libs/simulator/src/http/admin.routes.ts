@@ -1,0 +1,82 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { faultSpecSchema } from '../faults/fault.registry';
+import type { SimulatorControls } from '../simulator.controls';
+import { BadRequestError } from './bad-request.error';
+
+function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    throw new BadRequestError(`invalid ${what}: ${issues}`);
+  }
+  return result.data;
+}
+
+/** Turns a thrown scenario error (unknown token, bad index) into a 400 naming it. */
+function attempt<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    throw new BadRequestError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** JSON admin endpoints under /_sim, so tests running services as separate processes can script the venue. */
+export function adminRouter(sim: SimulatorControls): Router {
+  const router = Router();
+
+  router.post('/scenario/mispricing', (req, res) => {
+    const body = parse(z.object({ eventId: z.string().min(1).optional() }).strict(), req.body, 'mispricing scenario');
+    res.json(attempt(() => sim.injectMispricing(body)));
+  });
+
+  router.get('/faults', (_req, res) => void res.json(sim.faults()));
+  router.post('/faults', (req, res) => {
+    const spec = parse(faultSpecSchema, req.body, 'fault');
+    res.status(201).json(sim.addFault(spec));
+  });
+  router.delete('/faults', (_req, res) => void res.json({ cleared: sim.clearFaults() }));
+
+  router.post('/stale-books', (req, res) => {
+    const { on } = parse(z.object({ on: z.boolean() }).strict(), req.body, 'stale-books');
+    sim.staleBooks(on);
+    res.json({ stale: on });
+  });
+
+  router.post('/spread-spike', (req, res) => {
+    const body = parse(z.object({ tokenId: z.string().min(1), factor: z.number().positive() }).strict(), req.body, 'spread-spike');
+    res.json(attempt(() => sim.spreadSpike(body.tokenId, body.factor)));
+  });
+
+  router.post('/resolve', (req, res) => {
+    const body = parse(
+      z.object({ conditionId: z.string().min(1), winningOutcomeIndex: z.number().int().min(0).max(1) }).strict(),
+      req.body,
+      'resolve',
+    );
+    res.json(attempt(() => sim.resolveMarket(body.conditionId, body.winningOutcomeIndex)));
+  });
+
+  router.post('/tick', (req, res) => {
+    const { steps } = parse(z.object({ steps: z.number().int().min(1).max(1_000).optional() }).strict(), req.body, 'tick');
+    for (let i = 0; i < (steps ?? 1); i++) sim.tick();
+    res.json({ ticked: steps ?? 1 });
+  });
+
+  router.post('/ws/disconnect', (_req, res) => void res.json({ disconnected: sim.disconnectWebsockets() }));
+
+  router.get('/orders', (_req, res) => void res.json(sim.orders()));
+  router.get('/state', (_req, res) => void res.json(sim.state()));
+  router.get('/requests', (_req, res) => void res.json(sim.requests()));
+  router.delete('/requests', (_req, res) => {
+    sim.resetRequests();
+    res.json({ reset: true });
+  });
+  router.post('/reset', (_req, res) => {
+    sim.reset();
+    res.json(sim.state());
+  });
+
+  return router;
+}

@@ -1,0 +1,200 @@
+import { Router, type Request } from 'express';
+import { gammaEvent, gammaMarket } from '../wire/gamma.serializer';
+import type { SimWorld } from '../world/sim-world';
+import type { SimEvent, SimMarket } from '../world/world.types';
+import { BadRequestError } from './bad-request.error';
+import { decodeCursor, encodeCursor } from './keyset.cursor';
+import { queryBool, queryDate, queryInt, queryList, queryNumber, queryString } from './query.parse';
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 500;
+
+type SortKey<T> = (item: T) => number;
+
+const MARKET_ORDER: Record<string, SortKey<SimMarket>> = {
+  id: (m) => Number(m.id),
+  volume24hr: (m) => m.volume24hr,
+  volume: (m) => m.volume,
+  volumeNum: (m) => m.volume,
+  liquidity: (m) => m.liquidity,
+  liquidityNum: (m) => m.liquidity,
+  endDate: (m) => Date.parse(m.endDate),
+  startDate: (m) => Date.parse(m.startDate),
+  createdAt: (m) => Date.parse(m.createdAt),
+};
+
+interface Paging {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+function paging(req: Request, offset?: number): Paging {
+  const limit = Math.min(queryInt(req.query, 'limit', DEFAULT_LIMIT), MAX_LIMIT);
+  return { limit, offset: offset ?? queryInt(req.query, 'offset', 0) };
+}
+
+function sorted<T>(items: T[], req: Request, keys: Record<string, SortKey<T>>): T[] {
+  const order = queryString(req.query, 'order');
+  const ascending = queryBool(req.query, 'ascending') ?? order === undefined;
+  const key = keys[order ?? 'id'];
+  if (!key) throw new BadRequestError(`order must be one of ${Object.keys(keys).join(', ')}, got "${order}"`);
+  const byId = keys.id;
+  return [...items].sort((a, b) => (ascending ? 1 : -1) * (key(a) - key(b)) || byId(a) - byId(b));
+}
+
+function within(value: number, min: number | undefined, max: number | undefined): boolean {
+  return (min === undefined || value >= min) && (max === undefined || value <= max);
+}
+
+function filterMarkets(world: SimWorld, req: Request): SimMarket[] {
+  const q = req.query;
+  const active = queryBool(q, 'active');
+  const closed = queryBool(q, 'closed');
+  const archived = queryBool(q, 'archived');
+  const ids = queryList(q, 'id');
+  const slugs = queryList(q, 'slug');
+  const tokenIds = queryList(q, 'clob_token_ids');
+  const conditionIds = queryList(q, 'condition_ids');
+  const tagId = queryString(q, 'tag_id');
+  const liq = [queryNumber(q, 'liquidity_num_min'), queryNumber(q, 'liquidity_num_max')] as const;
+  const vol = [queryNumber(q, 'volume_num_min'), queryNumber(q, 'volume_num_max')] as const;
+  const end = [queryDate(q, 'end_date_min'), queryDate(q, 'end_date_max')] as const;
+  return [...world.markets.values()].filter(
+    (m) =>
+      (active === undefined || m.active === active) &&
+      (closed === undefined || m.closed === closed) &&
+      archived !== true &&
+      (ids.length === 0 || ids.includes(m.id)) &&
+      (slugs.length === 0 || slugs.includes(m.slug)) &&
+      (tokenIds.length === 0 || m.tokenIds.some((t) => tokenIds.includes(t))) &&
+      (conditionIds.length === 0 || conditionIds.includes(m.conditionId)) &&
+      (tagId === undefined || (world.eventOf(m)?.tags.some((t) => t.id === tagId) ?? false)) &&
+      within(m.liquidity, ...liq) &&
+      within(m.volume, ...vol) &&
+      within(Date.parse(m.endDate), ...end),
+  );
+}
+
+function eventTotals(world: SimWorld, event: SimEvent): { liquidity: number; volume: number; volume24hr: number; closed: boolean } {
+  const markets = world.marketsOf(event);
+  return {
+    liquidity: markets.reduce((s, m) => s + m.liquidity, 0),
+    volume: markets.reduce((s, m) => s + m.volume, 0),
+    volume24hr: markets.reduce((s, m) => s + m.volume24hr, 0),
+    closed: markets.length > 0 && markets.every((m) => m.closed),
+  };
+}
+
+function filterEvents(world: SimWorld, req: Request): SimEvent[] {
+  const q = req.query;
+  const active = queryBool(q, 'active');
+  const closed = queryBool(q, 'closed');
+  const archived = queryBool(q, 'archived');
+  const featured = queryBool(q, 'featured');
+  const ids = queryList(q, 'id');
+  const slugs = queryList(q, 'slug');
+  const tagId = queryString(q, 'tag_id');
+  const tagSlug = queryString(q, 'tag_slug');
+  const liq = [queryNumber(q, 'liquidity_min'), queryNumber(q, 'liquidity_max')] as const;
+  const vol = [queryNumber(q, 'volume_min'), queryNumber(q, 'volume_max')] as const;
+  const end = [queryDate(q, 'end_date_min'), queryDate(q, 'end_date_max')] as const;
+  return [...world.events.values()].filter((e) => {
+    const totals = eventTotals(world, e);
+    return (
+      active !== false &&
+      (closed === undefined || totals.closed === closed) &&
+      archived !== true &&
+      (featured === undefined || e.featured === featured) &&
+      (ids.length === 0 || ids.includes(e.id)) &&
+      (slugs.length === 0 || slugs.includes(e.slug)) &&
+      (tagId === undefined || e.tags.some((t) => t.id === tagId)) &&
+      (tagSlug === undefined || e.tags.some((t) => t.slug === tagSlug)) &&
+      within(totals.liquidity, ...liq) &&
+      within(totals.volume, ...vol) &&
+      within(Date.parse(e.endDate), ...end)
+    );
+  });
+}
+
+function eventOrder(world: SimWorld): Record<string, SortKey<SimEvent>> {
+  return {
+    id: (e) => Number(e.id),
+    volume24hr: (e) => eventTotals(world, e).volume24hr,
+    volume: (e) => eventTotals(world, e).volume,
+    liquidity: (e) => eventTotals(world, e).liquidity,
+    endDate: (e) => Date.parse(e.endDate),
+    startDate: (e) => Date.parse(e.startDate),
+    createdAt: (e) => Date.parse(e.createdAt),
+  };
+}
+
+function page<T>(items: T[], { offset, limit }: Paging): T[] {
+  return items.slice(offset, offset + limit);
+}
+
+function keyset<T>(items: T[], p: Paging): { items: T[]; next_cursor: string | null } {
+  const slice = page(items, p);
+  const next = p.offset + slice.length;
+  return { items: slice, next_cursor: slice.length > 0 && next < items.length ? encodeCursor(next) : null };
+}
+
+/** Gamma at /gamma: markets and events, bare arrays or keyset pages. */
+export function gammaRouter(world: () => SimWorld): Router {
+  const router = Router();
+
+  router.get('/markets', (req, res) => {
+    const w = world();
+    const markets = sorted(filterMarkets(w, req), req, MARKET_ORDER);
+    res.json(page(markets, paging(req)).map((m) => gammaMarket(w, m)));
+  });
+
+  router.get('/markets/keyset', (req, res) => {
+    const w = world();
+    const markets = sorted(filterMarkets(w, req), req, MARKET_ORDER);
+    const result = keyset(markets, paging(req, decodeCursor(queryString(req.query, 'after_cursor'))));
+    res.json({ markets: result.items.map((m) => gammaMarket(w, m)), next_cursor: result.next_cursor });
+  });
+
+  router.get('/markets/slug/:slug', (req, res) => {
+    const w = world();
+    const market = [...w.markets.values()].find((m) => m.slug === req.params.slug);
+    if (!market) return void res.status(404).json({ error: 'market not found' });
+    res.json(gammaMarket(w, market));
+  });
+
+  router.get('/markets/:id', (req, res) => {
+    const w = world();
+    const market = w.markets.get(req.params.id);
+    if (!market) return void res.status(404).json({ error: 'market not found' });
+    res.json(gammaMarket(w, market));
+  });
+
+  router.get('/events', (req, res) => {
+    const w = world();
+    const events = sorted(filterEvents(w, req), req, eventOrder(w));
+    res.json(page(events, paging(req)).map((e) => gammaEvent(w, e)));
+  });
+
+  router.get('/events/keyset', (req, res) => {
+    const w = world();
+    const events = sorted(filterEvents(w, req), req, eventOrder(w));
+    const result = keyset(events, paging(req, decodeCursor(queryString(req.query, 'after_cursor'))));
+    res.json({ events: result.items.map((e) => gammaEvent(w, e)), next_cursor: result.next_cursor });
+  });
+
+  router.get('/events/slug/:slug', (req, res) => {
+    const w = world();
+    const event = [...w.events.values()].find((e) => e.slug === req.params.slug);
+    if (!event) return void res.status(404).json({ error: 'event not found' });
+    res.json(gammaEvent(w, event));
+  });
+
+  router.get('/events/:id', (req, res) => {
+    const w = world();
+    const event = w.events.get(req.params.id);
+    if (!event) return void res.status(404).json({ error: 'event not found' });
+    res.json(gammaEvent(w, event));
+  });
+
+  return router;
+}

@@ -1,0 +1,16 @@
+export { startSimulator, type RunningSimulator, type SimulatorOptions } from './simulator.server';
+export type { SimulatorControls, SimulatorState } from './simulator.controls';
+export { generateWorld, type GenerateWorldOptions } from './world/world.generator';
+export { SimWorld, type TokenRef } from './world/sim-world';
+export { Prng } from './world/prng';
+export type { SimEvent, SimMarket, SimTag, SimFeeSchedule, SimTokenBook, SimLevel, WorldChange } from './world/world.types';
+export { walkPrices } from './world/price.walk';
+export { marketBooks } from './world/token-book.builder';
+export { wireBook, type WireBook, type WireLevel } from './wire/book.serializer';
+export { gammaMarket, gammaEvent } from './wire/gamma.serializer';
+export { faultSpecSchema, type FaultSpec, type ActiveFault } from './faults/fault.registry';
+export type { RecordedOrder } from './http/order.recorder';
+export { NO_ORDERBOOK } from './http/clob.routes';
+export type { MispricingOptions, MispricingScenario } from './scenarios/mispricing.scenario';
+export type { ResolvedMarket } from './scenarios/market-resolution.scenario';
+export type { SpreadSpike } from './scenarios/spread-spike.scenario';

@@ -1,0 +1,159 @@
+import express from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultRegistry, type FaultSpec } from './faults/fault.registry';
+import { adminRouter } from './http/admin.routes';
+import { errorHandler } from './http/bad-request.error';
+import { clobRouter } from './http/clob.routes';
+import { dataApiRouter } from './http/data-api.routes';
+import { faultMiddleware } from './http/fault.middleware';
+import { gammaRouter } from './http/gamma.routes';
+import { OrderRecorder } from './http/order.recorder';
+import { orderRouter } from './http/order.routes';
+import { RequestLog } from './http/request-log';
+import { resolveMarket } from './scenarios/market-resolution.scenario';
+import { injectMispricing } from './scenarios/mispricing.scenario';
+import { spreadSpike } from './scenarios/spread-spike.scenario';
+import type { SimulatorControls, SimulatorState } from './simulator.controls';
+import { walkPrices } from './world/price.walk';
+import type { SimWorld } from './world/sim-world';
+import { generateWorld } from './world/world.generator';
+import { MARKET_CHANNEL_PATH, MarketChannel } from './ws/market.channel';
+
+export interface SimulatorOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly host?: string;
+  readonly seed?: number;
+  readonly events?: number;
+  /** Random-walk period; 0 disables the timer (call tick() instead). Default 1000. */
+  readonly tickIntervalMs?: number;
+  /** The world's clock at generation (epoch ms); pass it to get byte-identical worlds. */
+  readonly now?: number;
+}
+
+export interface RunningSimulator extends SimulatorControls {
+  readonly url: string;
+  readonly gammaUrl: string;
+  readonly clobUrl: string;
+  readonly dataApiUrl: string;
+  /** ws://host:port/ws; the market channel is `${wsUrl}/market`. */
+  readonly wsUrl: string;
+  readonly port: number;
+  readonly world: SimWorld;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = '5mb';
+
+/** A local Polymarket (Gamma, CLOB REST, Data API, market websocket) on one port. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const seed = options.seed ?? 42;
+  const eventCount = options.events ?? 40;
+  const tickIntervalMs = options.tickIntervalMs ?? 1_000;
+  const now = options.now ?? Date.now();
+  const makeWorld = (): SimWorld => generateWorld({ seed, events: eventCount, now });
+
+  let world = makeWorld();
+  let ticks = 0;
+  const faults = new FaultRegistry();
+  const requests = new RequestLog();
+  const orders = new OrderRecorder();
+  const channel = new MarketChannel(() => world);
+  let detach = world.onChange(channel.onWorldChange);
+
+  const controls: SimulatorControls = {
+    injectMispricing: (opts) => injectMispricing(world, opts),
+    addFault: (spec: FaultSpec) => faults.add(spec),
+    clearFaults: () => faults.clear(),
+    faults: () => faults.list(),
+    staleBooks: (on) => world.setStale(on),
+    spreadSpike: (tokenId, factor) => spreadSpike(world, tokenId, factor),
+    resolveMarket: (conditionId, index) => resolveMarket(world, conditionId, index),
+    tick: () => {
+      ticks += 1;
+      walkPrices(world);
+    },
+    disconnectWebsockets: () => channel.disconnectAll(),
+    orders: () => orders.list(),
+    requests: () => requests.snapshot(),
+    resetRequests: () => requests.reset(),
+    state: (): SimulatorState => ({
+      seed,
+      ...world.counts(),
+      staleBooks: world.stale,
+      ticks,
+      tickIntervalMs,
+      faults: faults.list().length,
+      orders: orders.list().length,
+      websocketClients: channel.clientCount,
+    }),
+    reset: () => {
+      detach();
+      world = makeWorld();
+      detach = world.onChange(channel.onWorldChange);
+      ticks = 0;
+      faults.clear();
+      orders.clear();
+      requests.reset();
+    },
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requests.middleware());
+  app.use(faultMiddleware(faults));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use('/gamma', gammaRouter(() => world));
+  app.use('/clob', orderRouter(orders));
+  app.use('/clob', clobRouter(() => world));
+  app.use('/data', dataApiRouter());
+  app.use('/_sim', adminRouter(controls));
+  app.use((req, res) => void res.status(404).json({ error: `no route ${req.method} ${req.path}` }));
+  app.use(errorHandler);
+
+  const server = createServer(app);
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === MARKET_CHANNEL_PATH) channel.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  await listen(server, options.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+
+  const timer = tickIntervalMs > 0 ? setInterval(controls.tick, tickIntervalMs) : null;
+  timer?.unref();
+
+  const url = `http://${host}:${port}`;
+  return {
+    ...controls,
+    url,
+    gammaUrl: `${url}/gamma`,
+    clobUrl: `${url}/clob`,
+    dataApiUrl: `${url}/data`,
+    wsUrl: `ws://${host}:${port}/ws`,
+    port,
+    get world() {
+      return world;
+    },
+    close: async () => {
+      if (timer) clearInterval(timer);
+      detach();
+      await channel.close();
+      // Held (timeout-fault) and keep-alive connections would otherwise keep the port busy.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
