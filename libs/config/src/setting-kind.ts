@@ -54,7 +54,7 @@ export function numberKind(range: NumberRange): SettingKind<number> {
       .transform(Number)
       .pipe(bound),
     expected: limits ? `${noun} ${limits}` : noun,
-    validValues: limits ? `${integer ? 'integer' : 'number'} ${limits}` : integer ? 'integer' : 'number',
+    validValues: [integer ? 'integer' : '', range.unit ?? (integer ? '' : 'number'), limits].filter(Boolean).join(' '),
   };
 }
 

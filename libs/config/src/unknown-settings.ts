@@ -4,6 +4,7 @@ import { SETTINGS_PREFIX } from './setting-definition';
 import { SETTINGS_DOC } from './settings.catalog';
 
 const KNOWN = new Set(SETTINGS_DOC.map((doc) => doc.variable));
+// Short names are close to everything, so the allowed distance grows with the name (at most 3).
 const MAX_TYPO_DISTANCE = 3;
 
 /**
@@ -22,10 +23,12 @@ export function findUnknownSettings(env: NodeJS.ProcessEnv = process.env, opts: 
 }
 
 function closestKnown(name: string): string | undefined {
+  const suffix = name.slice(SETTINGS_PREFIX.length);
+  const allowed = Math.min(MAX_TYPO_DISTANCE, Math.floor(suffix.length / 3));
   let best: { variable: string; distance: number } | undefined;
   for (const variable of KNOWN) {
-    const distance = editDistance(name, variable);
-    if (distance <= MAX_TYPO_DISTANCE && (best === undefined || distance < best.distance)) best = { variable, distance };
+    const distance = editDistance(suffix, variable.slice(SETTINGS_PREFIX.length));
+    if (distance <= allowed && (best === undefined || distance < best.distance)) best = { variable, distance };
   }
   return best?.variable;
 }
