@@ -27,6 +27,10 @@ export const wireErrorMap: ZodErrorMap = (issue, ctx) => {
     const article = /^[aeiou]/.test(issue.expected) ? 'an' : 'a';
     return { message: `is not ${article} ${issue.expected} (got ${issue.received})` };
   }
+  if (issue.code === 'invalid_union') {
+    if (ctx.data === undefined) return { message: 'is missing' };
+    return { message: `has the wrong type (got ${ctx.data === null ? 'null' : Array.isArray(ctx.data) ? 'array' : typeof ctx.data})` };
+  }
   return { message: ctx.defaultError };
 };
 
