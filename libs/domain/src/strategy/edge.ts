@@ -28,8 +28,8 @@ export function formatProb(value: number): string {
   return formatDecimal(value, 3);
 }
 
-export function formatEdge(value: number): string {
-  const text = formatDecimal(value, 3);
+export function formatEdge(value: number, digits = 3): string {
+  const text = formatDecimal(value, digits);
   return text.startsWith('-') ? text : `+${text}`;
 }
 

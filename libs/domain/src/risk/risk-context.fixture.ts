@@ -1,0 +1,41 @@
+import type { Signal } from '../strategy/signal.types';
+import { market } from '../strategy/market-snapshot.fixture';
+import type { RiskContext } from './risk-context.types';
+
+/** Test fixtures only (not exported from the library). */
+const NOW = Date.parse('2026-11-27T00:00:00.000Z');
+
+export const SIGNAL: Signal = {
+  strategy: 'forecast_feed',
+  marketId: 'm',
+  conditionId: '0xcond-m',
+  tokenId: 'm-yes',
+  outcome: 'Yes',
+  side: 'BUY',
+  modelProb: 0.6,
+  marketPrice: 0.5,
+  edge: 0.1,
+  confidence: 1,
+  reason: 'test',
+};
+
+/** $150 (300 shares at 0.50) on a $10,000 bankroll; 2% cap = $200; market cap $1,000; minimum 5 shares. */
+export function riskContext(overrides: Partial<RiskContext> = {}): RiskContext {
+  return {
+    signal: SIGNAL,
+    market: market({ marketId: 'm' }),
+    sizeUsd: 150,
+    shares: 300,
+    price: 0.5,
+    bankroll: 10_000,
+    existingMarketNotional: 0,
+    settings: {
+      maxPositionPct: 2,
+      maxNotionalPerMarket: 1000,
+      edgeThreshold: 0.05,
+      universe: { minLiquidityUsd: 1000, minVolume24hUsd: 500, maxSpread: 0.05, minHoursToResolution: 24, maxDaysToResolution: 90, requireOrderBook: true, requireAcceptingOrders: true },
+    },
+    now: NOW,
+    ...overrides,
+  };
+}

@@ -1,0 +1,33 @@
+import type { MarketSnapshot } from '../market/market.types';
+import type { Signal } from '../strategy/signal.types';
+import type { UniverseFilterSettings } from '../universe/universe-filter-settings';
+import type { RiskCheckResult } from './risk-check.types';
+
+export interface RiskSettings {
+  /** Percent of bankroll per position: 2 means 2%. */
+  readonly maxPositionPct: number;
+  readonly maxNotionalPerMarket: number;
+  readonly edgeThreshold: number;
+  readonly universe: UniverseFilterSettings;
+}
+
+/** Everything a check may look at for one sized signal. */
+export interface RiskContext {
+  readonly signal: Signal;
+  readonly market: MarketSnapshot;
+  readonly sizeUsd: number;
+  readonly shares: number;
+  readonly price: number;
+  readonly bankroll: number;
+  /** Dollars this market already holds (open positions plus open intents). */
+  readonly existingMarketNotional: number;
+  readonly settings: RiskSettings;
+  /** Epoch ms; checks never read the clock themselves. */
+  readonly now: number;
+}
+
+export interface RiskCheck {
+  /** The stable UPPER_SNAKE code its results carry. */
+  readonly name: string;
+  evaluate(ctx: RiskContext): RiskCheckResult;
+}

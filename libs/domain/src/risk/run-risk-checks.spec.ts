@@ -1,0 +1,53 @@
+import type { RiskCheckResult } from './risk-check.types';
+import type { RiskCheck } from './risk-context.types';
+import { riskContext } from './risk-context.fixture';
+import { createDefaultRiskChecks, runRiskChecks } from './run-risk-checks';
+
+describe('runRiskChecks', () => {
+  const checks = createDefaultRiskChecks();
+
+  it('records every default check, in order, when all pass', () => {
+    const verdict = runRiskChecks(checks, riskContext());
+    expect(verdict.passed).toBe(true);
+    expect(verdict.results.map((r) => [r.name, r.passed])).toEqual([
+      ['UNIVERSE', true],
+      ['MIN_EDGE', true],
+      ['MAX_POSITION_PCT', true],
+      ['MAX_NOTIONAL_PER_MARKET', true],
+      ['MIN_ORDER_SIZE', true],
+    ]);
+  });
+
+  it('does not short-circuit: every check runs after the first failure', () => {
+    const verdict = runRiskChecks(checks, riskContext({ sizeUsd: 1200, shares: 2400 }));
+    expect(verdict.passed).toBe(false);
+    expect(verdict.results).toHaveLength(5);
+    expect(verdict.results.filter((r) => !r.passed).map((r) => r.name)).toEqual(['MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET']);
+  });
+
+  it('fails when any single check fails', () => {
+    expect(runRiskChecks(checks, riskContext({ shares: 4.99 })).passed).toBe(false);
+  });
+
+  it('records a check that throws as failed, and still runs the rest', () => {
+    const exploding: RiskCheck = {
+      name: 'EXPLODING',
+      evaluate(): RiskCheckResult {
+        throw new Error('boom');
+      },
+    };
+    const verdict = runRiskChecks([exploding, ...checks], riskContext());
+    expect(verdict.passed).toBe(false);
+    expect(verdict.results[0]).toEqual({ name: 'EXPLODING', passed: false, value: 0, limit: 0, message: 'check could not run: boom' });
+    expect(verdict.results.slice(1).every((r) => r.passed)).toBe(true);
+  });
+
+  it('fails closed on an empty list of checks', () => {
+    expect(runRiskChecks([], riskContext())).toEqual({ passed: false, results: [] });
+  });
+
+  it('builds fresh check instances each time', () => {
+    expect(createDefaultRiskChecks()).not.toBe(createDefaultRiskChecks());
+    expect(createDefaultRiskChecks().map((c) => c.name)).toEqual(['UNIVERSE', 'MIN_EDGE', 'MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET', 'MIN_ORDER_SIZE']);
+  });
+});
