@@ -1,4 +1,4 @@
-import type { IntentCommand, IntentStatus } from '@polybot/domain';
+import type { IntentCommand } from '@polybot/domain';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../sql/query-rows';
 

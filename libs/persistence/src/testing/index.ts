@@ -1,1 +1,2 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './create-test-database';
+export { newIntent, PASSING_CHECKS, secondsAfter, T0 } from './intent.fixture';
