@@ -1,9 +1,9 @@
-import { market } from '../strategy/market-snapshot.fixture';
+import { market } from '../strategy/test/market-snapshot.fixture';
 import { MaxNotionalPerMarketCheck } from './max-notional-per-market.check';
 import { MaxPositionPctCheck } from './max-position-pct.check';
 import { MinEdgeCheck } from './min-edge.check';
 import { MinOrderSizeCheck } from './min-order-size.check';
-import { SIGNAL, riskContext } from './risk-context.fixture';
+import { SIGNAL, riskContext } from './test/risk-context.fixture';
 import { UniverseCheck } from './universe.check';
 
 describe('MaxPositionPctCheck', () => {

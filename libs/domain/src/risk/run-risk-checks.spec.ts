@@ -1,6 +1,6 @@
 import type { RiskCheckResult } from './risk-check.types';
 import type { RiskCheck } from './risk-context.types';
-import { riskContext } from './risk-context.fixture';
+import { riskContext } from './test/risk-context.fixture';
 import { createDefaultRiskChecks, runRiskChecks } from './run-risk-checks';
 
 describe('runRiskChecks', () => {

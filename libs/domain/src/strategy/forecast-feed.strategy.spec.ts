@@ -2,7 +2,7 @@ import type { MarketSnapshot } from '../market/market.types';
 import { forecastFairValues, indexForecasts } from './forecast-fair-value';
 import { ForecastFeedStrategy } from './forecast-feed.strategy';
 import type { Forecast } from './forecast-row';
-import { event, market, quote } from './market-snapshot.fixture';
+import { event, market, quote } from './test/market-snapshot.fixture';
 
 const NOW = Date.parse('2026-11-27T00:00:00Z');
 

@@ -1,4 +1,4 @@
-import { event, market, quote } from './market-snapshot.fixture';
+import { event, market, quote } from './test/market-snapshot.fixture';
 import { NegRiskConsistencyStrategy } from './neg-risk-consistency.strategy';
 import { negRiskConfidence, negRiskFairValues } from './neg-risk-fair-value';
 import type { MarketSnapshot } from '../market/market.types';

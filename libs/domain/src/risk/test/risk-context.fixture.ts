@@ -1,6 +1,6 @@
-import type { Signal } from '../strategy/signal.types';
-import { market } from '../strategy/market-snapshot.fixture';
-import type { RiskContext } from './risk-context.types';
+import type { Signal } from '../../strategy/signal.types';
+import { market } from '../../strategy/test/market-snapshot.fixture';
+import type { RiskContext } from '../risk-context.types';
 
 /** Test fixtures only (not exported from the library). */
 const NOW = Date.parse('2026-11-27T00:00:00.000Z');

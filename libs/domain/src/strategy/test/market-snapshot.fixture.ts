@@ -1,4 +1,4 @@
-import type { EventSnapshot, MarketSnapshot, TokenQuote } from '../market/market.types';
+import type { EventSnapshot, MarketSnapshot, TokenQuote } from '../../market/market.types';
 
 /** Test fixtures only: small, explicit snapshots (not exported from the library). */
 export function quote(tokenId: string, outcome: string, bestBid: number | null, bestAsk: number | null, depthUsd = 100): TokenQuote {
