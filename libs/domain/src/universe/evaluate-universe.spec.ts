@@ -1,5 +1,5 @@
 import type { MarketSnapshot } from '../market/market.types';
-import { market, quote } from '../strategy/market-snapshot.fixture';
+import { market, quote } from '../strategy/test/market-snapshot.fixture';
 import { evaluateUniverse, summarizeUniverse } from './evaluate-universe';
 import type { UniverseFilterSettings } from './universe-filter-settings';
 import { widestSpread } from './universe-filters';
