@@ -3,6 +3,11 @@ import type { SimWorld } from '../world/sim-world';
 import { marketBooks, midMills } from '../world/token-book.builder';
 import type { SimEvent, SimMarket } from '../world/world.types';
 
+/** The venue's JSON-in-a-string style: `["Yes", "No"]`, with a space after each comma. */
+function jsonInString(items: readonly string[]): string {
+  return `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+}
+
 /** Gamma's JSON-shaped objects are loose records; the wire is what matters here. */
 export type GammaObject = Record<string, unknown>;
 
@@ -67,8 +72,8 @@ export function gammaMarket(world: SimWorld, market: SimMarket, withEvents = tru
     liquidity: String(market.liquidity),
     startDate: market.startDate,
     description: event?.description ?? '',
-    outcomes: JSON.stringify(market.outcomes),
-    outcomePrices: JSON.stringify(outcomePrices(market)),
+    outcomes: jsonInString(market.outcomes),
+    outcomePrices: jsonInString(outcomePrices(market)),
     volume: String(market.volume),
     active: market.active,
     closed: market.closed,
@@ -90,7 +95,7 @@ export function gammaMarket(world: SimWorld, market: SimMarket, withEvents = tru
     endDateIso: market.endDate.slice(0, 10),
     startDateIso: market.startDate.slice(0, 10),
     volume24hr: market.volume24hr,
-    clobTokenIds: JSON.stringify(market.tokenIds),
+    clobTokenIds: jsonInString(market.tokenIds),
     acceptingOrders: market.acceptingOrders,
     negRisk: market.negRisk,
     ...(market.negRiskMarketId ? { negRiskMarketID: market.negRiskMarketId } : {}),
@@ -100,7 +105,7 @@ export function gammaMarket(world: SimWorld, market: SimMarket, withEvents = tru
     lastTradePrice: millsToNumber(market.lastTradeMills),
     bestBid: bestBid === null ? null : millsToNumber(bestBid),
     bestAsk: bestAsk === null ? null : millsToNumber(bestAsk),
-    umaResolutionStatuses: market.umaResolutionStatus ? JSON.stringify([market.umaResolutionStatus]) : '[]',
+    umaResolutionStatuses: market.umaResolutionStatus ? jsonInString([market.umaResolutionStatus]) : '[]',
     ...(market.umaResolutionStatus ? { umaResolutionStatus: market.umaResolutionStatus } : {}),
     ...(market.closedTime ? { closedTime: market.closedTime } : {}),
     feesEnabled: market.feeSchedule !== null,
