@@ -1,6 +1,6 @@
 import type { RetryPolicy } from 'cockatiel';
 import type { VenueCallRecorder } from './venue-call.recorder';
-import { describeError, VenueError, VenueHttpError, VenueNetworkError, VenueResponseError } from './venue-errors';
+import { VenueError, VenueHttpError, VenueNetworkError, VenueResponseError } from './venue-errors';
 import { mergeRateLimits, type VenueFamily, VenueLimiters, type VenueRateLimitOverrides } from './venue-rate-limits';
 import { DEFAULT_BACKOFF, type VenueBackoffOptions, venueRetryPolicy } from './venue-retry.policy';
 
@@ -47,13 +47,19 @@ function venueErrorText(body: string): string {
   return '';
 }
 
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Duck-typed: errors from Node's own fetch come from another realm, so `instanceof Error` can miss them. */
 function networkError(endpoint: string, error: unknown, timeoutMs: number): VenueNetworkError {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new VenueNetworkError(endpoint, `timed out after ${timeoutMs} ms`, true);
-  }
-  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : null;
-  return new VenueNetworkError(endpoint, `network error${code ? ` (${code})` : `: ${describeError(error).slice(0, MAX_REASON_CHARS)}`}`, false);
+  const name = field(error, 'name');
+  if (name === 'TimeoutError' || name === 'AbortError') return new VenueNetworkError(endpoint, `timed out after ${timeoutMs} ms`, true);
+  const code = field(field(error, 'cause'), 'code') ?? field(error, 'code');
+  if (typeof code === 'string') return new VenueNetworkError(endpoint, `network error (${code})`, false);
+  const message = field(error, 'message');
+  const detail = typeof message === 'string' ? message : String(error);
+  return new VenueNetworkError(endpoint, `network error: ${detail.slice(0, MAX_REASON_CHARS)}`, false);
 }
 
 /**
