@@ -9,6 +9,8 @@ export type NewIntent = Omit<
   'id' | 'status' | 'decidedAt' | 'decidedBy' | 'statusReason' | 'executedAt' | 'createdAt' | 'expiresAt' | 'riskChecks'
 > & {
   readonly id?: string;
+  /** Rarely set at proposal time; kept when given. */
+  readonly statusReason?: string | null;
   readonly signalId?: string | null;
   readonly cycleId?: string | null;
   readonly createdAt: Date;

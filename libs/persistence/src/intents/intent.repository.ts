@@ -27,14 +27,15 @@ export class IntentRepository {
         manager,
         `INSERT INTO intents (id, type, status, market_id, condition_id, token_id, outcome, side, price, size_usd,
                               edge, model_prob, market_price, confidence, reason, strategy, signal_id, cycle_id,
-                              created_at, expires_at, updated_at)
-         VALUES ($1, $2, 'PENDING', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18)
+                              created_at, expires_at, updated_at, status_reason)
+         VALUES ($1, $2, 'PENDING', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18, $20)
          ON CONFLICT (token_id, side) WHERE status IN ('PENDING', 'APPROVED', 'EXECUTING') DO NOTHING
          RETURNING *`,
         [
           input.id ?? randomUUID(), input.type, input.marketId, input.conditionId, input.tokenId, input.outcome,
           input.side, input.price, input.sizeUsd, input.edge, input.modelProb, input.marketPrice, input.confidence,
           input.reason, input.strategy, input.signalId ?? null, input.cycleId ?? null, input.createdAt, input.expiresAt,
+          input.statusReason ?? null,
         ],
       );
       if (row === undefined) return null;
