@@ -27,3 +27,4 @@ export * from './risk/min-edge.check';
 export * from './risk/min-order-size.check';
 export * from './risk/universe.check';
 export * from './risk/run-risk-checks';
+export * from './proposal/open-position.proposal';

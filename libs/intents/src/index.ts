@@ -1,3 +1,4 @@
 export * from './intent.errors';
 export * from './intent-json';
 export * from './intent.service';
+export * from './intents.module';

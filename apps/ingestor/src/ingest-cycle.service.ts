@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Settings } from '@polybot/config';
+import type { EventSnapshot } from '@polybot/domain';
+import type { Logger, PolybotMetrics } from '@polybot/observability';
+import { MarketRepository } from '@polybot/persistence';
+import type { MarketDataSource } from '@polybot/polymarket';
+import { QueueName, QueueProducer } from '@polybot/queues';
+import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
+import { MARKET_DATA_SOURCE } from './ingestor.tokens';
+import { batchEvents } from './snapshot-batches';
+import { VenueCallBuffer } from './venue-call.buffer';
+
+/** About this many outcome tokens per queued snapshot batch: big enough to amortize a hop, small enough to stream. */
+const TOKENS_PER_BATCH = 1000;
+
+export interface CycleReport {
+  readonly cycleId: string;
+  readonly events: number;
+  readonly markets: number;
+  readonly batches: number;
+  readonly issues: number;
+  readonly durationMs: number;
+}
+
+/** One ingest cycle: fetch, store the market catalogue, fan the snapshots out to strategy and risk. */
+@Injectable()
+export class IngestCycleService {
+  constructor(
+    @Inject(MARKET_DATA_SOURCE) private readonly source: MarketDataSource,
+    private readonly markets: MarketRepository,
+    private readonly queue: QueueProducer,
+    private readonly venueCalls: VenueCallBuffer,
+    @Inject(SETTINGS) private readonly settings: Settings,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(METRICS) private readonly metrics: PolybotMetrics,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async runCycle(): Promise<CycleReport> {
+    const cycleId = randomUUID();
+    const log = this.logger.child({ cycle_id: cycleId });
+    const started = this.clock();
+    try {
+      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined });
+      for (const issue of cycle.issues.slice(0, 50)) log.warn({ issue }, 'Skipped malformed or failed venue data');
+      if (cycle.issues.length > 50) log.warn({ more: cycle.issues.length - 50 }, 'More venue data issues this cycle');
+
+      const fetchedAt = new Date(this.clock()).toISOString();
+      await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
+      const batches = batchEvents(cycle.events, TOKENS_PER_BATCH);
+      await this.enqueue(cycleId, fetchedAt, batches);
+
+      const durationMs = this.clock() - started;
+      this.metrics.cycleDuration.observe(durationMs / 1000);
+      this.metrics.marketsPerCycle.set(cycle.stats.markets);
+      this.metrics.dataAge.set(0);
+      const report = { cycleId, events: cycle.stats.events, markets: cycle.stats.markets, batches: batches.length, issues: cycle.issues.length, durationMs };
+      log.info({ ...report, tokens: cycle.stats.tokens, books: cycle.stats.books }, 'Ingest cycle done');
+      return report;
+    } finally {
+      await this.venueCalls.flush().catch((error: unknown) => log.error({ err: error }, 'Could not store venue call outcomes; kept for the next cycle'));
+    }
+  }
+
+  private async enqueue(cycleId: string, fetchedAt: string, batches: EventSnapshot[][]): Promise<void> {
+    for (const events of batches) {
+      const payload = { v: 1 as const, cycleId, fetchedAt, events };
+      await Promise.all([
+        this.queue.add(QueueName.SnapshotsForStrategy, payload),
+        this.queue.add(QueueName.SnapshotsForRisk, payload),
+      ]);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Settings } from '@polybot/config';
+import type { Logger } from '@polybot/observability';
+import { LOGGER, SETTINGS } from '@polybot/runtime';
+import { IngestCycleService } from './ingest-cycle.service';
+
+/**
+ * Runs a cycle every POLYBOT_LOOP_INTERVAL_SECONDS. Cycles never overlap: a slow cycle delays the
+ * next one instead of stacking up requests against the venue's rate limits.
+ */
+@Injectable()
+export class IngestLoop implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly cycles: IngestCycleService,
+    @Inject(SETTINGS) private readonly settings: Settings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      const started = Date.now();
+      this.running = this.cycles
+        .runCycle()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.error({ err: error }, `Ingest cycle failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          this.running = null;
+          const intervalMs = this.settings.loopIntervalSeconds * 1000;
+          this.schedule(Math.max(0, intervalMs - (Date.now() - started)));
+        });
+    }, delayMs);
+  }
+}

@@ -1,0 +1,1 @@
+export const MARKET_DATA_SOURCE = Symbol('polybot.market-data-source');

@@ -1,0 +1,4 @@
+import { runService } from '@polybot/runtime';
+import { RiskModule } from './risk.module';
+
+void runService({ service: 'risk', module: RiskModule });

@@ -1,0 +1,83 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
+import { loadSettingsOrExit, metricsPortFor, secretValues, type MetricsService, type Settings } from '@polybot/config';
+import { createLogger, createMetrics, PinoNestLogger, startMetricsServer } from '@polybot/observability';
+import { PersistenceModule } from '@polybot/persistence';
+import { RuntimeModule } from './runtime.module';
+import { createQueueHandles, type ServiceRuntime } from './service-runtime';
+
+export interface ServiceDefinition {
+  readonly service: MetricsService;
+  /** The service's own module; it may inject SETTINGS, LOGGER, METRICS, CLOCK, QueueProducer, repositories. */
+  readonly module: Type<unknown>;
+  /** HTTP services listen on their own host and port; workers run as an application context. */
+  readonly http?: (settings: Settings) => { host: string; port: number };
+  readonly beforeListen?: (app: INestApplication, runtime: ServiceRuntime) => void | Promise<void>;
+}
+
+/**
+ * Starts one service as its own process: settings validated once, JSON logs with secrets scrubbed,
+ * metrics on its own port, Postgres and Redis handles, graceful shutdown on SIGTERM/SIGINT.
+ */
+export async function runService(definition: ServiceDefinition): Promise<INestApplicationContext> {
+  const settings = loadSettingsOrExit();
+  const logger = createLogger({ service: definition.service, level: settings.logLevel, secrets: secretValues(settings) });
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'Unhandled promise rejection'));
+
+  try {
+    const metrics = createMetrics(definition.service);
+    const metricsServer = await startMetricsServer(metrics.registry, {
+      host: settings.apiHost,
+      port: metricsPortFor(definition.service, settings.metricsPort),
+    });
+    const handles = createQueueHandles(settings, logger);
+    const runtime: ServiceRuntime = {
+      service: definition.service,
+      settings,
+      logger,
+      metrics,
+      ...handles,
+      close: async () => {
+        await handles.close();
+        await metricsServer.close().catch(() => undefined);
+        logger.info({}, `${definition.service} stopped`);
+      },
+    };
+    const modules = [RuntimeModule.forRoot(runtime), PersistenceModule.forRoot(settings.databaseUrl), definition.module];
+
+    const { RootModule } = buildRoot(modules);
+    const nestLogger = new PinoNestLogger(logger);
+    const app = definition.http
+      ? await NestFactory.create(RootModule, { logger: nestLogger, bodyParser: true })
+      : await NestFactory.createApplicationContext(RootModule, { logger: nestLogger });
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+
+    if (definition.http) {
+      const http = app as INestApplication;
+      await definition.beforeListen?.(http, runtime);
+      const { host, port } = definition.http(settings);
+      await http.listen(port, host);
+      logger.info({ host, port }, `${definition.service} listening`);
+    } else {
+      await app.init();
+    }
+    logger.info(
+      { mode: settings.mode, dry_run: settings.dryRun, metrics_port: metricsServer.port },
+      `${definition.service} started`,
+    );
+    return app;
+  } catch (error) {
+    logger.fatal({ err: error }, `${definition.service} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    // Let the log line flush before exiting non-zero.
+    setTimeout(() => process.exit(1), 50);
+    throw error;
+  }
+}
+
+function buildRoot(imports: unknown[]): { RootModule: Type<unknown> } {
+  // A fresh class per service keeps Nest's module graph explicit without a shared root module file.
+  class RootModule {}
+  Reflect.defineMetadata('imports', imports, RootModule);
+  return { RootModule };
+}
