@@ -1,0 +1,53 @@
+import { createMetrics } from './metrics';
+
+describe('createMetrics', () => {
+  it('registers every metric with the polybot_ prefix and Prometheus naming', async () => {
+    const metrics = createMetrics('risk');
+    const names = (await metrics.registry.getMetricsAsJSON()).map((metric) => `${metric.type} ${metric.name}`).sort();
+    expect(names).toEqual([
+      'counter polybot_executions_total',
+      'counter polybot_intents_total',
+      'counter polybot_signals_total',
+      'counter polybot_venue_calls_total',
+      'gauge polybot_data_age_seconds',
+      'gauge polybot_exposure_usd',
+      'gauge polybot_kill_switch_active',
+      'gauge polybot_markets_per_cycle',
+      'gauge polybot_pnl_usd',
+      'gauge polybot_queue_waiting',
+      'histogram polybot_approval_latency_seconds',
+      'histogram polybot_cycle_duration_seconds',
+      'histogram polybot_job_duration_seconds',
+    ]);
+  });
+
+  it('labels every series with the service and the metric labels', async () => {
+    const metrics = createMetrics('executor');
+    metrics.intents.inc({ type: 'OPEN_POSITION', status: 'EXECUTED' });
+    metrics.killSwitchActive.set({ switch: 'drawdown' }, 1);
+    metrics.pnlUsd.set({ kind: 'realized' }, -12.5);
+    metrics.jobDuration.observe({ queue: 'approved-intents' }, 0.02);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('polybot_intents_total{type="OPEN_POSITION",status="EXECUTED",service="executor"} 1');
+    expect(text).toContain('polybot_kill_switch_active{switch="drawdown",service="executor"} 1');
+    expect(text).toContain('polybot_pnl_usd{kind="realized",service="executor"} -12.5');
+    expect(text).toContain('polybot_job_duration_seconds_bucket{le="0.025",service="executor",queue="approved-intents"} 1');
+  });
+
+  it('gives each call its own registry, so services and tests do not share counts', async () => {
+    const first = createMetrics('a');
+    const second = createMetrics('b');
+    first.signals.inc({ strategy: 'forecast_feed' }, 3);
+    expect((await second.signals.get()).values).toEqual([]);
+  });
+
+  it('adds process metrics only when asked', async () => {
+    const plain = (await createMetrics('a').registry.getMetricsAsJSON()).map((metric) => metric.name);
+    const withDefault = (await createMetrics('a', { collectDefault: true }).registry.getMetricsAsJSON()).map(
+      (metric) => metric.name,
+    );
+    expect(plain.some((name) => name.startsWith('process_'))).toBe(false);
+    expect(withDefault).toContain('process_cpu_user_seconds_total');
+    expect(withDefault).toContain('nodejs_eventloop_lag_seconds');
+  });
+});

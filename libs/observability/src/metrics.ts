@@ -1,0 +1,129 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface CreateMetricsOptions {
+  /** Also export Node's process metrics (CPU, memory, event loop lag). */
+  collectDefault?: boolean;
+}
+
+export interface PolybotMetrics {
+  readonly registry: Registry;
+  /** polybot_cycle_duration_seconds: one ingest/strategy/risk cycle, start to finish. */
+  readonly cycleDuration: Histogram;
+  /** polybot_markets_per_cycle: markets that passed the universe filters in the last cycle. */
+  readonly marketsPerCycle: Gauge;
+  /** polybot_venue_calls_total{endpoint,outcome}: calls to Polymarket, by outcome (ok, http_4xx, timeout...). */
+  readonly venueCalls: Counter<'endpoint' | 'outcome'>;
+  /** polybot_data_age_seconds: age of the oldest market data the last decision used. */
+  readonly dataAge: Gauge;
+  /** polybot_signals_total{strategy} */
+  readonly signals: Counter<'strategy'>;
+  /** polybot_intents_total{type,status}: intents reaching each lifecycle status. */
+  readonly intents: Counter<'type' | 'status'>;
+  /** polybot_approval_latency_seconds: intent created -> approved by a person. */
+  readonly approvalLatency: Histogram;
+  /** polybot_executions_total{mode,outcome}: mode dry_run, paper or live. */
+  readonly executions: Counter<'mode' | 'outcome'>;
+  /** polybot_queue_waiting{queue}: jobs waiting in each BullMQ queue. */
+  readonly queueWaiting: Gauge<'queue'>;
+  /** polybot_job_duration_seconds{queue}: time a worker spent on one job. */
+  readonly jobDuration: Histogram<'queue'>;
+  /** polybot_kill_switch_active{switch}: 1 while the switch is tripped. */
+  readonly killSwitchActive: Gauge<'switch'>;
+  /** polybot_exposure_usd: open exposure at cost. */
+  readonly exposureUsd: Gauge;
+  /** polybot_pnl_usd{kind}: kind realized, unrealized or daily. */
+  readonly pnlUsd: Gauge<'kind'>;
+}
+
+// Cycles run every few seconds; approvals take a person seconds to minutes; jobs are milliseconds.
+const CYCLE_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+const APPROVAL_BUCKETS = [1, 5, 10, 20, 30, 45, 60, 120, 300, 600];
+const JOB_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
+
+/** A fresh registry per service (tests create several), every series labelled with the service. */
+export function createMetrics(service: string, opts: CreateMetricsOptions = {}): PolybotMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  if (opts.collectDefault) collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+
+  return {
+    registry,
+    cycleDuration: new Histogram({
+      name: 'polybot_cycle_duration_seconds',
+      help: 'Duration of one processing cycle',
+      buckets: CYCLE_BUCKETS,
+      registers,
+    }),
+    marketsPerCycle: new Gauge({
+      name: 'polybot_markets_per_cycle',
+      help: 'Markets considered in the last cycle',
+      registers,
+    }),
+    venueCalls: new Counter({
+      name: 'polybot_venue_calls_total',
+      help: 'Calls to Polymarket endpoints by outcome',
+      labelNames: ['endpoint', 'outcome'] as const,
+      registers,
+    }),
+    dataAge: new Gauge({
+      name: 'polybot_data_age_seconds',
+      help: 'Age of the market data used by the last decision',
+      registers,
+    }),
+    signals: new Counter({
+      name: 'polybot_signals_total',
+      help: 'Signals emitted by strategy',
+      labelNames: ['strategy'] as const,
+      registers,
+    }),
+    intents: new Counter({
+      name: 'polybot_intents_total',
+      help: 'Trade intents reaching each status',
+      labelNames: ['type', 'status'] as const,
+      registers,
+    }),
+    approvalLatency: new Histogram({
+      name: 'polybot_approval_latency_seconds',
+      help: 'Time from intent creation to approval',
+      buckets: APPROVAL_BUCKETS,
+      registers,
+    }),
+    executions: new Counter({
+      name: 'polybot_executions_total',
+      help: 'Executions of approved intents by mode and outcome',
+      labelNames: ['mode', 'outcome'] as const,
+      registers,
+    }),
+    queueWaiting: new Gauge({
+      name: 'polybot_queue_waiting',
+      help: 'Jobs waiting in each queue',
+      labelNames: ['queue'] as const,
+      registers,
+    }),
+    jobDuration: new Histogram({
+      name: 'polybot_job_duration_seconds',
+      help: 'Time spent processing one job',
+      labelNames: ['queue'] as const,
+      buckets: JOB_BUCKETS,
+      registers,
+    }),
+    killSwitchActive: new Gauge({
+      name: 'polybot_kill_switch_active',
+      help: '1 while the kill switch is tripped, 0 otherwise',
+      labelNames: ['switch'] as const,
+      registers,
+    }),
+    exposureUsd: new Gauge({
+      name: 'polybot_exposure_usd',
+      help: 'Open exposure in USD',
+      registers,
+    }),
+    pnlUsd: new Gauge({
+      name: 'polybot_pnl_usd',
+      help: 'Profit and loss in USD by kind',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+  };
+}
