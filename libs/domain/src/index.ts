@@ -28,3 +28,4 @@ export * from './risk/min-order-size.check';
 export * from './risk/universe.check';
 export * from './risk/run-risk-checks';
 export * from './proposal/open-position.proposal';
+export * from './execution/order-request';
