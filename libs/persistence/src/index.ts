@@ -20,7 +20,7 @@ export type { KillSwitchChange, KillSwitchEvent, KillSwitchState } from './kill-
 export { AccountSnapshotRepository } from './account/account-snapshot.repository';
 export type { AccountSnapshot, NewAccountSnapshot } from './account/account-snapshot.types';
 export { VenueCallRepository, type VenueCall } from './venue-calls/venue-call.repository';
-export { PersistenceModule } from './persistence.module';
+export { PersistenceModule, type PersistenceModuleOptions } from './persistence.module';
 export { REPOSITORIES } from './persistence.repositories';
 
 // Test support, exported here because the repo has one path alias per lib; it only touches

@@ -36,6 +36,20 @@ describe('PersistenceModule (real Postgres)', () => {
     expect(dataSource.isInitialized).toBe(false);
   });
 
+  it('creates and migrates a missing database first when asked to', async () => {
+    const url = db.url.replace(/polybot_test_([0-9a-f]+)/, 'polybot_test_$1_fresh');
+    const app = await NestFactory.createApplicationContext(
+      { module: class AppModule {}, imports: [PersistenceModule.forRoot(url, { initDatabase: true, poolSize: 1 })] },
+      { logger: false },
+    );
+    try {
+      expect(await app.get(IntentRepository).list()).toEqual([]);
+    } finally {
+      await app.close();
+      await db.dataSource.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+    }
+  });
+
   it('fails to start with a message naming the server when PostgreSQL is unreachable', async () => {
     const start = NestFactory.createApplicationContext(
       { module: class AppModule {}, imports: [PersistenceModule.forRoot('postgres://u:hunter2@127.0.0.1:1/polybot')] },
