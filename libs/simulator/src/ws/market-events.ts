@@ -58,3 +58,22 @@ export function priceChanges(market: SimMarket, before: readonly [SimTokenBook, 
     return [...levelDiff(before[i].bids, book.bids).map(change('BUY')), ...levelDiff(before[i].asks, book.asks).map(change('SELL'))];
   });
 }
+
+export interface BestBidAsk {
+  readonly asset_id: string;
+  readonly best_bid: string;
+  readonly best_ask: string;
+  readonly spread: string;
+}
+
+/** Tokens whose top of book moved (the custom-feature `best_bid_ask` event). */
+export function bestBidAskChanges(market: SimMarket, before: readonly [SimTokenBook, SimTokenBook]): BestBidAsk[] {
+  const after = marketBooks(market);
+  const top = (book: SimTokenBook): [number, number] => [book.bids[0]?.priceMills ?? 0, book.asks[0]?.priceMills ?? 0];
+  return market.tokenIds.flatMap((tokenId, i) => {
+    const [oldBid, oldAsk] = top(before[i]);
+    const [bid, ask] = top(after[i]);
+    if (bid === oldBid && ask === oldAsk) return [];
+    return [{ asset_id: tokenId, best_bid: formatMills(bid), best_ask: formatMills(ask), spread: formatMills(ask - bid) }];
+  });
+}

@@ -91,6 +91,25 @@ describe('market websocket /ws/market', () => {
     expect(probe.messages.some((m) => Array.isArray(m))).toBe(false);
   });
 
+  it('sends best_bid_ask only to clients that enabled custom features', async () => {
+    const market = [...sim.world.markets.values()][4];
+    const [yes] = market.tokenIds;
+    const custom = await open();
+    const plain = await open();
+    custom.send({ type: 'market', assets_ids: [yes], initial_dump: false, custom_feature_enabled: true });
+    plain.send({ type: 'market', assets_ids: [yes], initial_dump: false });
+    for (const probe of [custom, plain]) {
+      probe.send('PING');
+      await probe.waitFor((m) => m === 'PONG');
+    }
+    sim.spreadSpike(yes, 4);
+    const top = await custom.waitFor<Record<string, string>>(isType('best_bid_ask'));
+    const rest = (await getJson<WireBook>(`${sim.clobUrl}/book?token_id=${yes}`)).body;
+    expect(top).toMatchObject({ asset_id: yes, market: market.conditionId, best_bid: rest.bids.at(-1)!.price, best_ask: rest.asks.at(-1)!.price });
+    await plain.waitFor(isType('price_change'));
+    expect(plain.messages.some(isType('best_bid_ask'))).toBe(false);
+  });
+
   it('announces a resolution on the websocket and in Gamma', async () => {
     const market = [...sim.world.markets.values()][5];
     const [yes, no] = market.tokenIds;

@@ -4,7 +4,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { formatMills } from '../world/price.format';
 import type { SimWorld } from '../world/sim-world';
 import type { WorldChange } from '../world/world.types';
-import { bookEvent, priceChanges } from './market-events';
+import { bestBidAskChanges, bookEvent, priceChanges } from './market-events';
 
 export const MARKET_CHANNEL_PATH = '/ws/market';
 
@@ -13,6 +13,13 @@ interface Subscription {
   readonly operation?: unknown;
   readonly assets_ids?: unknown;
   readonly initial_dump?: unknown;
+  readonly custom_feature_enabled?: unknown;
+}
+
+interface ClientState {
+  readonly assets: Set<string>;
+  /** Set by `custom_feature_enabled`: the client also wants `best_bid_ask` events. */
+  customFeatures: boolean;
 }
 
 /**
@@ -21,7 +28,7 @@ interface Subscription {
  */
 export class MarketChannel {
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly subscriptions = new Map<WebSocket, Set<string>>();
+  private readonly subscriptions = new Map<WebSocket, ClientState>();
 
   constructor(private readonly world: () => SimWorld) {
     this.wss.on('connection', (socket) => this.onConnection(socket));
@@ -54,10 +61,14 @@ export class MarketChannel {
     if (change.kind === 'book') {
       const changes = priceChanges(market, change.before);
       if (changes.length === 0) return;
-      this.fanOut(market.tokenIds, (subscribed) => {
-        const mine = changes.filter((c) => subscribed.has(c.asset_id));
+      this.fanOut(market.tokenIds, (client) => {
+        const mine = changes.filter((c) => client.assets.has(c.asset_id));
         return mine.length ? { event_type: 'price_change', market: market.conditionId, timestamp, price_changes: mine } : null;
       });
+      for (const top of bestBidAskChanges(market, change.before)) {
+        const event = { event_type: 'best_bid_ask', market: market.conditionId, ...top, timestamp };
+        this.fanOut([top.asset_id], (client) => (client.customFeatures ? event : null));
+      }
     } else if (change.kind === 'tick_size') {
       for (const tokenId of market.tokenIds) {
         const event = {
@@ -86,16 +97,16 @@ export class MarketChannel {
     }
   };
 
-  private fanOut(tokenIds: readonly string[], build: (subscribed: Set<string>) => object | null): void {
-    for (const [socket, subscribed] of this.subscriptions) {
-      if (socket.readyState !== WebSocket.OPEN || !tokenIds.some((t) => subscribed.has(t))) continue;
-      const message = build(subscribed);
+  private fanOut(tokenIds: readonly string[], build: (client: ClientState) => object | null): void {
+    for (const [socket, client] of this.subscriptions) {
+      if (socket.readyState !== WebSocket.OPEN || !tokenIds.some((t) => client.assets.has(t))) continue;
+      const message = build(client);
       if (message) socket.send(JSON.stringify(message));
     }
   }
 
   private onConnection(socket: WebSocket): void {
-    this.subscriptions.set(socket, new Set());
+    this.subscriptions.set(socket, { assets: new Set(), customFeatures: false });
     socket.on('message', (data: RawData) => this.onMessage(socket, data.toString()));
     socket.on('close', () => this.subscriptions.delete(socket));
     socket.on('error', () => this.subscriptions.delete(socket));
@@ -112,16 +123,17 @@ export class MarketChannel {
       return void socket.send('INVALID OPERATION');
     }
     const assets = Array.isArray(message.assets_ids) ? message.assets_ids.filter((a): a is string => typeof a === 'string') : null;
-    const subscribed = this.subscriptions.get(socket);
+    const client = this.subscriptions.get(socket);
     const kind = typeof message.type === 'string' ? message.type.toLowerCase() : message.operation;
-    if (!assets || !subscribed || (kind !== 'market' && kind !== 'subscribe' && kind !== 'unsubscribe')) {
+    if (!assets || !client || (kind !== 'market' && kind !== 'subscribe' && kind !== 'unsubscribe')) {
       return void socket.send('INVALID OPERATION');
     }
     if (kind === 'unsubscribe') {
-      for (const asset of assets) subscribed.delete(asset);
+      for (const asset of assets) client.assets.delete(asset);
       return;
     }
-    for (const asset of assets) subscribed.add(asset);
+    for (const asset of assets) client.assets.add(asset);
+    if (message.custom_feature_enabled === true) client.customFeatures = true;
     if (message.initial_dump === false) return;
     const world = this.world();
     const books = assets.map((a) => bookEvent(world, a)).filter((b) => b !== null);
