@@ -1,8 +1,8 @@
 export { startSimulator, type RunningSimulator, type SimulatorOptions } from './simulator.server';
 export type { SimulatorControls, SimulatorState } from './simulator.controls';
 export { generateWorld, type GenerateWorldOptions } from './world/world.generator';
-export { SimWorld, type TokenRef } from './world/sim-world';
-export { Prng } from './world/prng';
+export { SimWorld, type TokenRef } from './world/sim-world.state';
+export { Prng } from './world/seeded.prng';
 export type { SimEvent, SimMarket, SimTag, SimFeeSchedule, SimTokenBook, SimLevel, WorldChange } from './world/world.types';
 export { walkPrices } from './world/price.walk';
 export { marketBooks } from './world/token-book.builder';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:net';
 import { startSimulator, type RunningSimulator } from './simulator.server';
-import { getJson, postJson, WsProbe } from './testing/ws-probe';
+import { getJson, postJson, WsProbe } from './testing/ws-probe.helper';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 

@@ -10,13 +10,13 @@ import { faultMiddleware } from './http/fault.middleware';
 import { gammaRouter } from './http/gamma.routes';
 import { OrderRecorder } from './http/order.recorder';
 import { orderRouter } from './http/order.routes';
-import { RequestLog } from './http/request-log';
+import { RequestLog } from './http/request-count.log';
 import { resolveMarket } from './scenarios/market-resolution.scenario';
 import { injectMispricing } from './scenarios/mispricing.scenario';
 import { spreadSpike } from './scenarios/spread-spike.scenario';
 import type { SimulatorControls, SimulatorState } from './simulator.controls';
 import { walkPrices } from './world/price.walk';
-import type { SimWorld } from './world/sim-world';
+import type { SimWorld } from './world/sim-world.state';
 import { generateWorld } from './world/world.generator';
 import { MARKET_CHANNEL_PATH, MarketChannel } from './ws/market.channel';
 

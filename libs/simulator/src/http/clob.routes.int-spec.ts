@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../simulator.server';
-import { getJson, postJson } from '../testing/ws-probe';
+import { getJson, postJson } from '../testing/ws-probe.helper';
 import type { WireBook } from '../wire/book.serializer';
 import { NO_ORDERBOOK } from './clob.routes';
 

@@ -1,10 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { wireBook } from '../wire/book.serializer';
 import { formatMills, millsToNumber } from '../world/price.format';
-import type { SimWorld, TokenRef } from '../world/sim-world';
+import type { SimWorld, TokenRef } from '../world/sim-world.state';
 import { marketBooks } from '../world/token-book.builder';
 import { BadRequestError } from './bad-request.error';
-import { priceHistory } from './price-history';
+import { priceHistory } from './price-history.builder';
 import { queryString } from './query.parse';
 
 export const NO_ORDERBOOK = 'No orderbook exists for the requested token id';

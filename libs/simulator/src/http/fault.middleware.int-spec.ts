@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../simulator.server';
-import { getJson, postJson } from '../testing/ws-probe';
+import { getJson, postJson } from '../testing/ws-probe.helper';
 
 describe('scripted faults (over HTTP)', () => {
   let sim: RunningSimulator;

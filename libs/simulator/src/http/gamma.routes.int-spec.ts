@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../simulator.server';
-import { getJson } from '../testing/ws-probe';
+import { getJson } from '../testing/ws-probe.helper';
 
 type GammaMarket = Record<string, unknown> & { id: string; clobTokenIds: string; conditionId: string; events: GammaEvent[] };
 type GammaEvent = Record<string, unknown> & { id: string; markets: GammaMarket[]; tags: { id: string; label: string; slug: string }[] };

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { gammaEvent, gammaMarket } from '../wire/gamma.serializer';
-import type { SimWorld } from '../world/sim-world';
+import type { SimWorld } from '../world/sim-world.state';
 import type { SimEvent, SimMarket } from '../world/world.types';
 import { BadRequestError } from './bad-request.error';
 import { decodeCursor, encodeCursor } from './keyset.cursor';

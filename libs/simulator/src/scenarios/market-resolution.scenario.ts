@@ -1,5 +1,5 @@
 import { isoSeconds } from '../world/market.factory';
-import type { SimWorld } from '../world/sim-world';
+import type { SimWorld } from '../world/sim-world.state';
 
 export interface ResolvedMarket {
   readonly conditionId: string;

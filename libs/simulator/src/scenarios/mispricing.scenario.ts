@@ -1,6 +1,6 @@
-import { CATALOG } from '../world/catalog';
+import { CATALOG } from '../world/question.catalog';
 import { buildMarket, isoSeconds } from '../world/market.factory';
-import type { SimWorld } from '../world/sim-world';
+import type { SimWorld } from '../world/sim-world.state';
 import type { SimEvent, SimMarket } from '../world/world.types';
 
 export interface MispricingOptions {

@@ -1,4 +1,4 @@
-import type { SimWorld } from '../world/sim-world';
+import type { SimWorld } from '../world/sim-world.state';
 
 export interface SpreadSpike {
   readonly tokenId: string;

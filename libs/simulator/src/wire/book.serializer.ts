@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatMills, formatSize } from '../world/price.format';
-import type { SimWorld } from '../world/sim-world';
+import type { SimWorld } from '../world/sim-world.state';
 import { marketBooks } from '../world/token-book.builder';
 import type { SimLevel, SimMarket, SimTokenBook } from '../world/world.types';
 

@@ -1,5 +1,5 @@
 import { millsToNumber } from '../world/price.format';
-import type { SimWorld } from '../world/sim-world';
+import type { SimWorld } from '../world/sim-world.state';
 import { marketBooks, midMills } from '../world/token-book.builder';
 import type { SimEvent, SimMarket } from '../world/world.types';
 

@@ -1,5 +1,5 @@
-import { slugify } from './catalog';
-import type { Prng } from './prng';
+import { slugify } from './question.catalog';
+import type { Prng } from './seeded.prng';
 import type { Mills, SimFeeSchedule, SimMarket } from './world.types';
 
 export interface MarketSpec {

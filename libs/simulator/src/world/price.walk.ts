@@ -1,4 +1,4 @@
-import type { SimWorld } from './sim-world';
+import type { SimWorld } from './sim-world.state';
 import type { Mills, SimMarket } from './world.types';
 
 const MOVE_PROBABILITY = 0.3;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { walkPrices } from './price.walk';
-import type { SimWorld } from './sim-world';
+import type { SimWorld } from './sim-world.state';
 import { marketBooks, midMills } from './token-book.builder';
 import { generateWorld } from './world.generator';
 

@@ -1,7 +1,7 @@
-import { CATALOG, slugify, type CategoryCatalog } from './catalog';
+import { CATALOG, slugify, type CategoryCatalog } from './question.catalog';
 import { buildMarket, isoSeconds, levelSizes } from './market.factory';
-import { Prng } from './prng';
-import { SimWorld } from './sim-world';
+import { Prng } from './seeded.prng';
+import { SimWorld } from './sim-world.state';
 import type { Mills, SimEvent, SimFeeSchedule, SimMarket } from './world.types';
 
 export interface GenerateWorldOptions {

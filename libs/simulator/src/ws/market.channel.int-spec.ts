@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../simulator.server';
-import { getJson, WsProbe } from '../testing/ws-probe';
+import { getJson, WsProbe } from '../testing/ws-probe.helper';
 import type { WireBook } from '../wire/book.serializer';
 
 interface BookMsg extends WireBook {

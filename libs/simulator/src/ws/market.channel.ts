@@ -2,9 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { formatMills } from '../world/price.format';
-import type { SimWorld } from '../world/sim-world';
+import type { SimWorld } from '../world/sim-world.state';
 import type { WorldChange } from '../world/world.types';
-import { bestBidAskChanges, bookEvent, priceChanges } from './market-events';
+import { bestBidAskChanges, bookEvent, priceChanges } from './market-events.builder';
 
 export const MARKET_CHANNEL_PATH = '/ws/market';
 

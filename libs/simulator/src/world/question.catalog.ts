@@ -1,4 +1,4 @@
-import type { Prng } from './prng';
+import type { Prng } from './seeded.prng';
 import type { SimTag } from './world.types';
 
 /** Words the generator draws questions from; fictional names, so nothing reads as a real forecast. */

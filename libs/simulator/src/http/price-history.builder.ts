@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
-import { Prng } from '../world/prng';
-import type { SimWorld, TokenRef } from '../world/sim-world';
+import { Prng } from '../world/seeded.prng';
+import type { SimWorld, TokenRef } from '../world/sim-world.state';
 import { marketBooks, midMills } from '../world/token-book.builder';
 import { BadRequestError } from './bad-request.error';
 import { queryInt, queryString } from './query.parse';

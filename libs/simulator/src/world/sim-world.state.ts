@@ -1,5 +1,5 @@
 import { marketBooks } from './token-book.builder';
-import type { Prng } from './prng';
+import type { Prng } from './seeded.prng';
 import type { Mills, SimEvent, SimMarket, WorldChange, WorldListener } from './world.types';
 
 export interface TokenRef {
