@@ -105,6 +105,14 @@ describe('GammaClient over real HTTP', () => {
     expect(result.events.map((event) => event.id)).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
   });
 
+  it('fills up to maxMarkets with the events that fit on the page, never splitting one', async () => {
+    events = catalogue(6, 2);
+    events[0] = gammaEventWire('1', Array.from({ length: 30 }, (_, j) => gammaMarketWire({ id: `1${j}` })));
+    const result = await client().fetchOpenEvents({ maxMarkets: 5 });
+    expect(result.events.map((event) => event.id)).toEqual(['2', '3']);
+    expect(result.markets).toHaveLength(4);
+  });
+
   it('stops at maxMarkets without splitting an event', async () => {
     events = catalogue(30, 2);
     const result = await client().fetchOpenEvents({ maxMarkets: 5 });

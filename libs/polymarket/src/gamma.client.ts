@@ -2,6 +2,7 @@ import type { GammaEvent, GammaMarket } from './gamma.types';
 import { describeError } from './http/venue-errors';
 import type { VenueHttp } from './http/venue-http';
 import { parseGammaEvent } from './wire/gamma-event.wire';
+import { parseKeysetPage } from './wire/gamma-keyset-page.wire';
 import { parseGammaMarket } from './wire/gamma-market.wire';
 import { isParseIssue, type ParseResult } from './wire/parse-result';
 
@@ -14,7 +15,10 @@ export interface GammaClientOptions {
 }
 
 export interface FetchOpenEventsOptions {
-  /** Stop once this many markets are collected. Events are never split: one that would overflow is left out. */
+  /**
+   * At most this many markets. Events are never split (a neg-risk event needs all its outcomes):
+   * an event that would overflow is left out, and paging stops after that page.
+   */
   readonly maxMarkets?: number;
 }
 
@@ -84,19 +88,20 @@ export class GammaClient {
       const offset = page * this.pageSize;
       const items = await this.fetchArray('/events', { active: true, closed: false, limit: this.pageSize, offset }, issues);
       if (items === null) return done();
-      let full = false;
+      let capped = false;
       for (const event of collect(items.map((item, i) => parseGammaEvent(item, offset + i)), issues)) {
         // Offset paging over a live catalogue can repeat an event that moved across a page boundary.
         if (seenEvents.has(event.id)) continue;
+        // A smaller event later on the page may still fit; no further page is fetched once capped.
         if (marketCount + event.markets.length > maxMarkets) {
-          full = true;
-          break;
+          capped = true;
+          continue;
         }
         seenEvents.add(event.id);
         events.push(event);
         marketCount += event.markets.length;
       }
-      if (full || items.length < this.pageSize) return done();
+      if (capped || items.length < this.pageSize) return done();
     }
     issues.push(`gamma GET /events: stopped after ${this.maxPages} full pages; the catalogue may be incomplete`);
     return done();
@@ -140,11 +145,12 @@ export class GammaClient {
       const query = { ...filters, limit: this.pageSize, ...(cursor === null ? {} : { after_cursor: cursor }) };
       const body = await this.fetchBody('/markets/keyset', query, issues);
       if (body === undefined) return;
-      const keysetPage = this.keysetPage(body);
-      if (typeof keysetPage === 'string') {
-        issues.push(`gamma GET /markets/keyset page ${page + 1}: ${keysetPage}`);
+      const result = parseKeysetPage(body);
+      if (isParseIssue(result)) {
+        issues.push(`gamma GET /markets/keyset page ${page + 1}: ${result.issue}; stopped paging`);
         return;
       }
+      const keysetPage = result.value;
       if (take(keysetPage.items, taken)) return;
       taken += keysetPage.items.length;
       // A repeated cursor would loop forever; an empty one means the last page.
@@ -152,16 +158,6 @@ export class GammaClient {
       cursor = keysetPage.next;
     }
     issues.push(`gamma GET /markets/keyset: stopped after ${this.maxPages} pages; the catalogue may be incomplete`);
-  }
-
-  private keysetPage(body: unknown): { items: unknown[]; next: string | null } | string {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'body is not an object with markets and next_cursor';
-    const record = body as Record<string, unknown>;
-    const items = record['markets'] ?? record['data'];
-    if (!Array.isArray(items)) return 'markets is not an array';
-    const next = record['next_cursor'];
-    if (next !== undefined && next !== null && typeof next !== 'string') return 'next_cursor is not a string';
-    return { items, next: typeof next === 'string' && next !== '' ? next : null };
   }
 
   private async fetchBody(path: string, query: Record<string, string | number | boolean>, issues: string[]): Promise<unknown> {

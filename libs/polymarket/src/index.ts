@@ -2,6 +2,7 @@ export * from './gamma.types';
 export * from './wire/parse-result';
 export { parseGammaMarket, gammaMarketSchema } from './wire/gamma-market.wire';
 export { parseGammaEvent, gammaEventSchema } from './wire/gamma-event.wire';
+export { parseKeysetPage, type KeysetPage } from './wire/gamma-keyset-page.wire';
 export { parseClobBook, clobBookSchema } from './wire/clob-book.wire';
 export * from './http/venue-call.recorder';
 export * from './http/venue-errors';
