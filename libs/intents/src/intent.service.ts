@@ -29,7 +29,8 @@ const ID_CHARS = /^[0-9a-fA-F-]+$/;
 // Socket errors, and PostgreSQL's connection-exception (08xxx) and operator-intervention (57Pxx) classes.
 const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|08\w{3}|57P\d{2})$/;
 
-function isConnectionFailure(error: unknown): boolean {
+/** True for a lost or refused database connection (as opposed to a bug in a query). */
+export function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as Error & { code?: unknown }).code;
   if (typeof code === 'string' && CONNECTION_CODES.test(code)) return true;

@@ -57,4 +57,10 @@ export class MarketRepository {
       this.dataSource.manager, 'SELECT last_snapshot FROM markets WHERE market_id = $1', [marketId]);
     return row === undefined ? null : row.last_snapshot;
   }
+
+  /** When the newest market data was stored: how stale the system's view of the venue is. */
+  async newestUpdate(): Promise<Date | null> {
+    const [row] = await queryRows<{ at: Date | null }>(this.dataSource.manager, 'SELECT max(updated_at) AS at FROM markets');
+    return row.at;
+  }
 }

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { buildStatusReport } from '@polybot/intents';
+import { IntentRepository, KillSwitchRepository, MarketRepository } from '@polybot/persistence';
+import type { CliContext } from '../cli-context';
+import { formatStatus } from '../format/status.format';
+
+type Run = (action: (ctx: CliContext) => Promise<void>) => Promise<void>;
+
+export function registerStatusCommand(program: Command, run: Run): void {
+  program
+    .command('status')
+    .description('mode, intents, kill switches, data age and queue depths')
+    .option('--json-output', 'print JSON instead of text')
+    .action((opts: { jsonOutput?: boolean }) =>
+      run(async (ctx) => {
+        const db = await ctx.db();
+        const report = await buildStatusReport({
+          settings: ctx.settings,
+          intents: new IntentRepository(db),
+          markets: new MarketRepository(db),
+          killSwitches: new KillSwitchRepository(db),
+          queue: ctx.queues().queue,
+          now: new Date(),
+        });
+        process.stdout.write(`${opts.jsonOutput ? JSON.stringify(report, null, 2) : formatStatus(report)}\n`);
+      }),
+    );
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { IntentActionError } from '@polybot/intents';
+import { CliContext, CliError, SettingsError } from './cli-context';
+import { registerDbCommands } from './commands/db.command';
+import { registerIntentCommands } from './commands/intents.command';
+import { registerRunCommands } from './commands/run.command';
+import { registerStatusCommand } from './commands/status.command';
+
+/** Exit codes: 0 ok, 1 the action failed, 2 bad usage or bad settings. */
+function fail(error: unknown): never {
+  if (error instanceof SettingsError) {
+    process.stderr.write(`polyb0t: invalid settings:\n${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`polyb0t: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
+  if (error instanceof IntentActionError) {
+    process.stderr.write(`polyb0t: ${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`polyb0t: error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+/** Runs one command with its own context, always closing connections so the process can exit. */
+async function run(action: (ctx: CliContext) => Promise<void>): Promise<void> {
+  let ctx: CliContext | null = null;
+  try {
+    ctx = new CliContext();
+    await action(ctx);
+  } catch (error) {
+    await ctx?.close().catch(() => undefined);
+    fail(error);
+  }
+  await ctx.close();
+}
+
+const program = new Command()
+  .name('polyb0t')
+  .description('Human-in-the-loop trading for Polymarket: proposes trade intents; nothing trades without your approval.')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerDbCommands(program, run);
+registerRunCommands(program);
+registerIntentCommands(program, run);
+registerStatusCommand(program, run);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  fail(error);
+});

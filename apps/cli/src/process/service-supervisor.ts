@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const SERVICES = ['ingestor', 'strategy', 'risk', 'executor', 'api'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** Compiled entry point of a service, beside the CLI's own in dist/. */
+export function serviceEntry(name: ServiceName | 'simulator'): string {
+  return name === 'simulator'
+    ? resolve(__dirname, '../../../../libs/simulator/src/main.js')
+    : resolve(__dirname, `../../../${name}/src/main.js`);
+}
+
+const RESTART_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
+/** A service that stayed up this long is healthy again: its next crash starts the backoff afresh. */
+const HEALTHY_AFTER_MS = 60_000;
+
+interface Supervised {
+  child: ChildProcess | null;
+  crashes: number;
+  startedAt: number;
+}
+
+/**
+ * Runs each service as its own process, as in production, so one crashing stage does not take the
+ * others down: a crashed service is restarted with backoff; a settings error (exit 2) is not
+ * retried, since restarting cannot fix it.
+ */
+export class ServiceSupervisor {
+  private readonly services = new Map<ServiceName, Supervised>();
+  private stopping = false;
+  private resolveDone: (code: number) => void = () => undefined;
+  readonly done = new Promise<number>((resolve) => (this.resolveDone = resolve));
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly report: (line: string) => void,
+  ) {}
+
+  start(names: readonly ServiceName[]): void {
+    for (const name of names) {
+      this.services.set(name, { child: null, crashes: 0, startedAt: 0 });
+      this.spawn(name);
+    }
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    const children = [...this.services.values()].map((s) => s.child).filter((c): c is ChildProcess => c !== null && c.exitCode === null);
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            child.kill(signal);
+          }),
+      ),
+    );
+    this.resolveDone(0);
+  }
+
+  private spawn(name: ServiceName): void {
+    const state = this.services.get(name);
+    if (!state || this.stopping) return;
+    const child = spawn(process.execPath, [serviceEntry(name)], { env: this.env, stdio: ['ignore', 'inherit', 'inherit'] });
+    state.child = child;
+    state.startedAt = Date.now();
+    child.on('exit', (code, signal) => {
+      if (this.stopping) return;
+      if (Date.now() - state.startedAt > HEALTHY_AFTER_MS) state.crashes = 0;
+      if (code === 2) {
+        this.report(`${name} refused to start (exit 2: bad settings); stopping everything`);
+        void this.stop().then(() => this.resolveDone(2));
+        return;
+      }
+      const delay = RESTART_DELAYS_MS[Math.min(state.crashes, RESTART_DELAYS_MS.length - 1)];
+      state.crashes += 1;
+      this.report(`${name} exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000}s`);
+      setTimeout(() => this.spawn(name), delay);
+    });
+  }
+}
