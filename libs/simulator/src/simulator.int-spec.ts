@@ -110,7 +110,7 @@ describe('startSimulator', () => {
       () => 'connection dropped',
     );
     await new Promise((r) => setTimeout(r, 20));
-    await temp.close();
+    await Promise.all([temp.close(), temp.close()]); // idempotent
     await probe.closed();
     expect(await held).toBe('connection dropped');
     const server = createServer();

@@ -125,6 +125,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const timer = tickIntervalMs > 0 ? setInterval(controls.tick, tickIntervalMs) : null;
   timer?.unref();
 
+  let closing: Promise<void> | undefined;
   const url = `http://${host}:${port}`;
   return {
     ...controls,
@@ -137,13 +138,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     get world() {
       return world;
     },
-    close: async () => {
-      if (timer) clearInterval(timer);
-      detach();
-      await channel.close();
-      // Held (timeout-fault) and keep-alive connections would otherwise keep the port busy.
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close: () => {
+      closing ??= (async () => {
+        if (timer) clearInterval(timer);
+        detach();
+        await channel.close();
+        // Held (timeout-fault) and keep-alive connections would otherwise keep the port busy.
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      })();
+      return closing;
     },
   };
 }

@@ -54,8 +54,15 @@ export class SimWorld {
     return () => this.listeners.delete(listener);
   }
 
+  /** A failing subscriber (say, a websocket that just died) must not stop the model. */
   emit(change: WorldChange): void {
-    for (const listener of this.listeners) listener(change);
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (err) {
+        process.stderr.write(`${JSON.stringify({ msg: 'simulator world listener failed', error: String(err) })}\n`);
+      }
+    }
   }
 
   token(tokenId: string): TokenRef | undefined {
