@@ -44,7 +44,7 @@ export class IntentsController {
   @UseGuards(ApiTokenGuard)
   async reject(
     @Param('id', new ZodValidationPipe(intentIdSchema)) id: string,
-    @Body(new ZodValidationPipe(rejectIntentBodySchema, {})) body: RejectIntentBody,
+    @Body(new ZodValidationPipe(rejectIntentBodySchema, { whenAbsent: {}, keyNoun: 'field' })) body: RejectIntentBody,
   ): Promise<IntentJson> {
     return intentJson(await this.intents.reject(id, API_ACTOR, body.reason));
   }

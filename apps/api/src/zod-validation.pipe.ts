@@ -1,16 +1,17 @@
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
 import type { z, ZodIssue } from 'zod';
 
+export interface ZodValidationOptions {
+  /** Used when the part is absent (e.g. a POST without a body). */
+  readonly whenAbsent?: unknown;
+  /** What an unexpected key is called in messages: a query "parameter" or a body "field". */
+  readonly keyNoun?: 'parameter' | 'field';
+}
+
 /** One line naming every problem, e.g. `status must be one of ...; unknown parameter "stauts"`. */
-export function describeIssues(issues: readonly ZodIssue[]): string {
+export function describeIssues(issues: readonly ZodIssue[], keyNoun: 'parameter' | 'field' = 'parameter'): string {
   return issues
-    .map((issue) => {
-      if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `unknown parameter "${key}"`).join('; ');
-      if (issue.code === 'invalid_type' && issue.path.length > 0 && issue.received !== 'undefined') {
-        return `${issue.path.join('.')} must be a ${issue.expected}, got ${issue.received}`;
-      }
-      return issue.message;
-    })
+    .map((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => `unknown ${keyNoun} "${key}"`).join('; ') : issue.message))
     .join('; ');
 }
 
@@ -18,13 +19,12 @@ export function describeIssues(issues: readonly ZodIssue[]): string {
 export class ZodValidationPipe<S extends z.ZodTypeAny> implements PipeTransform<unknown, z.output<S>> {
   constructor(
     private readonly schema: S,
-    /** Used when the part is absent (e.g. a POST without a body). */
-    private readonly whenAbsent?: unknown,
+    private readonly opts: ZodValidationOptions = {},
   ) {}
 
   transform(value: unknown): z.output<S> {
-    const result = this.schema.safeParse(value === undefined ? this.whenAbsent : value);
-    if (!result.success) throw new BadRequestException(describeIssues(result.error.issues));
+    const result = this.schema.safeParse(value === undefined ? this.opts.whenAbsent : value);
+    if (!result.success) throw new BadRequestException(describeIssues(result.error.issues, this.opts.keyNoun));
     return result.data as z.output<S>;
   }
 }

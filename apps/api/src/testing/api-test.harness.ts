@@ -1,0 +1,106 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { loadSettings } from '@polybot/config';
+import type { RiskCheckResult } from '@polybot/domain';
+import { createLogger, createMetrics } from '@polybot/observability';
+import { IntentRepository, type NewIntent, type TestDatabase } from '@polybot/persistence';
+import { QueueName } from '@polybot/queues';
+import { createQueueHandles, type ServiceRuntime } from '@polybot/runtime';
+import { createApiApp } from '../api-app.factory';
+
+export interface ApiHarness {
+  readonly app: INestApplication;
+  readonly runtime: ServiceRuntime;
+  readonly baseUrl: string;
+  readonly intents: IntentRepository;
+  /** Every JSON log line the API wrote. */
+  readonly logLines: string[];
+  close(): Promise<void>;
+}
+
+/** The API in-process on a real database and Redis (unique queue prefix), listening on a free port. */
+export async function startApi(db: TestDatabase, env: Record<string, string> = {}): Promise<ApiHarness> {
+  const settings = loadSettings(
+    {
+      POLYBOT_DATABASE_URL: db.url,
+      POLYBOT_QUEUE_PREFIX: `polybot-test-api-${randomBytes(4).toString('hex')}`,
+      POLYBOT_LOG_LEVEL: 'info',
+      ...env,
+    },
+    { envFile: false },
+  );
+  const logLines: string[] = [];
+  const logger = createLogger({ service: 'api', level: settings.logLevel, destination: { write: (line: string) => logLines.push(line) } });
+  const handles = createQueueHandles(settings, logger);
+  const runtime: ServiceRuntime = { service: 'api', settings, logger, metrics: createMetrics('api'), ...handles, close: handles.close };
+  const app = await createApiApp(runtime, db.url);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    runtime,
+    baseUrl: `http://127.0.0.1:${port}`,
+    intents: app.get(IntentRepository),
+    logLines,
+    async close(): Promise<void> {
+      await runtime.queue.queue(QueueName.ApprovedIntents).obliterate({ force: true }).catch(() => undefined);
+      await app.close();
+    },
+  };
+}
+
+const PASSING: readonly RiskCheckResult[] = [
+  { name: 'MIN_EDGE', passed: true, value: 0.065, limit: 0.02, message: 'edge 6.5% >= 2.0%' },
+];
+
+/** A PENDING proposal on a fresh token, open for ten minutes from now unless overridden. */
+export async function seedPending(intents: IntentRepository, overrides: Partial<NewIntent> = {}): Promise<string> {
+  const now = Date.now();
+  const intent = await intents.createPending(
+    {
+      type: 'OPEN_POSITION',
+      marketId: 'm-1',
+      conditionId: '0xcondition',
+      tokenId: `token-${randomUUID()}`,
+      outcome: 'Yes',
+      side: 'BUY',
+      price: 0.42,
+      sizeUsd: 150,
+      edge: 0.065,
+      modelProb: 0.485,
+      marketPrice: 0.42,
+      confidence: 0.8,
+      reason: 'fair value 0.485 vs ask 0.42',
+      strategy: 'neg-risk-consistency',
+      createdAt: new Date(now),
+      expiresAt: new Date(now + 600_000),
+      ...overrides,
+    },
+    PASSING,
+    { actor: 'test' },
+  );
+  if (!intent) throw new Error('seed intent was not created');
+  return intent.id;
+}
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly text: string;
+}
+
+/** fetch + JSON, keeping the raw text so a test can prove what is absent (e.g. a stack trace). */
+export async function call(baseUrl: string, path: string, init: RequestInit = {}): Promise<HttpAnswer> {
+  const response = await fetch(`${baseUrl}${path}`, init);
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = null;
+  }
+  return { status: response.status, body, text };
+}
+
+export const postJson = (body: string): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
