@@ -1,14 +1,11 @@
 import { loadSettings, secretValues, SettingsError, type Settings } from '@polybot/config';
 import { IntentService } from '@polybot/intents';
-import { createLogger, type Logger } from '@polybot/observability';
+import { Logger } from '@nestjs/common';
+import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@polybot/observability';
 import { createDataSource, ExecutionRepository, IntentRepository, MarketRepository } from '@polybot/persistence';
 import { createQueueHandles, type QueueHandles } from '@polybot/runtime';
 import type { DataSource } from 'typeorm';
 
-/** A settings problem is reported by the entry point with exit code 2, like every other service. */
-export function settingsForCli(): Settings {
-  return loadSettings();
-}
 
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 1) {
@@ -20,14 +17,16 @@ export class CliError extends Error {
 /** The handles one CLI command needs, opened lazily and closed once at the end. */
 export class CliContext {
   readonly settings: Settings;
-  readonly logger: Logger;
+  readonly logger: PinoLogger;
   private dataSource: DataSource | null = null;
   private queueHandles: QueueHandles | null = null;
 
-  constructor() {
-    this.settings = settingsForCli();
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.settings = loadSettings(env);
     // Human output goes to stdout; the CLI's own structured logs go to stderr and only when they matter.
     this.logger = createLogger({ service: 'cli', level: 'warn', secrets: secretValues(this.settings), destination: process.stderr });
+    // Nest's client libraries log through Nest's static logger: route it to ours, so only warnings show.
+    Logger.overrideLogger(new PinoNestLogger(this.logger));
   }
 
   async db(): Promise<DataSource> {

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { IntentActionError } from '@polybot/intents';
 import { CliContext, CliError, SettingsError } from './cli-context';
 import { registerDbCommands } from './commands/db.command';
+import { registerDemoCommand } from './commands/demo.command';
 import { registerIntentCommands } from './commands/intents.command';
 import { registerRunCommands } from './commands/run.command';
 import { registerStatusCommand } from './commands/status.command';
@@ -49,6 +50,7 @@ registerDbCommands(program, run);
 registerRunCommands(program);
 registerIntentCommands(program, run);
 registerStatusCommand(program, run);
+registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);

@@ -55,9 +55,9 @@ export class IngestCycleService {
       this.metrics.cycleDuration.observe(durationMs / 1000);
       this.metrics.marketsPerCycle.set(cycle.stats.markets);
       this.metrics.dataAge.set(0);
-      const report = { cycleId, events: cycle.stats.events, markets: cycle.stats.markets, batches: batches.length, issues: cycle.issues.length, durationMs };
-      log.info({ ...report, tokens: cycle.stats.tokens, books: cycle.stats.books }, 'Ingest cycle done');
-      return report;
+      const counts = { events: cycle.stats.events, markets: cycle.stats.markets, batches: batches.length, issues: cycle.issues.length, durationMs };
+      log.info({ ...counts, tokens: cycle.stats.tokens, books: cycle.stats.books }, 'Ingest cycle done');
+      return { cycleId, ...counts };
     } finally {
       await this.venueCalls.flush().catch((error: unknown) => log.error({ err: error }, 'Could not store venue call outcomes; kept for the next cycle'));
     }

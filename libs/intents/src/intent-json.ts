@@ -44,6 +44,9 @@ export interface ExecutionJson {
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
+/** Probabilities and edges are computed in floating point; six decimals is finer than any tick and hides float noise. */
+const round6 = (value: number | null): number | null => (value === null ? null : Number(value.toFixed(6)));
+
 function riskCheckJson(check: RiskCheckResult): IntentJson['risk_checks'][number] {
   return { name: check.name, passed: check.passed, value: check.value, limit: check.limit, message: check.message };
 }
@@ -75,10 +78,10 @@ export function intentJson(intent: Intent, execution: ExecutionOutcome | null = 
     side: intent.side,
     price: intent.price,
     size_usd: intent.sizeUsd,
-    edge: intent.edge,
-    model_prob: intent.modelProb,
-    market_price: intent.marketPrice,
-    confidence: intent.confidence,
+    edge: round6(intent.edge),
+    model_prob: round6(intent.modelProb),
+    market_price: round6(intent.marketPrice),
+    confidence: round6(intent.confidence),
     reason: intent.reason,
     strategy: intent.strategy,
     risk_checks: intent.riskChecks.map(riskCheckJson),

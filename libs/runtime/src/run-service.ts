@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
-import { loadSettingsOrExit, metricsPortFor, secretValues, type MetricsService, type Settings } from '@polybot/config';
+import { findUnknownSettings, loadSettingsOrExit, metricsPortFor, secretValues, type MetricsService, type Settings } from '@polybot/config';
 import { createLogger, createMetrics, PinoNestLogger, startMetricsServer } from '@polybot/observability';
 import { PersistenceModule } from '@polybot/persistence';
 import { RuntimeModule } from './runtime.module';
@@ -23,6 +23,7 @@ export interface ServiceDefinition {
 export async function runService(definition: ServiceDefinition): Promise<INestApplicationContext> {
   const settings = loadSettingsOrExit();
   const logger = createLogger({ service: definition.service, level: settings.logLevel, secrets: secretValues(settings) });
+  for (const warning of findUnknownSettings()) logger.warn({}, warning);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'Unhandled promise rejection'));
 
   try {

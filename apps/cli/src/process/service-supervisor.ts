@@ -1,14 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 export const SERVICES = ['ingestor', 'strategy', 'risk', 'executor', 'api'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-/** Compiled entry point of a service, beside the CLI's own in dist/. */
+/** The package root (where package.json is), found from here whether running from dist/ or from source. */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(resolve(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/** Compiled entry point of a service (services always run from the build). */
 export function serviceEntry(name: ServiceName | 'simulator'): string {
-  return name === 'simulator'
-    ? resolve(__dirname, '../../../../libs/simulator/src/main.js')
-    : resolve(__dirname, `../../../${name}/src/main.js`);
+  return resolve(packageRoot(), 'dist', name === 'simulator' ? 'libs/simulator/src/main.js' : `apps/${name}/src/main.js`);
 }
 
 const RESTART_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
@@ -35,6 +41,8 @@ export class ServiceSupervisor {
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     private readonly report: (line: string) => void,
+    /** A file descriptor for the services' output; the terminal when absent. */
+    private readonly output?: number,
   ) {}
 
   start(names: readonly ServiceName[]): void {
@@ -67,7 +75,7 @@ export class ServiceSupervisor {
   private spawn(name: ServiceName): void {
     const state = this.services.get(name);
     if (!state || this.stopping) return;
-    const child = spawn(process.execPath, [serviceEntry(name)], { env: this.env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [serviceEntry(name)], { env: this.env, stdio: ['ignore', this.output ?? 'inherit', this.output ?? 'inherit'] });
     state.child = child;
     state.startedAt = Date.now();
     child.on('exit', (code, signal) => {
