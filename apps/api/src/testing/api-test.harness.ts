@@ -8,6 +8,7 @@ import { IntentRepository, type NewIntent, type TestDatabase } from '@polybot/pe
 import { QueueName } from '@polybot/queues';
 import { createQueueHandles, type ServiceRuntime } from '@polybot/runtime';
 import { createApiApp } from '../api-app.factory';
+import { withTimeout } from '../with-timeout';
 
 export interface ApiHarness {
   readonly app: INestApplication;
@@ -44,7 +45,8 @@ export async function startApi(db: TestDatabase, env: Record<string, string> = {
     intents: app.get(IntentRepository),
     logLines,
     async close(): Promise<void> {
-      await runtime.queue.queue(QueueName.ApprovedIntents).obliterate({ force: true }).catch(() => undefined);
+      // Bounded: with Redis down (a test case) BullMQ would wait for a connection forever.
+      await withTimeout(runtime.queue.queue(QueueName.ApprovedIntents).obliterate({ force: true }), 1000, 'Redis').catch(() => undefined);
       await app.close();
     },
   };

@@ -1,0 +1,117 @@
+import { createTestDatabase, type TestDatabase } from '@polybot/persistence';
+import { call, seedPending, startApi, type ApiHarness } from './testing/api-test.harness';
+
+const TOKEN = 'test-token-5b9f0c1e';
+
+describe('API /health, /status and the bearer token over real HTTP', () => {
+  let db: TestDatabase;
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi(db, { POLYBOT_API_TOKEN: TOKEN });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('reports healthy when Postgres and Redis answer', async () => {
+    const health = await call(api.baseUrl, '/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok', checks: { postgres: 'ok', redis: 'ok' } });
+  });
+
+  it('reports mode, intents by status, queue depths, data age and masked settings', async () => {
+    const first = await seedPending(api.intents);
+    await seedPending(api.intents);
+    await api.intents.transition(first, 'Reject', { now: new Date(), actor: 'test' });
+
+    const before = await call(api.baseUrl, '/status');
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({
+      mode: 'paper',
+      dry_run: true,
+      bankroll: 10000,
+      intents: { by_status: { PENDING: 1, REJECTED: 1, APPROVED: 0, EXPIRED: 0 } },
+      queues: { 'approved-intents': { waiting: 0, active: 0, delayed: 0, failed: 0 } },
+      queue_error: null,
+      data_age_seconds: null,
+      settings: { POLYBOT_MODE: 'paper', POLYBOT_API_TOKEN: '***' },
+    });
+    expect(before.text).not.toContain(TOKEN);
+
+    await db.dataSource.query(
+      `INSERT INTO markets (market_id, condition_id, question, slug, active, closed, accepting_orders, last_snapshot, updated_at)
+       VALUES ('m-age', '0xc', 'Will it?', 'will-it', true, false, true, '{}'::jsonb, now() - interval '90 seconds')`,
+    );
+    const after = (await call(api.baseUrl, '/status')).body as { data_age_seconds: number };
+    expect(after.data_age_seconds).toBeGreaterThanOrEqual(90);
+    expect(after.data_age_seconds).toBeLessThan(3600);
+  });
+
+  it('needs the bearer token to approve or reject when POLYBOT_API_TOKEN is set, but not to read', async () => {
+    const id = await seedPending(api.intents);
+    const missing = await call(api.baseUrl, `/intents/${id}/approve`, { method: 'POST' });
+    expect(missing).toMatchObject({ status: 401, body: { error: expect.stringContaining('Authorization: Bearer') } });
+    const wrong = await call(api.baseUrl, `/intents/${id}/reject`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}x` } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).not.toContain(TOKEN);
+    expect((await api.intents.findById(id))?.status).toBe('PENDING');
+
+    expect((await call(api.baseUrl, `/intents/${id}`)).status).toBe(200);
+    const approved = await call(api.baseUrl, `/intents/${id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(approved).toMatchObject({ status: 200, body: { id, status: 'APPROVED' } });
+  });
+});
+
+describe('API when Redis is down', () => {
+  let db: TestDatabase;
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // Nothing listens on port 1: every Redis command is refused.
+    api = await startApi(db, { POLYBOT_REDIS_URL: 'redis://127.0.0.1:1' });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('reports degraded with 503 and names Redis', async () => {
+    const health = await call(api.baseUrl, '/health');
+    expect(health.status).toBe(503);
+    expect(health.body).toEqual({ status: 'degraded', checks: { postgres: 'ok', redis: expect.stringMatching(/^error: .+/) } });
+  });
+
+  it('still gives the status, with the queue part saying Redis did not answer', async () => {
+    const status = await call(api.baseUrl, '/status');
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({ mode: 'paper', queues: null, queue_error: expect.any(String), intents: { by_status: { PENDING: 0 } } });
+  });
+
+  it('still approves: the decision is committed and the executor reconciler queues it later', async () => {
+    const id = await seedPending(api.intents);
+    const approved = await call(api.baseUrl, `/intents/${id}/approve`, { method: 'POST' });
+    expect(approved).toMatchObject({ status: 200, body: { id, status: 'APPROVED' } });
+    expect(api.logLines.some((line) => line.includes('Approved intent not queued now'))).toBe(true);
+  });
+});
+
+describe('API when Postgres is gone', () => {
+  it('reports degraded with 503 and names Postgres', async () => {
+    const db = await createTestDatabase();
+    const api = await startApi(db);
+    try {
+      await db.drop();
+      const health = await call(api.baseUrl, '/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toEqual({ status: 'degraded', checks: { postgres: expect.stringMatching(/^error: .+/), redis: 'ok' } });
+    } finally {
+      await api.close();
+    }
+  });
+});
