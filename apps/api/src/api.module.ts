@@ -4,7 +4,6 @@ import { ApiTokenGuard } from './api-token.guard';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 import { IntentsController } from './intents.controller';
-import { MarketDataAgeQuery } from './market-data-age.query';
 import { RedisProbe } from './redis-probe';
 import { StatusController } from './status.controller';
 import { StatusService } from './status.service';
@@ -13,6 +12,6 @@ import { StatusService } from './status.service';
 @Module({
   imports: [IntentsModule],
   controllers: [IntentsController, HealthController, StatusController],
-  providers: [ApiTokenGuard, HealthService, StatusService, MarketDataAgeQuery, RedisProbe],
+  providers: [ApiTokenGuard, HealthService, StatusService, RedisProbe],
 })
 export class ApiModule {}

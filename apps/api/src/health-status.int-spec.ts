@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@polybot/persistence';
-import { call, seedPending, startApi, type ApiHarness } from './testing/api-test.harness';
+import { call, seedPending, startApi, type ApiHarness } from './test/api-test.harness';
 
 const TOKEN = 'test-token-5b9f0c1e';
 
@@ -33,11 +33,11 @@ describe('API /health, /status and the bearer token over real HTTP', () => {
     expect(before.body).toMatchObject({
       mode: 'paper',
       dry_run: true,
+      places_real_orders: false,
       bankroll: 10000,
-      intents: { by_status: { PENDING: 1, REJECTED: 1, APPROVED: 0, EXPIRED: 0 } },
+      intents: { PENDING: 1, REJECTED: 1, APPROVED: 0, EXPIRED: 0 },
+      markets: { known: 0, newest_update: null, data_age_seconds: null },
       queues: { 'approved-intents': { waiting: 0, active: 0, delayed: 0, failed: 0 } },
-      queue_error: null,
-      data_age_seconds: null,
       settings: { POLYBOT_MODE: 'paper', POLYBOT_API_TOKEN: '***' },
     });
     expect(before.text).not.toContain(TOKEN);
@@ -46,9 +46,10 @@ describe('API /health, /status and the bearer token over real HTTP', () => {
       `INSERT INTO markets (market_id, condition_id, question, slug, active, closed, accepting_orders, last_snapshot, updated_at)
        VALUES ('m-age', '0xc', 'Will it?', 'will-it', true, false, true, '{}'::jsonb, now() - interval '90 seconds')`,
     );
-    const after = (await call(api.baseUrl, '/status')).body as { data_age_seconds: number };
-    expect(after.data_age_seconds).toBeGreaterThanOrEqual(90);
-    expect(after.data_age_seconds).toBeLessThan(3600);
+    const after = (await call(api.baseUrl, '/status')).body as { markets: { known: number; data_age_seconds: number } };
+    expect(after.markets.known).toBe(1);
+    expect(after.markets.data_age_seconds).toBeGreaterThanOrEqual(90);
+    expect(after.markets.data_age_seconds).toBeLessThan(3600);
   });
 
   it('needs the bearer token to approve or reject when POLYBOT_API_TOKEN is set, but not to read', async () => {
@@ -90,7 +91,7 @@ describe('API when Redis is down', () => {
   it('still gives the status, with the queue part saying Redis did not answer', async () => {
     const status = await call(api.baseUrl, '/status');
     expect(status.status).toBe(200);
-    expect(status.body).toMatchObject({ mode: 'paper', queues: null, queue_error: expect.any(String), intents: { by_status: { PENDING: 0 } } });
+    expect(status.body).toMatchObject({ mode: 'paper', queues: { error: expect.stringContaining('queues unavailable') }, intents: { PENDING: 0 } });
   });
 
   it('still approves: the decision is committed and the executor reconciler queues it later', async () => {

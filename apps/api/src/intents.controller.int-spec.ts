@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IntentJson } from '@polybot/intents';
 import { createTestDatabase, ExecutionRepository, type TestDatabase } from '@polybot/persistence';
 import { approvedIntentJobId, QueueName } from '@polybot/queues';
-import { call, postJson, seedPending, startApi, type ApiHarness } from './testing/api-test.harness';
+import { call, postJson, seedPending, startApi, type ApiHarness } from './test/api-test.harness';
 
 describe('API /intents over real HTTP, Postgres and Redis', () => {
   let db: TestDatabase;

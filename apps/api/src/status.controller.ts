@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { StatusService, type StatusReport } from './status.service';
+import type { StatusReport } from '@polybot/intents';
+import { StatusService } from './status.service';
 
 @Controller('status')
 export class StatusController {
