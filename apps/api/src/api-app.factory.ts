@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger } from '@polybot/observability';
 import { PersistenceModule } from '@polybot/persistence';
 import { RuntimeModule, type ServiceRuntime } from '@polybot/runtime';
@@ -13,6 +14,7 @@ import { configureBodyParsing } from './body-parsing';
  */
 export function configureApiApp(app: INestApplication, runtime: ServiceRuntime): void {
   configureBodyParsing(app);
+  (app as NestExpressApplication).disable('x-powered-by');
   app.useGlobalFilters(new ApiExceptionFilter(runtime.logger));
 }
 
