@@ -28,3 +28,12 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   [QueueName.ApprovedIntents]: { attempts: 5, backoff, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
   [QueueName.DeadLetter]: { attempts: 1, removeOnComplete: false, removeOnFail: false },
 };
+
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** What a producer may hand over: the domain's readonly objects are fine, validation happens anyway. */
+export type QueueInput<Q extends QueueName> = DeepReadonly<QueuePayload<Q>>;

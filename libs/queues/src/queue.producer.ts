@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { parsePayload } from './payload-validation';
 import { PIPELINE_QUEUES, QueueName } from './queue-names';
-import { QUEUE_JOB_OPTIONS, type QueuePayload } from './queue-registry';
+import { QUEUE_JOB_OPTIONS, type QueueInput } from './queue-registry';
 import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
 
 export interface QueueDepth {
@@ -34,7 +34,7 @@ export class QueueProducer {
   }
 
   /** Validates, then adds. Returns the job id. A payload that fails validation never reaches Redis. */
-  async add<Q extends QueueName>(name: Q, payload: QueuePayload<Q>, opts: { jobId?: string } = {}): Promise<string> {
+  async add<Q extends QueueName>(name: Q, payload: QueueInput<Q>, opts: { jobId?: string } = {}): Promise<string> {
     const data = parsePayload(name, payload);
     const job = await this.queue(name).add(name, data, { jobId: opts.jobId });
     return job.id ?? '';
