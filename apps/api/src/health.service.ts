@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { scrubSecrets } from '@polybot/observability';
 import { DataSource } from 'typeorm';
 import { RedisProbe } from './redis-probe';
-import { withTimeout } from './with-timeout';
+import { withDeadline } from '@polybot/queues';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -34,7 +34,7 @@ export class HealthService {
 
 async function probe(work: () => Promise<void>, what: string): Promise<CheckResult> {
   try {
-    await withTimeout(work(), PROBE_TIMEOUT_MS, what);
+    await withDeadline(work(), PROBE_TIMEOUT_MS, what);
     return 'ok';
   } catch (error) {
     return `error: ${scrubSecrets(error instanceof Error ? error.message : String(error))}`;

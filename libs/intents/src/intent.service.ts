@@ -18,7 +18,6 @@ export interface IntentServiceDeps {
   readonly logger: StructuredLogger;
   readonly now?: () => Date;
   /** How long an approval waits for Redis to take the job before leaving it to the reconciler. */
-  readonly enqueueTimeoutMs?: number;
 }
 
 export interface IntentView {
@@ -27,7 +26,6 @@ export interface IntentView {
 }
 
 const ID_CHARS = /^[0-9a-fA-F-]+$/;
-const ENQUEUE_TIMEOUT_MS = 3000;
 
 // Socket errors, and PostgreSQL's connection-exception (08xxx) and operator-intervention (57Pxx) classes.
 const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|08\w{3}|57P\d{2})$/;
@@ -114,19 +112,12 @@ export class IntentService {
    */
   private async enqueueApproved(intent: Intent): Promise<void> {
     try {
-      const added = this.deps.queue.add(
+      // The producer gives up after its deadline when Redis is down; a late add is harmless (same job id).
+      await this.deps.queue.add(
         QueueName.ApprovedIntents,
         { v: 1, intentId: intent.id, approvedAt: (intent.decidedAt ?? this.now()).toISOString() },
         { jobId: approvedIntentJobId(intent.id) },
       );
-      // BullMQ waits for a Redis connection indefinitely; an approval must answer anyway. A late add is
-      // harmless: same job id as the reconciler's.
-      let timer: NodeJS.Timeout | undefined;
-      const timeoutMs = this.deps.enqueueTimeoutMs ?? ENQUEUE_TIMEOUT_MS;
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Redis did not take the job within ${timeoutMs} ms`)), timeoutMs);
-      });
-      await Promise.race([added, deadline]).finally(() => clearTimeout(timer));
     } catch (error) {
       this.deps.logger.warn(
         { intent_id: intent.id, err: error },

@@ -17,17 +17,6 @@ export interface StatusReport {
   generated_at: string;
 }
 
-const QUEUE_DEPTHS_TIMEOUT_MS = 2000;
-
-// BullMQ waits for a Redis connection indefinitely; the status must answer without it.
-async function boundedDepths(queue: QueueProducer): Promise<Record<string, QueueDepth>> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${QUEUE_DEPTHS_TIMEOUT_MS} ms`)), QUEUE_DEPTHS_TIMEOUT_MS);
-  });
-  return Promise.race([queue.depths(), deadline]).finally(() => clearTimeout(timer));
-}
-
 export interface StatusSources {
   readonly settings: Settings;
   readonly intents: IntentRepository;
@@ -44,7 +33,7 @@ export async function buildStatusReport(src: StatusSources): Promise<StatusRepor
     src.markets.count(),
     src.markets.newestUpdate(),
     src.killSwitches.list(),
-    boundedDepths(src.queue).catch((error: unknown) => ({ error: `queues unavailable: ${error instanceof Error ? error.message : String(error)}` })),
+    src.queue.depths().catch((error: unknown) => ({ error: `queues unavailable: ${error instanceof Error ? error.message : String(error)}` })),
   ]);
   return {
     mode: src.settings.mode,

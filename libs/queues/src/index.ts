@@ -11,3 +11,4 @@ export * from './payloads/dead-letter.schema';
 export * from './broadcast/broadcast-events';
 export * from './broadcast/broadcast-transport';
 export * from './broadcast/broadcast.publisher';
+export * from './deadline';

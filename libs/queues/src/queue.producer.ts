@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
+import { withDeadline } from './deadline';
 import { parsePayload } from './payload-validation';
 import { PIPELINE_QUEUES, QueueName } from './queue-names';
 import { QUEUE_JOB_OPTIONS, type QueueInput } from './queue-registry';
@@ -17,7 +18,11 @@ export class QueueProducer {
   private readonly connection: IORedis;
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(private readonly config: QueueConnectionConfig) {
+  /** How long add() and depths() wait for Redis before failing (the work may still complete later). */
+  private readonly commandTimeoutMs: number;
+
+  constructor(private readonly config: QueueConnectionConfig & { readonly commandTimeoutMs?: number }) {
+    this.commandTimeoutMs = config.commandTimeoutMs ?? 3000;
     this.connection = createRedisConnection(config.redisUrl, 'producer');
     // A producer that cannot reach Redis reports it on add(); an unhandled 'error' event would crash the process.
     this.connection.on('error', () => undefined);
@@ -36,17 +41,17 @@ export class QueueProducer {
   /** Validates, then adds. Returns the job id. A payload that fails validation never reaches Redis. */
   async add<Q extends QueueName>(name: Q, payload: QueueInput<Q>, opts: { jobId?: string } = {}): Promise<string> {
     const data = parsePayload(name, payload);
-    const job = await this.queue(name).add(name, data, { jobId: opts.jobId });
+    const job = await withDeadline(this.queue(name).add(name, data, { jobId: opts.jobId }), this.commandTimeoutMs, `Redis (adding to ${name})`);
     return job.id ?? '';
   }
 
   async depths(names: readonly QueueName[] = [...PIPELINE_QUEUES, QueueName.DeadLetter]): Promise<Record<string, QueueDepth>> {
-    const entries = await Promise.all(
+    const entries = await withDeadline(Promise.all(
       names.map(async (name) => {
         const counts = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed');
         return [name, { waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 }] as const;
       }),
-    );
+    ), this.commandTimeoutMs, 'Redis (queue depths)');
     return Object.fromEntries(entries);
   }
 

@@ -8,7 +8,7 @@ import { IntentRepository, type NewIntent, type TestDatabase } from '@polybot/pe
 import { QueueName } from '@polybot/queues';
 import { createQueueHandles, type ServiceRuntime } from '@polybot/runtime';
 import { createApiApp } from '../api-app.factory';
-import { withTimeout } from '../with-timeout';
+import { withDeadline } from '@polybot/queues';
 
 export interface ApiHarness {
   readonly app: INestApplication;
@@ -46,7 +46,7 @@ export async function startApi(db: TestDatabase, env: Record<string, string> = {
     logLines,
     async close(): Promise<void> {
       // Bounded: with Redis down (a test case) BullMQ would wait for a connection forever.
-      await withTimeout(runtime.queue.queue(QueueName.ApprovedIntents).obliterate({ force: true }), 1000, 'Redis').catch(() => undefined);
+      await withDeadline(runtime.queue.queue(QueueName.ApprovedIntents).obliterate({ force: true }), 1000, 'Redis').catch(() => undefined);
       await app.close();
     },
   };

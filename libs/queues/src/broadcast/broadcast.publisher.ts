@@ -1,11 +1,14 @@
 import { ClientProxyFactory, type ClientProxy } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
+import { withDeadline } from '../deadline';
 import { broadcastTransport } from './broadcast-transport';
 import { BroadcastEvent, type IntentBroadcast, type KillSwitchBroadcast } from './broadcast-events';
 
 type PayloadOf<E extends BroadcastEvent> = E extends BroadcastEvent.KillSwitchTriggered | BroadcastEvent.KillSwitchCleared
   ? KillSwitchBroadcast
   : IntentBroadcast;
+
+const PUBLISH_TIMEOUT_MS = 1000;
 
 /**
  * Publishes broadcast events. Publishing is best effort by design: the state change is already
@@ -20,7 +23,7 @@ export class BroadcastPublisher {
 
   async publish<E extends BroadcastEvent>(event: E, payload: PayloadOf<E>): Promise<void> {
     try {
-      await lastValueFrom(this.client.emit(event, payload), { defaultValue: undefined });
+      await withDeadline(lastValueFrom(this.client.emit(event, payload), { defaultValue: undefined }), PUBLISH_TIMEOUT_MS, `Redis (broadcast ${event})`);
     } catch (error) {
       this.onError(event, error);
     }

@@ -1,0 +1,22 @@
+export class DeadlineExceededError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} did not answer within ${ms} ms`);
+    this.name = 'DeadlineExceededError';
+  }
+}
+
+/**
+ * Redis clients wait for a connection indefinitely by design (workers must ride out an outage);
+ * a person waiting on an approval or a status must not. The work itself is left to finish.
+ */
+export async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceededError(what, ms)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
