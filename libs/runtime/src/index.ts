@@ -4,3 +4,4 @@ export * from './queue-workers';
 export * from './runtime.module';
 export * from './run-service';
 export * from './domain-settings';
+export * from './testing';
