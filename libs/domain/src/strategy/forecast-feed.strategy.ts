@@ -4,6 +4,7 @@ import { PRICE_EPSILON, assertEdgeThreshold, formatEdge, formatProb, isTradableP
 import { type ForecastIndex, forecastFairValues, indexForecasts } from './forecast-fair-value';
 import type { Forecast } from './forecast-row';
 import { isOpenForOrders } from './yes-token';
+import { buySignal } from './buy-signal';
 
 export interface ForecastFeedOptions {
   readonly edgeThreshold: number;
@@ -45,19 +46,12 @@ export class ForecastFeedStrategy implements Strategy {
       if (fairValue === undefined || !isTradablePrice(ask)) continue;
       const edge = fairValue.fair - ask;
       if (!meetsEdgeThreshold(edge, this.options.edgeThreshold) || (best !== null && edge <= best.edge + PRICE_EPSILON)) continue;
-      best = {
-        strategy: this.name,
-        marketId: market.marketId,
-        conditionId: market.conditionId,
-        tokenId: token.tokenId,
-        outcome: token.outcome,
-        side: 'BUY',
-        modelProb: fairValue.fair,
-        marketPrice: ask,
-        edge,
+      best = buySignal(this.name, market, token, {
+        fair: fairValue.fair,
+        ask,
         confidence: 1,
         reason: `Forecast feed: fair ${formatProb(fairValue.fair)} (${fairValue.source}) vs ask ${formatProb(ask)}, edge ${formatEdge(edge)}`,
-      };
+      });
     }
     return best;
   }

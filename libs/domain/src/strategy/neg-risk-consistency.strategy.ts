@@ -1,6 +1,7 @@
 import { assertEdgeThreshold, formatEdge, formatProb, isTradablePrice, meetsEdgeThreshold } from './edge';
 import { negRiskConfidence, negRiskFairValues } from './neg-risk-fair-value';
 import type { Signal, Strategy, StrategyInput } from './signal.types';
+import { buySignal } from './buy-signal';
 import { isOpenForOrders } from './yes-token';
 
 export interface NegRiskConsistencyOptions {
@@ -30,21 +31,16 @@ export class NegRiskConsistencyStrategy implements Strategy {
         if (!isOpenForOrders(market) || !isTradablePrice(ask)) continue;
         const edge = fair - ask;
         if (!meetsEdgeThreshold(edge, this.options.edgeThreshold)) continue;
-        signals.push({
-          strategy: this.name,
-          marketId: market.marketId,
-          conditionId: market.conditionId,
-          tokenId: token.tokenId,
-          outcome: token.outcome,
-          side: 'BUY',
-          modelProb: fair,
-          marketPrice: ask,
-          edge,
-          confidence,
-          reason:
-            `Neg-risk consistency: fair ${formatProb(fair)} (mid ${formatProb(mid)} / sum of ${values.legs.length} mids ` +
-            `${formatProb(values.sumOfMids)}) vs ask ${formatProb(ask)}, edge ${formatEdge(edge)}`,
-        });
+        signals.push(
+          buySignal(this.name, market, token, {
+            fair,
+            ask,
+            confidence,
+            reason:
+              `Neg-risk consistency: fair ${formatProb(fair)} (mid ${formatProb(mid)} / sum of ${values.legs.length} mids ` +
+              `${formatProb(values.sumOfMids)}) vs ask ${formatProb(ask)}, edge ${formatEdge(edge)}`,
+          }),
+        );
       }
     }
     return signals;
