@@ -29,3 +29,4 @@ export * from './risk/universe.check';
 export * from './risk/run-risk-checks';
 export * from './proposal/open-position.proposal';
 export * from './execution/order-request';
+export * from './portfolio/portfolio.types';
