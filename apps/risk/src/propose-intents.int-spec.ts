@@ -3,7 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import type { MarketSnapshot, Signal } from '@polybot/domain';
 import { IntentService } from '@polybot/intents';
 import { createTestDatabase, IntentRepository, SignalRepository, type RecordedSignal, type TestDatabase } from '@polybot/persistence';
-import type { SignalBatchJob } from '@polybot/queues';
+import { parsePayload, QueueName, type SignalBatchJob } from '@polybot/queues';
 import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
 import { IntentExpiryLoop } from './intent-expiry.loop';
 import { ProposeIntentsService } from './propose-intents.service';
@@ -29,7 +29,9 @@ function signalOn(market: MarketSnapshot): Signal {
   };
 }
 
-const batchOf = (market: MarketSnapshot): SignalBatchJob => ({ v: 1, cycleId: randomUUID(), items: [{ signal: signalOn(market), market }] });
+/** The job as the worker receives it: validated by the queue's schema. */
+const batchOf = (market: MarketSnapshot): SignalBatchJob =>
+  parsePayload(QueueName.Signals, { v: 1, cycleId: randomUUID(), items: [{ signal: signalOn(market), market }] });
 
 describe('risk (real Postgres and Redis)', () => {
   let db: TestDatabase;

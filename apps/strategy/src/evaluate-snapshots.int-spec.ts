@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { EventSnapshot, SignalWithMarket } from '@polybot/domain';
 import { createTestDatabase, type TestDatabase } from '@polybot/persistence';
-import { QueueName, type SignalBatchJob, type SnapshotBatchJob } from '@polybot/queues';
+import { parsePayload, QueueName, type SignalBatchJob, type SnapshotBatchJob } from '@polybot/queues';
 import { createTestRuntime, testMarket, testNegRiskEvent, type TestRuntime } from '@polybot/runtime';
 import { EvaluateSnapshotsService } from './evaluate-snapshots.service';
 import { StrategyModule } from './strategy.module';
 
-const batchOf = (events: EventSnapshot[]): SnapshotBatchJob => ({ v: 1, cycleId: randomUUID(), fetchedAt: new Date().toISOString(), events });
+/** The job as the worker receives it: validated by the queue's schema. */
+const batchOf = (events: EventSnapshot[]): SnapshotBatchJob =>
+  parsePayload(QueueName.SnapshotsForStrategy, { v: 1, cycleId: randomUUID(), fetchedAt: new Date().toISOString(), events });
 
 describe('EvaluateSnapshotsService (real Redis)', () => {
   let db: TestDatabase;
