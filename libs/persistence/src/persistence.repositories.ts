@@ -1,5 +1,6 @@
 import { AccountSnapshotRepository } from './account/account-snapshot.repository';
 import { AuditRepository } from './audit/audit.repository';
+import { FillRepository } from './fills/fill.repository';
 import { ExecutionRepository } from './executions/execution.repository';
 import { IntentRepository } from './intents/intent.repository';
 import { KillSwitchRepository } from './kill-switches/kill-switch.repository';
@@ -9,6 +10,6 @@ import { SignalRepository } from './signals/signal.repository';
 import { VenueCallRepository } from './venue-calls/venue-call.repository';
 
 export const REPOSITORIES = [
-  AccountSnapshotRepository, AuditRepository, ExecutionRepository, IntentRepository, KillSwitchRepository,
+  AccountSnapshotRepository, AuditRepository, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository,
   MarketRepository, RiskCheckRepository, SignalRepository, VenueCallRepository,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EquityPoint } from '@polybot/domain';
 import { DataSource } from 'typeorm';
 import { queryRows, toNumber } from '../sql/query-rows';
 import type { AccountSnapshot, NewAccountSnapshot } from './account-snapshot.types';
@@ -44,5 +45,23 @@ export class AccountSnapshotRepository {
     const [row] = await queryRows<AccountSnapshotRow>(
       this.dataSource.manager, 'SELECT * FROM account_state_snapshots ORDER BY taken_at DESC, id DESC LIMIT 1');
     return row === undefined ? null : toSnapshot(row);
+  }
+
+  /** The equity curve (oldest first), from `since` on; DRAWDOWN and DAILY_LOSS read it. */
+  async equityCurve(since: Date | null = null): Promise<EquityPoint[]> {
+    const rows = await queryRows<{ taken_at: Date; equity: number }>(
+      this.dataSource.manager,
+      `SELECT taken_at, equity FROM account_state_snapshots
+        WHERE equity IS NOT NULL AND ($1::timestamptz IS NULL OR taken_at >= $1)
+        ORDER BY taken_at, id`,
+      [since],
+    );
+    return rows.map((row) => ({ at: row.taken_at, equity: row.equity }));
+  }
+
+  /** The highest equity ever recorded, or null before the first snapshot. */
+  async peakEquity(): Promise<number | null> {
+    const [row] = await queryRows<{ peak: number | null }>(this.dataSource.manager, 'SELECT max(equity) AS peak FROM account_state_snapshots');
+    return row.peak;
   }
 }

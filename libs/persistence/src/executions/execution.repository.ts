@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../sql/query-rows';
+import { queryRows, toNumber } from '../sql/query-rows';
 import type { ExecutionMode, ExecutionOutcome, NewExecutionOutcome } from './execution-outcome.types';
 
 interface ExecutionOutcomeRow {
@@ -79,5 +79,15 @@ export class ExecutionRepository {
       this.dataSource.manager, 'SELECT * FROM execution_outcomes ORDER BY created_at DESC, id LIMIT $1',
       [Math.max(1, Math.min(limit, 1000))]);
     return rows.map(toOutcome);
+  }
+
+  /** Orders built for execution since `since` (dry-run ones included, failures excluded): the orders-per-hour limit counts these. */
+  async countOrdersSince(since: Date): Promise<number> {
+    const [row] = await queryRows<{ n: string }>(
+      this.dataSource.manager,
+      `SELECT count(*) AS n FROM execution_outcomes WHERE created_at >= $1 AND order_request IS NOT NULL AND order_request <> 'null'::jsonb AND error IS NULL`,
+      [since],
+    );
+    return toNumber(row.n);
   }
 }

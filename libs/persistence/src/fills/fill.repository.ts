@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { Fill } from '@polybot/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { queryRows } from '../sql/query-rows';
+
+export type FillMode = 'PAPER' | 'LIVE';
+
+interface FillRow {
+  intent_id: string;
+  kind: Fill['kind'];
+  token_id: string;
+  market_id: string;
+  condition_id: string;
+  outcome: string;
+  category: string | null;
+  side: Fill['side'];
+  price: number;
+  shares: number;
+  fee_usd: number;
+  at: Date;
+}
+
+function toFill(row: FillRow): Fill {
+  return {
+    intentId: row.intent_id, kind: row.kind, tokenId: row.token_id, marketId: row.market_id, conditionId: row.condition_id,
+    outcome: row.outcome, category: row.category, side: row.side, price: row.price, shares: row.shares, feeUsd: row.fee_usd, at: row.at,
+  };
+}
+
+/** The append-only fill log the ledger is folded from. */
+@Injectable()
+export class FillRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One statement for all of an execution's fills; pass the manager of a surrounding transaction to join it. */
+  async recordMany(mode: FillMode, fills: readonly Fill[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (fills.length === 0) return;
+    const column = <K extends keyof Fill>(key: K) => fills.map((fill) => fill[key]);
+    await queryRows(
+      manager,
+      `INSERT INTO fills (intent_id, mode, kind, token_id, market_id, condition_id, outcome, category, side, price, shares, fee_usd, at)
+       SELECT f.intent_id, $1, f.kind, f.token_id, f.market_id, f.condition_id, f.outcome, f.category, f.side, f.price, f.shares, f.fee_usd, f.at
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                     $10::float8[], $11::float8[], $12::float8[], $13::timestamptz[])
+           AS f(intent_id, kind, token_id, market_id, condition_id, outcome, category, side, price, shares, fee_usd, at)`,
+      [
+        mode, column('intentId'), column('kind'), column('tokenId'), column('marketId'), column('conditionId'), column('outcome'),
+        column('category'), column('side'), column('price'), column('shares'), column('feeUsd'), column('at'),
+      ],
+    );
+  }
+
+  /** Every fill of a mode, oldest first: what the ledger folds. */
+  async all(mode: FillMode): Promise<Fill[]> {
+    const rows = await queryRows<FillRow>(this.dataSource.manager, 'SELECT * FROM fills WHERE mode = $1 ORDER BY at, id', [mode]);
+    return rows.map(toFill);
+  }
+
+  async since(mode: FillMode, since: Date): Promise<Fill[]> {
+    const rows = await queryRows<FillRow>(this.dataSource.manager, 'SELECT * FROM fills WHERE mode = $1 AND at >= $2 ORDER BY at, id', [mode, since]);
+    return rows.map(toFill);
+  }
+
+  async forIntent(intentId: string): Promise<Fill[]> {
+    const rows = await queryRows<FillRow>(this.dataSource.manager, 'SELECT * FROM fills WHERE intent_id = $1 ORDER BY at, id', [intentId]);
+    return rows.map(toFill);
+  }
+}
