@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { initDatabase } from './init-database';
+import { MIGRATIONS } from '../migrations';
 import { withDatabase } from './database-url';
 import { testServerUrl } from '../testing';
 import { randomBytes } from 'node:crypto';
@@ -36,7 +37,7 @@ describe('initDatabase', () => {
   it('creates the database and runs the migration once; a second run does nothing', async () => {
     const url = freshUrl();
     const first = await initDatabase(url);
-    expect(first).toEqual({ created: true, migrationsRun: ['InitialSchema1764230000000'] });
+    expect(first).toEqual({ created: true, migrationsRun: MIGRATIONS.map((m) => m.name) });
     const second = await initDatabase(url);
     expect(second).toEqual({ created: false, migrationsRun: [] });
   });
@@ -45,16 +46,16 @@ describe('initDatabase', () => {
     const url = freshUrl();
     const results = await Promise.all([initDatabase(url), initDatabase(url), initDatabase(url), initDatabase(url)]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect(results.flatMap((r) => r.migrationsRun)).toEqual(['InitialSchema1764230000000']);
+    expect(results.flatMap((r) => r.migrationsRun)).toEqual(MIGRATIONS.map((m) => m.name));
     const db = new Client({ connectionString: url });
     await db.connect();
     const tables = await db.query<{ n: string }>(
       `SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = ANY($1)`,
       [['markets', 'signals', 'intents', 'risk_check_results', 'kill_switches', 'kill_switch_events',
-        'account_state_snapshots', 'execution_outcomes', 'venue_calls', 'audit_log']],
+        'account_state_snapshots', 'execution_outcomes', 'venue_calls', 'audit_log', 'fills']],
     );
     await db.end();
-    expect(Number(tables.rows[0].n)).toBe(10);
+    expect(Number(tables.rows[0].n)).toBe(11);
   });
 
   it('names the unreachable server and never prints the password', async () => {
