@@ -1,4 +1,6 @@
 import type { MarketSnapshot } from '../market/market.types';
+import { categoryOf } from '../risk/market-category';
+import type { PortfolioState } from '../risk/portfolio-state.types';
 import type { RiskCheckResult } from '../risk/risk-check.types';
 import type { RiskSettings } from '../risk/risk-context.types';
 import { createDefaultRiskChecks, runRiskChecks } from '../risk/run-risk-checks';
@@ -10,6 +12,8 @@ export interface ProposalContext {
   readonly kellyFraction: number;
   /** Dollars already committed to this market (open positions plus open intents). */
   readonly existingMarketNotional: number;
+  /** The portfolio now: exposure (positions at cost plus open intents), orders this hour, equity. */
+  readonly portfolio: PortfolioState;
   readonly settings: RiskSettings;
   readonly now: number;
   readonly expirySeconds: number;
@@ -37,7 +41,9 @@ function sizingFailure(error: unknown): RiskCheckResult {
 
 /**
  * Turns a signal into an OPEN_POSITION intent draft, or a denial: size it (fractional Kelly within
- * every cap), then run every risk check on that size. All check results are kept either way.
+ * every cap, including the headroom left under the total and category exposure limits, so a
+ * nearly full book yields a smaller order rather than a denial), then run every risk check on that
+ * size. All check results are kept either way.
  */
 export function proposeOpenPosition(signal: Signal, market: MarketSnapshot, ctx: ProposalContext): ProposalDecision {
   let sizing: PositionSize;
@@ -50,6 +56,7 @@ export function proposeOpenPosition(signal: Signal, market: MarketSnapshot, ctx:
       maxPositionPct: ctx.settings.maxPositionPct,
       maxNotionalPerMarket: ctx.settings.maxNotionalPerMarket,
       existingMarketNotional: ctx.existingMarketNotional,
+      ...exposureHeadroom(market, ctx),
       tickSize: market.tickSize,
       minOrderSize: market.minOrderSize,
     });
@@ -64,6 +71,7 @@ export function proposeOpenPosition(signal: Signal, market: MarketSnapshot, ctx:
     price: sizing.price,
     bankroll: ctx.bankroll,
     existingMarketNotional: ctx.existingMarketNotional,
+    portfolio: ctx.portfolio,
     settings: ctx.settings,
     now: ctx.now,
   });
@@ -81,5 +89,14 @@ export function proposeOpenPosition(signal: Signal, market: MarketSnapshot, ctx:
       createdAt: new Date(ctx.now),
       expiresAt: new Date(ctx.now + ctx.expirySeconds * 1000),
     },
+  };
+}
+
+/** Dollars left under the total and the category exposure limits (negative when already over: the sizer buys nothing). */
+function exposureHeadroom(market: MarketSnapshot, ctx: ProposalContext): { remainingTotalExposureUsd: number; remainingCategoryExposureUsd: number } {
+  const { exposure } = ctx.portfolio;
+  return {
+    remainingTotalExposureUsd: (ctx.bankroll * ctx.settings.maxTotalExposurePct) / 100 - exposure.totalUsd,
+    remainingCategoryExposureUsd: (ctx.bankroll * ctx.settings.maxCategoryExposurePct) / 100 - (exposure.byCategory[categoryOf(market)] ?? 0),
   };
 }

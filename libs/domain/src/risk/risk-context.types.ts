@@ -1,6 +1,7 @@
 import type { MarketSnapshot } from '../market/market.types';
 import type { Signal } from '../strategy/signal.types';
 import type { UniverseFilterSettings } from '../universe/universe-filter-settings';
+import type { PortfolioState } from './portfolio-state.types';
 import type { RiskCheckResult } from './risk-check.types';
 
 export interface RiskSettings {
@@ -9,6 +10,14 @@ export interface RiskSettings {
   readonly maxNotionalPerMarket: number;
   readonly edgeThreshold: number;
   readonly universe: UniverseFilterSettings;
+  /** Percent of bankroll all exposure together may reach: 20 means 20%. */
+  readonly maxTotalExposurePct: number;
+  /** Percent of bankroll one category's exposure may reach. */
+  readonly maxCategoryExposurePct: number;
+  /** Orders allowed in any rolling hour. */
+  readonly maxOrdersPerHour: number;
+  /** A 24 h loss of this percent of the equity 24 h ago refuses new positions. */
+  readonly maxDailyLossPct: number;
 }
 
 /** Everything a check may look at for one sized signal. */
@@ -21,6 +30,7 @@ export interface RiskContext {
   readonly bankroll: number;
   /** Dollars this market already holds (open positions plus open intents). */
   readonly existingMarketNotional: number;
+  readonly portfolio: PortfolioState;
   readonly settings: RiskSettings;
   /** Epoch ms; checks never read the clock themselves. */
   readonly now: number;

@@ -1,7 +1,7 @@
 import type { RiskCheckResult } from './risk-check.types';
 import type { RiskCheck } from './risk-context.types';
 import { riskContext } from './test/risk-context.fixture';
-import { createDefaultRiskChecks, runRiskChecks } from './run-risk-checks';
+import { createDefaultRiskChecks, createRecheckRiskChecks, runRiskChecks } from './run-risk-checks';
 
 describe('runRiskChecks', () => {
   const checks = createDefaultRiskChecks();
@@ -15,14 +15,18 @@ describe('runRiskChecks', () => {
       ['MAX_POSITION_PCT', true],
       ['MAX_NOTIONAL_PER_MARKET', true],
       ['MIN_ORDER_SIZE', true],
+      ['MAX_TOTAL_EXPOSURE_PCT', true],
+      ['MAX_CATEGORY_EXPOSURE_PCT', true],
+      ['MAX_ORDERS_PER_HOUR', true],
+      ['DAILY_LOSS_LIMIT', true],
     ]);
   });
 
   it('does not short-circuit: every check runs after the first failure', () => {
     const verdict = runRiskChecks(checks, riskContext({ sizeUsd: 1200, shares: 2400 }));
     expect(verdict.passed).toBe(false);
-    expect(verdict.results).toHaveLength(5);
-    expect(verdict.results.filter((r) => !r.passed).map((r) => r.name)).toEqual(['MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET']);
+    expect(verdict.results).toHaveLength(9);
+    expect(verdict.results.filter((r) => !r.passed).map((r) => r.name)).toEqual(['MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET', 'MAX_CATEGORY_EXPOSURE_PCT']);
   });
 
   it('fails when any single check fails', () => {
@@ -48,6 +52,29 @@ describe('runRiskChecks', () => {
 
   it('builds fresh check instances each time', () => {
     expect(createDefaultRiskChecks()).not.toBe(createDefaultRiskChecks());
-    expect(createDefaultRiskChecks().map((c) => c.name)).toEqual(['UNIVERSE', 'MIN_EDGE', 'MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET', 'MIN_ORDER_SIZE']);
+    expect(createDefaultRiskChecks().map((c) => c.name)).toEqual([
+      'UNIVERSE',
+      'MIN_EDGE',
+      'MAX_POSITION_PCT',
+      'MAX_NOTIONAL_PER_MARKET',
+      'MIN_ORDER_SIZE',
+      'MAX_TOTAL_EXPOSURE_PCT',
+      'MAX_CATEGORY_EXPOSURE_PCT',
+      'MAX_ORDERS_PER_HOUR',
+      'DAILY_LOSS_LIMIT',
+    ]);
+  });
+
+  it('re-checks run everything but MIN_EDGE', () => {
+    expect(createRecheckRiskChecks().map((c) => c.name)).toEqual([
+      'UNIVERSE',
+      'MAX_POSITION_PCT',
+      'MAX_NOTIONAL_PER_MARKET',
+      'MIN_ORDER_SIZE',
+      'MAX_TOTAL_EXPOSURE_PCT',
+      'MAX_CATEGORY_EXPOSURE_PCT',
+      'MAX_ORDERS_PER_HOUR',
+      'DAILY_LOSS_LIMIT',
+    ]);
   });
 });

@@ -5,15 +5,40 @@ import { MaxPositionPctCheck } from './max-position-pct.check';
 import { MinEdgeCheck } from './min-edge.check';
 import { MinOrderSizeCheck } from './min-order-size.check';
 import { UniverseCheck } from './universe.check';
+import { MaxTotalExposurePctCheck } from './max-total-exposure-pct.check';
+import { MaxCategoryExposurePctCheck } from './max-category-exposure-pct.check';
+import { MaxOrdersPerHourCheck } from './max-orders-per-hour.check';
+import { DailyLossLimitCheck } from './daily-loss-limit.check';
 
 export interface RiskVerdict {
   readonly passed: boolean;
   readonly results: RiskCheckResult[];
 }
 
-/** The first-cut checks, in the order their results are recorded. */
+/** Every check a new position must pass, in the order their results are recorded (portfolio-wide ones last). */
 export function createDefaultRiskChecks(): RiskCheck[] {
-  return [new UniverseCheck(), new MinEdgeCheck(), new MaxPositionPctCheck(), new MaxNotionalPerMarketCheck(), new MinOrderSizeCheck()];
+  return [
+    new UniverseCheck(),
+    new MinEdgeCheck(),
+    new MaxPositionPctCheck(),
+    new MaxNotionalPerMarketCheck(),
+    new MinOrderSizeCheck(),
+    ...createPortfolioRiskChecks(),
+  ];
+}
+
+/** The checks that read the whole portfolio rather than the one order. */
+export function createPortfolioRiskChecks(): RiskCheck[] {
+  return [new MaxTotalExposurePctCheck(), new MaxCategoryExposurePctCheck(), new MaxOrdersPerHourCheck(), new DailyLossLimitCheck()];
+}
+
+/**
+ * What a re-check (at approval, before execution) runs for an existing OPEN_POSITION intent: the
+ * defaults without MIN_EDGE. The edge was judged at the proposal price; whether the book has moved
+ * away from it is the executor's drift check, not a limit.
+ */
+export function createRecheckRiskChecks(): RiskCheck[] {
+  return createDefaultRiskChecks().filter((check) => check.name !== 'MIN_EDGE');
 }
 
 /**

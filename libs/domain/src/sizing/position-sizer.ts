@@ -6,8 +6,9 @@
  *   1. Full Kelly fraction f* = (q - p) / (1 - p), and 0 when q <= p (no edge: size 0, KELLY).
  *   2. Target USD = bankroll x kellyFraction x f*  (kellyFraction 0.25 = "quarter Kelly").
  *   3. Capped by the smallest of: maxPositionPct% of bankroll; maxNotionalPerMarket minus what the
- *      market already holds (never below 0); available cash, when known. The smallest cap names
- *      the binding constraint (on a tie, the first in that order, Kelly first).
+ *      market already holds (never below 0); the headroom left under the total and the category
+ *      exposure limits, when given; available cash, when known. The smallest cap names the
+ *      binding constraint (on a tie, the first in that order, Kelly first).
  *   4. Shares = target / p floored to 0.01 share (the venue's size precision), so the dollars
  *      never exceed the target; sizeUsd = shares x p.
  *   5. Fewer shares than the market's minOrderSize (or none at all): size 0, BELOW_MIN_ORDER_SIZE.
@@ -19,7 +20,14 @@ import { formatProb } from '../strategy/edge';
 import { floorShares, roundToTick } from './round-to-tick';
 import { type PositionSizingInput, validateSizingInput } from './position-sizing-input';
 
-export type BindingConstraint = 'KELLY' | 'MAX_POSITION_PCT' | 'MAX_NOTIONAL_PER_MARKET' | 'CASH' | 'BELOW_MIN_ORDER_SIZE';
+export type BindingConstraint =
+  | 'KELLY'
+  | 'MAX_POSITION_PCT'
+  | 'MAX_NOTIONAL_PER_MARKET'
+  | 'MAX_TOTAL_EXPOSURE_PCT'
+  | 'MAX_CATEGORY_EXPOSURE_PCT'
+  | 'CASH'
+  | 'BELOW_MIN_ORDER_SIZE';
 
 export interface PositionSize {
   readonly sizeUsd: number;
@@ -51,7 +59,12 @@ export function sizePosition(input: PositionSizingInput): PositionSize {
     ['MAX_POSITION_PCT', (input.bankroll * input.maxPositionPct) / 100],
     ['MAX_NOTIONAL_PER_MARKET', Math.max(0, input.maxNotionalPerMarket - input.existingMarketNotional)],
   ];
-  if (input.availableCash !== undefined && input.availableCash !== null) caps.push(['CASH', Math.max(0, input.availableCash)]);
+  const optional: [BindingConstraint, number | null | undefined][] = [
+    ['MAX_TOTAL_EXPOSURE_PCT', input.remainingTotalExposureUsd],
+    ['MAX_CATEGORY_EXPOSURE_PCT', input.remainingCategoryExposureUsd],
+    ['CASH', input.availableCash],
+  ];
+  for (const [name, cap] of optional) if (cap !== undefined && cap !== null) caps.push([name, Math.max(0, cap)]);
   const [binding, targetUsd] = caps.reduce((best, cap) => (cap[1] < best[1] ? cap : best));
 
   const shares = floorShares(targetUsd / price);

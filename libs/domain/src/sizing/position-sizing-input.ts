@@ -13,6 +13,10 @@ export interface PositionSizingInput {
   readonly existingMarketNotional: number;
   /** Cash we could spend; omit or null when unknown (dry run). A negative balance buys nothing. */
   readonly availableCash?: number | null;
+  /** Headroom left under maxTotalExposurePct (limit minus current exposure); omit or null for no cap. Negative buys nothing. */
+  readonly remainingTotalExposureUsd?: number | null;
+  /** Headroom left under maxCategoryExposurePct in this market's category; omit or null for no cap. */
+  readonly remainingCategoryExposureUsd?: number | null;
   readonly tickSize: number;
   /** The venue's minimum order, in shares. */
   readonly minOrderSize: number;
@@ -45,8 +49,12 @@ export function validateSizingInput(input: PositionSizingInput): void {
     const value = input[field];
     if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) throw new PositionSizingError(field, rule, value);
   }
-  const cash = input.availableCash;
-  if (cash !== undefined && cash !== null && (typeof cash !== 'number' || !Number.isFinite(cash))) {
-    throw new PositionSizingError('availableCash', 'a finite number when given', cash);
+  for (const field of OPTIONAL_CAPS) {
+    const value = input[field];
+    if (value !== undefined && value !== null && (typeof value !== 'number' || !Number.isFinite(value))) {
+      throw new PositionSizingError(field, 'a finite number when given', value);
+    }
   }
 }
+
+const OPTIONAL_CAPS = ['availableCash', 'remainingTotalExposureUsd', 'remainingCategoryExposureUsd'] as const;
