@@ -1,6 +1,7 @@
 import type { OrderRequest } from '../execution/order-request';
 import type { FeeSchedule, OrderBook } from '../market/market.types';
 import { PaperFillError, simulateFill } from './paper-fill';
+import { fillsFromPaperFill } from './paper-fill-to-fills';
 
 const FEES: FeeSchedule = { rate: 0.07, exponent: 1, takerOnly: true };
 
@@ -130,5 +131,19 @@ describe('simulateFill', () => {
     );
     expect(() => simulateFill(order('BUY', 0.4, 0), BOOK, FEES)).toThrow(PaperFillError);
     expect(() => simulateFill(order('BUY', 1.2, 10), BOOK, FEES)).toThrow('limit price 1.2 is not in (0, 1)');
+  });
+});
+
+describe('fillsFromPaperFill', () => {
+  it('turns each level taken into a ledger fill with its own price and fee', () => {
+    const buy = order('BUY', 0.42, 200);
+    const at = new Date('2026-11-20T12:00:00Z');
+    const fills = fillsFromPaperFill(simulateFill(buy, BOOK, FEES), buy, { marketId: 'm1', conditionId: '0xcond', outcome: 'Yes', category: null }, at);
+    expect(fills.map(({ price, shares, feeUsd, side, kind }) => ({ price, shares, feeUsd, side, kind }))).toEqual([
+      { price: 0.4, shares: 100, feeUsd: 1.68, side: 'BUY', kind: 'TRADE' },
+      { price: 0.41, shares: 50, feeUsd: 0.84665, side: 'BUY', kind: 'TRADE' },
+      { price: 0.42, shares: 30, feeUsd: 0.51156, side: 'BUY', kind: 'TRADE' },
+    ]);
+    expect(fills[0]).toMatchObject({ intentId: 'i1', tokenId: 'tok-yes', marketId: 'm1', conditionId: '0xcond', outcome: 'Yes', category: null, at });
   });
 });

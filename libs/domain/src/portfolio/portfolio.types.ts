@@ -15,6 +15,11 @@ export interface Position {
   readonly costBasisUsd: number;
   /** Realized P&L of the part already sold or settled. */
   readonly realizedPnlUsd: number;
+  /**
+   * Buy fees paid on the shares still held, not yet in realized P&L: a sale realizes its pro-rata
+   * share. Absent means 0 (positions read from the venue carry no fee history).
+   */
+  readonly openFeesUsd?: number;
   readonly openedAt: Date;
 }
 

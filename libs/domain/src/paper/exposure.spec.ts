@@ -1,0 +1,32 @@
+import type { Position } from '../portfolio/portfolio.types';
+import { UNCATEGORIZED, exposureOf } from './exposure';
+
+function position(marketId: string, category: string | null, costBasisUsd: number): Position {
+  return { tokenId: `t-${marketId}`, marketId, conditionId: '0xc', outcome: 'Yes', category, shares: costBasisUsd * 2, avgPrice: 0.5, costBasisUsd, realizedPnlUsd: 0, openedAt: new Date(0) };
+}
+
+describe('exposureOf', () => {
+  it('adds positions at cost and open intents at size, per market and per category', () => {
+    const exposure = exposureOf(
+      [position('m1', 'politics', 40), position('m2', 'sports', 25.5), position('m3', null, 10)],
+      [
+        { marketId: 'm1', category: 'politics', sizeUsd: 12.25 },
+        { marketId: 'm4', category: 'politics', sizeUsd: 7 },
+      ],
+    );
+    // 40 + 25.50 + 10 + 12.25 + 7 = 94.75
+    expect(exposure).toEqual({
+      totalUsd: 94.75,
+      byMarket: { m1: 52.25, m2: 25.5, m3: 10, m4: 7 },
+      byCategory: { politics: 59.25, sports: 25.5, [UNCATEGORIZED]: 10 },
+    });
+  });
+
+  it('is zero with nothing held or pending', () => {
+    expect(exposureOf([], [])).toEqual({ totalUsd: 0, byMarket: {}, byCategory: {} });
+  });
+
+  it('refuses a negative size, naming the market', () => {
+    expect(() => exposureOf([], [{ marketId: 'm9', category: null, sizeUsd: -1 }])).toThrow('exposureOf: dollars committed to market m9 must be a non-negative number, got -1');
+  });
+});
