@@ -64,7 +64,8 @@ describe('buildEventSnapshots', () => {
   });
 
   it('copies the market facts and stamps the fetch time', () => {
-    const [snapshot] = buildEventSnapshots([event('e1', [market('1', { closed: true, acceptingOrders: false, umaResolutionStatus: 'resolved' })])], new Map(), FETCHED_AT);
+    const resolved = market('1', { closed: true, acceptingOrders: false, umaResolutionStatus: 'resolved', outcomePrices: [1, 0] });
+    const [snapshot] = buildEventSnapshots([event('e1', [resolved])], new Map(), FETCHED_AT);
     expect(snapshot).toMatchObject({ eventId: 'e1', slug: 'e-e1', title: 'Event e1', negRisk: false });
     expect(snapshot!.markets[0]).toMatchObject({
       marketId: '1',
@@ -82,7 +83,23 @@ describe('buildEventSnapshots', () => {
       volume24hUsd: 250,
       feeSchedule: { rate: 0.07, exponent: 1, takerOnly: true },
       fetchedAt: '2026-11-27T05:00:00.000Z',
+      umaResolutionStatus: 'resolved',
+      outcomePrices: [1, 0],
     });
+  });
+
+  it('passes on an open market\'s indicative prices and a missing resolution status or prices as null', () => {
+    const [snapshot] = buildEventSnapshots(
+      [event('e1', [market('1', { outcomePrices: [0.35, 0.65] }), market('2', { outcomePrices: null })])],
+      new Map(),
+      FETCHED_AT,
+    );
+    expect(snapshot!.markets.map((m) => [m.umaResolutionStatus, m.outcomePrices])).toEqual([
+      [null, [0.35, 0.65]],
+      [null, null],
+    ]);
+    const loose = buildEventSnapshots([], new Map(), FETCHED_AT, [market('3', { closed: true, umaResolutionStatus: 'resolved', outcomePrices: [0, 1] })]);
+    expect(loose[0]!.markets[0]).toMatchObject({ marketId: '3', closed: true, umaResolutionStatus: 'resolved', outcomePrices: [0, 1] });
   });
 
   it('takes tick size and minimum order size from the book, else from Gamma, else the venue default', () => {

@@ -63,6 +63,8 @@ function marketSnapshot(event: GammaEvent, market: GammaMarket, books: ReadonlyM
       return book ? quoteFromBook(book, token.outcome) : emptyQuote(token.tokenId, token.outcome);
     }),
     fetchedAt,
+    umaResolutionStatus: market.umaResolutionStatus,
+    outcomePrices: market.outcomePrices,
   };
 }
 

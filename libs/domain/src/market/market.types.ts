@@ -71,6 +71,10 @@ export interface MarketSnapshot {
   readonly tokens: readonly TokenQuote[];
   /** ISO-8601 time our ingestor fetched this snapshot. */
   readonly fetchedAt: string;
+  /** Gamma's UMA oracle status ("resolved" once settled); absent or null when unknown. */
+  readonly umaResolutionStatus?: string | null;
+  /** Gamma's outcome prices in `tokens` order; on a resolved market the winner is 1 and the loser 0. */
+  readonly outcomePrices?: readonly number[] | null;
 }
 
 /** An event groups markets; in a neg-risk event its markets' outcomes are mutually exclusive. */

@@ -37,6 +37,9 @@ export const marketSnapshotSchema = z.object({
   feeSchedule: z.object({ rate: nonNegative, exponent: z.number().finite(), takerOnly: z.boolean() }).nullable(),
   tokens: z.array(tokenQuoteSchema),
   fetchedAt: z.string().datetime({ offset: true }),
+  // Optional so producers that predate them still validate; kept so risk can see a market resolve.
+  umaResolutionStatus: z.string().nullable().optional(),
+  outcomePrices: z.array(z.number().finite()).nullable().optional(),
 });
 
 export const eventSnapshotSchema = z.object({
