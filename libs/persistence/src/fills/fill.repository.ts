@@ -5,6 +5,9 @@ import { queryRows } from '../sql/query-rows';
 
 export type FillMode = 'PAPER' | 'LIVE';
 
+/** Float sums of share fills leave dust; anything at or below this is flat. */
+const HELD_SHARES_TOLERANCE = 1e-9;
+
 interface FillRow {
   intent_id: string;
   kind: Fill['kind'];
@@ -59,6 +62,23 @@ export class FillRepository {
   async since(mode: FillMode, since: Date): Promise<Fill[]> {
     const rows = await queryRows<FillRow>(this.dataSource.manager, 'SELECT * FROM fills WHERE mode = $1 AND at >= $2 ORDER BY at, id', [mode, since]);
     return rows.map(toFill);
+  }
+
+  /**
+   * Conditions where some token is still held (BUY adds shares, SELL and SETTLEMENT take them away),
+   * so the ingestor keeps watching them after they close, until the claim settles them.
+   */
+  async heldConditionIds(mode: FillMode): Promise<string[]> {
+    const rows = await queryRows<{ condition_id: string }>(
+      this.dataSource.manager,
+      `SELECT DISTINCT condition_id FROM (
+         SELECT condition_id FROM fills WHERE mode = $1
+          GROUP BY condition_id, token_id
+         HAVING sum(CASE WHEN side = 'BUY' THEN shares ELSE -shares END) > $2
+       ) held ORDER BY condition_id`,
+      [mode, HELD_SHARES_TOLERANCE],
+    );
+    return rows.map((row) => row.condition_id);
   }
 
   async forIntent(intentId: string): Promise<Fill[]> {
