@@ -5,7 +5,7 @@ const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
 const moduleNameMapper = {};
-for (const lib of ['domain', 'config', 'observability', 'persistence', 'polymarket', 'queues', 'simulator', 'intents', 'runtime']) {
+for (const lib of ['domain', 'config', 'observability', 'persistence', 'polymarket', 'queues', 'simulator', 'intents', 'runtime', 'portfolio']) {
   moduleNameMapper[`^@polybot/${lib}$`] = `<rootDir>/libs/${lib}/src/index.ts`;
 }
 

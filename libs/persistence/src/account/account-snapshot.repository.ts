@@ -64,4 +64,14 @@ export class AccountSnapshotRepository {
     const [row] = await queryRows<{ peak: number | null }>(this.dataSource.manager, 'SELECT max(equity) AS peak FROM account_state_snapshots');
     return row.peak;
   }
+
+  /** Equity at the last snapshot taken at or before `at`; null when there is no history that old. */
+  async equityAsOf(at: Date): Promise<number | null> {
+    const [row] = await queryRows<{ equity: number }>(
+      this.dataSource.manager,
+      'SELECT equity FROM account_state_snapshots WHERE equity IS NOT NULL AND taken_at <= $1 ORDER BY taken_at DESC, id DESC LIMIT 1',
+      [at],
+    );
+    return row === undefined ? null : row.equity;
+  }
 }

@@ -63,4 +63,12 @@ export class MarketRepository {
     const [row] = await queryRows<{ at: Date | null }>(this.dataSource.manager, 'SELECT max(updated_at) AS at FROM markets');
     return row.at;
   }
+
+  /** The stored snapshots of several markets in one round trip; unknown ids are simply absent. */
+  async findByIds(marketIds: readonly string[]): Promise<Map<string, MarketSnapshot>> {
+    if (marketIds.length === 0) return new Map();
+    const rows = await queryRows<{ market_id: string; last_snapshot: MarketSnapshot }>(
+      this.dataSource.manager, 'SELECT market_id, last_snapshot FROM markets WHERE market_id = ANY($1)', [[...new Set(marketIds)]]);
+    return new Map(rows.map((row) => [row.market_id, row.last_snapshot]));
+  }
 }
