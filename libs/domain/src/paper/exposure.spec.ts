@@ -1,5 +1,6 @@
 import type { Position } from '../portfolio/portfolio.types';
-import { UNCATEGORIZED, exposureOf } from './exposure';
+import { UNCATEGORIZED } from '../risk/market-category';
+import { exposureOf } from './exposure';
 
 function position(marketId: string, category: string | null, costBasisUsd: number): Position {
   return { tokenId: `t-${marketId}`, marketId, conditionId: '0xc', outcome: 'Yes', category, shares: costBasisUsd * 2, avgPrice: 0.5, costBasisUsd, realizedPnlUsd: 0, openedAt: new Date(0) };
@@ -8,16 +9,16 @@ function position(marketId: string, category: string | null, costBasisUsd: numbe
 describe('exposureOf', () => {
   it('adds positions at cost and open intents at size, per market and per category', () => {
     const exposure = exposureOf(
-      [position('m1', 'politics', 40), position('m2', 'sports', 25.5), position('m3', null, 10)],
+      [position('m1', 'politics', 40), position('m2', 'sports', 25.5), position('m3', null, 6), position('m5', '  ', 4)],
       [
         { marketId: 'm1', category: 'politics', sizeUsd: 12.25 },
         { marketId: 'm4', category: 'politics', sizeUsd: 7 },
       ],
     );
-    // 40 + 25.50 + 10 + 12.25 + 7 = 94.75
+    // 40 + 25.50 + 6 + 4 + 12.25 + 7 = 94.75; a null and a blank category both count as uncategorized
     expect(exposure).toEqual({
       totalUsd: 94.75,
-      byMarket: { m1: 52.25, m2: 25.5, m3: 10, m4: 7 },
+      byMarket: { m1: 52.25, m2: 25.5, m3: 6, m4: 7, m5: 4 },
       byCategory: { politics: 59.25, sports: 25.5, [UNCATEGORIZED]: 10 },
     });
   });

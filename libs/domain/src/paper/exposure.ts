@@ -1,4 +1,5 @@
 import type { Exposure, Position } from '../portfolio/portfolio.types';
+import { UNCATEGORIZED } from '../risk/market-category';
 import { roundUsd } from './usd';
 
 /** An intent that would add exposure if executed (an open OPEN_POSITION intent). */
@@ -8,9 +9,6 @@ export interface OpenIntentExposure {
   readonly sizeUsd: number;
 }
 
-/** The byCategory key for positions and intents whose market has no category. */
-export const UNCATEGORIZED = 'uncategorized';
-
 function add(totals: Record<string, number>, key: string, usd: number): void {
   totals[key] = roundUsd((totals[key] ?? 0) + usd);
 }
@@ -18,7 +16,8 @@ function add(totals: Record<string, number>, key: string, usd: number): void {
 /**
  * Dollars committed: positions at cost plus open intents at their size. Pass only intents that add
  * exposure (OPEN_POSITION); a pending CLOSE_POSITION or CLAIM_SETTLEMENT would reduce it, and is
- * counted only once it executes.
+ * counted only once it executes. Categories should come from categoryOf(market) when the position
+ * or intent is recorded; a missing or blank one counts as UNCATEGORIZED, the bucket categoryOf uses.
  */
 export function exposureOf(positions: readonly Position[], openIntents: readonly OpenIntentExposure[]): Exposure {
   const byMarket: Record<string, number> = {};
@@ -32,7 +31,7 @@ export function exposureOf(positions: readonly Position[], openIntents: readonly
     if (!(Number.isFinite(usd) && usd >= 0)) throw new RangeError(`exposureOf: dollars committed to market ${marketId} must be a non-negative number, got ${String(usd)}`);
     totalUsd = roundUsd(totalUsd + usd);
     add(byMarket, marketId, usd);
-    add(byCategory, category ?? UNCATEGORIZED, usd);
+    add(byCategory, category?.trim() || UNCATEGORIZED, usd);
   }
   return { totalUsd, byMarket, byCategory };
 }
