@@ -1,5 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import { createTestDatabase, MarketRepository, type TestDatabase } from '@polybot/persistence';
+import type { Fill } from '@polybot/domain';
+import { createTestDatabase, FillRepository, IntentRepository, MarketRepository, type TestDatabase } from '@polybot/persistence';
 import { QueueName, type SnapshotBatchJob } from '@polybot/queues';
 import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
@@ -27,6 +28,7 @@ describe('IngestCycleService against the simulator (real Postgres and Redis)', (
       POLYBOT_GAMMA_API_URL: sim.gammaUrl,
       POLYBOT_CLOB_API_URL: sim.clobUrl,
       POLYBOT_HTTP_MAX_RETRIES: '1',
+      POLYBOT_MODE: 'paper',
     });
     moduleRef = await Test.createTestingModule({ imports: test.serviceImports(db.url, IngestorModule) }).compile();
     cycles = moduleRef.get(IngestCycleService);
@@ -101,5 +103,40 @@ describe('IngestCycleService against the simulator (real Postgres and Redis)', (
     // The batches still go out: strategy and risk see the markets (without books) rather than nothing.
     expect(await batchesOn(QueueName.SnapshotsForStrategy, report.cycleId)).toHaveLength(report.batches);
     expect(await batchesOn(QueueName.SnapshotsForRisk, report.cycleId)).toHaveLength(report.batches);
+  });
+
+  it('keeps a held paper position\'s market in the cycle after it resolves, with its resolution on the queue', async () => {
+    const singles = [...sim.world.events.values()].filter((e) => !e.negRisk && sim.world.marketsOf(e).length === 1);
+    const [paperHeld, liveHeld] = singles.map((e) => sim.world.marketsOf(e)[0]!);
+    sim.resolveMarket(paperHeld!.conditionId, 0);
+    sim.resolveMarket(liveHeld!.conditionId, 1);
+    const intent = await moduleRef.get(IntentRepository).createPending(
+      {
+        type: 'OPEN_POSITION', marketId: paperHeld!.id, conditionId: paperHeld!.conditionId, tokenId: paperHeld!.tokenIds[0], outcome: 'Yes',
+        side: 'BUY', price: 0.4, sizeUsd: 40, edge: null, modelProb: null, marketPrice: null, confidence: null, reason: 'test position', strategy: null,
+        createdAt: new Date(), expiresAt: new Date(Date.now() + 60_000),
+      },
+      [],
+      { actor: 'test' },
+    );
+    const fill = (market: typeof paperHeld, tokenIndex: 0 | 1): Fill => ({
+      intentId: intent!.id, kind: 'TRADE', tokenId: market!.tokenIds[tokenIndex], marketId: market!.id, conditionId: market!.conditionId,
+      outcome: market!.outcomes[tokenIndex], category: null, side: 'BUY', price: 0.4, shares: 100, feeUsd: 0, at: new Date(),
+    });
+    await moduleRef.get(FillRepository).recordMany('PAPER', [fill(paperHeld, 0)]);
+    await moduleRef.get(FillRepository).recordMany('LIVE', [fill(liveHeld, 1)]);
+
+    const report = await cycles.runCycle();
+
+    expect(report.issues).toBe(0);
+    // Through the queue's schema and Redis: the resolution fields survive the hop to risk.
+    const queued = (await batchesOn(QueueName.SnapshotsForRisk, report.cycleId)).flatMap((batch) => batch.events.flatMap((event) => event.markets));
+    const held = queued.filter((market) => market.conditionId === paperHeld!.conditionId);
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ closed: true, umaResolutionStatus: 'resolved', outcomePrices: [1, 0] });
+    expect(held[0]!.tokens.every((token) => token.bestBid === null && token.bookTimestamp === null)).toBe(true);
+    // Mode is paper: the LIVE ledger's position is not watched, and its resolved market is gone with its event.
+    expect(queued.some((market) => market.conditionId === liveHeld!.conditionId)).toBe(false);
+    expect((await venueCalls()).map((call) => call.endpoint)).toContain('gamma GET /markets');
   });
 });

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import type { EventSnapshot } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import { MarketRepository } from '@polybot/persistence';
+import { FillRepository, type FillMode, MarketRepository } from '@polybot/persistence';
 import type { MarketDataSource } from '@polybot/polymarket';
 import { QueueName, QueueProducer } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
@@ -29,6 +29,7 @@ export class IngestCycleService {
   constructor(
     @Inject(MARKET_DATA_SOURCE) private readonly source: MarketDataSource,
     private readonly markets: MarketRepository,
+    private readonly fills: FillRepository,
     private readonly queue: QueueProducer,
     private readonly venueCalls: VenueCallBuffer,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -42,7 +43,8 @@ export class IngestCycleService {
     const log = this.logger.child({ cycle_id: cycleId });
     const started = this.clock();
     try {
-      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined });
+      const watchConditionIds = await this.heldConditionIds(log);
+      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds });
       for (const issue of cycle.issues.slice(0, 50)) log.warn({ issue }, 'Skipped malformed or failed venue data');
       if (cycle.issues.length > 50) log.warn({ more: cycle.issues.length - 50 }, 'More venue data issues this cycle');
 
@@ -56,10 +58,24 @@ export class IngestCycleService {
       this.metrics.marketsPerCycle.set(cycle.stats.markets);
       this.metrics.dataAge.set(0);
       const counts = { events: cycle.stats.events, markets: cycle.stats.markets, batches: batches.length, issues: cycle.issues.length, durationMs };
-      log.info({ ...counts, tokens: cycle.stats.tokens, books: cycle.stats.books }, 'Ingest cycle done');
+      log.info({ ...counts, tokens: cycle.stats.tokens, books: cycle.stats.books, watched: cycle.stats.watchedMarkets }, 'Ingest cycle done');
       return { cycleId, ...counts };
     } finally {
       await this.venueCalls.flush().catch((error: unknown) => log.error({ err: error }, 'Could not store venue call outcomes; kept for the next cycle'));
+    }
+  }
+
+  /**
+   * Held positions' markets stay in every cycle after they leave the open catalogue, so risk sees
+   * them resolve and can propose the claim. Without the ledger the cycle still runs, unwatched.
+   */
+  private async heldConditionIds(log: Logger): Promise<string[]> {
+    const mode: FillMode = this.settings.mode === 'paper' ? 'PAPER' : 'LIVE';
+    try {
+      return await this.fills.heldConditionIds(mode);
+    } catch (error) {
+      log.error({ err: error, mode }, 'Could not read held positions; closed markets of held positions are not watched this cycle');
+      return [];
     }
   }
 

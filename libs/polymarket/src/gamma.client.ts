@@ -1,6 +1,6 @@
 import type { GammaEvent, GammaMarket } from './gamma.types';
 import { describeError } from './http/venue-errors';
-import type { VenueHttp } from './http/venue-http';
+import type { VenueHttp, VenueQueryValue } from './http/venue-http';
 import { parseGammaEvent } from './wire/gamma-event.wire';
 import { parseKeysetPage } from './wire/gamma-keyset-page.wire';
 import { parseGammaMarket } from './wire/gamma-market.wire';
@@ -28,8 +28,8 @@ export interface FetchMarketsOptions {
   readonly active?: boolean;
   readonly closed?: boolean;
   readonly maxMarkets?: number;
-  /** Extra Gamma filters (`order`, `tag_id`, `liquidity_num_min`, …). */
-  readonly filters?: Readonly<Record<string, string | number | boolean>>;
+  /** Extra Gamma filters (`order`, `tag_id`, `liquidity_num_min`, …); a list is sent as a repeated key (`condition_ids`). */
+  readonly filters?: Readonly<Record<string, VenueQueryValue>>;
 }
 
 export interface GammaEventsPage {
@@ -109,7 +109,7 @@ export class GammaClient {
 
   /** Markets from `/markets` (offset paging) or `/markets/keyset` (cursor paging). */
   async fetchMarkets(opts: FetchMarketsOptions = {}): Promise<GammaMarketsPage> {
-    const filters: Record<string, string | number | boolean> = { ...opts.filters };
+    const filters: Record<string, VenueQueryValue> = { ...opts.filters };
     if (opts.active !== undefined) filters['active'] = opts.active;
     if (opts.closed !== undefined) filters['closed'] = opts.closed;
     const maxMarkets = opts.maxMarkets ?? Number.POSITIVE_INFINITY;
@@ -128,7 +128,7 @@ export class GammaClient {
     return { markets: state.markets, issues: state.issues };
   }
 
-  private async pageOffset(filters: Record<string, string | number | boolean>, take: (items: unknown[], first: number) => boolean, issues: string[]): Promise<void> {
+  private async pageOffset(filters: Record<string, VenueQueryValue>, take: (items: unknown[], first: number) => boolean, issues: string[]): Promise<void> {
     for (let page = 0; page < this.maxPages; page += 1) {
       const offset = page * this.pageSize;
       const items = await this.fetchArray('/markets', { ...filters, limit: this.pageSize, offset }, issues);
@@ -138,7 +138,7 @@ export class GammaClient {
     issues.push(`gamma GET /markets: stopped after ${this.maxPages} full pages; the catalogue may be incomplete`);
   }
 
-  private async pageKeyset(filters: Record<string, string | number | boolean>, take: (items: unknown[], first: number) => boolean, issues: string[]): Promise<void> {
+  private async pageKeyset(filters: Record<string, VenueQueryValue>, take: (items: unknown[], first: number) => boolean, issues: string[]): Promise<void> {
     let cursor: string | null = null;
     let taken = 0;
     for (let page = 0; page < this.maxPages; page += 1) {
@@ -160,7 +160,7 @@ export class GammaClient {
     issues.push(`gamma GET /markets/keyset: stopped after ${this.maxPages} pages; the catalogue may be incomplete`);
   }
 
-  private async fetchBody(path: string, query: Record<string, string | number | boolean>, issues: string[]): Promise<unknown> {
+  private async fetchBody(path: string, query: Record<string, VenueQueryValue>, issues: string[]): Promise<unknown> {
     try {
       return await this.options.http.getJson('gamma', this.options.baseUrl, path, query);
     } catch (error) {
@@ -170,7 +170,7 @@ export class GammaClient {
   }
 
   /** One page as an array, or null (with an issue) when the page could not be had. */
-  private async fetchArray(path: string, query: Record<string, string | number | boolean>, issues: string[]): Promise<unknown[] | null> {
+  private async fetchArray(path: string, query: Record<string, VenueQueryValue>, issues: string[]): Promise<unknown[] | null> {
     const body = await this.fetchBody(path, query, issues);
     if (body === undefined) return null;
     if (!Array.isArray(body)) {
@@ -181,7 +181,7 @@ export class GammaClient {
   }
 }
 
-function describePosition(query: Record<string, string | number | boolean>): string {
+function describePosition(query: Record<string, VenueQueryValue>): string {
   if ('offset' in query) return `offset ${String(query['offset'])}`;
   if ('after_cursor' in query) return `cursor ${String(query['after_cursor'])}`;
   return 'the first page';

@@ -13,4 +13,5 @@ export * from './gamma.client';
 export * from './clob-books.client';
 export * from './snapshot-builder';
 export * from './market-data.source';
+export * from './watched-markets.fetcher';
 export * from './market-data-source.factory';

@@ -99,6 +99,40 @@ describe('market data against the simulator', () => {
     expect(open.every((m) => m.tokens.every((t) => t.bookTimestamp !== null))).toBe(true);
   });
 
+  it('keeps a watched market in the cycle after it resolves and leaves the open catalogue', async () => {
+    const event = [...sim.world.events.values()].find((e) => !e.negRisk && sim.world.marketsOf(e).length === 1)!;
+    const resolved = sim.world.marketsOf(event)[0]!;
+    sim.resolveMarket(resolved.conditionId, 0);
+    expect(await allOpenEventIds()).not.toContain(event.id);
+    const unwatched = await makeStack({ booksBatchSize: 500 }).source.fetchCycle();
+    expect(unwatched.events.flatMap((e) => e.markets).map((m) => m.conditionId)).not.toContain(resolved.conditionId);
+
+    const openHeld = unwatched.events.flatMap((e) => e.markets).find((m) => m.active && !m.closed)!;
+    sim.resetRequests();
+    const cycle = await makeStack({ booksBatchSize: 500 }).source.fetchCycle({ watchConditionIds: [resolved.conditionId, openHeld.conditionId] });
+    expect(cycle.issues).toEqual([]);
+    const watched = cycle.events.flatMap((e) => e.markets).filter((m) => m.conditionId === resolved.conditionId);
+    expect(watched).toHaveLength(1);
+    expect(watched[0]).toMatchObject({ marketId: resolved.id, eventId: event.id, closed: true, acceptingOrders: false, umaResolutionStatus: 'resolved', outcomePrices: [1, 0] });
+    expect(watched[0]!.tokens.every((t) => t.bookTimestamp === null && t.bestBid === null && t.bestAsk === null)).toBe(true);
+    expect(cycle.stats).toMatchObject({ watchedMarkets: 1, markets: unwatched.stats.markets + 1, tokens: unwatched.stats.tokens });
+    // The already-open held market is not asked for again; one /markets call for the resolved one.
+    expect(sim.requests()['GET /gamma/markets']).toBe(1);
+    expect(cycle.events.flatMap((e) => e.markets).filter((m) => m.conditionId === openHeld.conditionId)).toHaveLength(1);
+  });
+
+  it('quotes a watched market that is open but outside the capped catalogue', async () => {
+    const capped = await makeStack({ booksBatchSize: 500 }).source.fetchCycle({ maxMarkets: 3 });
+    const inCatalogue = new Set(capped.events.flatMap((e) => e.markets).map((m) => m.conditionId));
+    const outside = [...sim.world.markets.values()].find((m) => m.active && !m.closed && !inCatalogue.has(m.conditionId))!;
+    const cycle = await makeStack({ booksBatchSize: 500 }).source.fetchCycle({ maxMarkets: 3, watchConditionIds: [outside.conditionId] });
+    expect(cycle.issues).toEqual([]);
+    const watched = cycle.events.flatMap((e) => e.markets).find((m) => m.conditionId === outside.conditionId)!;
+    expect(watched).toMatchObject({ closed: false, umaResolutionStatus: null });
+    expect(watched.tokens.every((t) => t.bookTimestamp !== null && t.bestBid !== null && t.bestAsk !== null)).toBe(true);
+    expect(cycle.stats).toMatchObject({ watchedMarkets: 1, tokens: capped.stats.tokens + 2 });
+  });
+
   it('batches books: batch size 7 over 40 tokens makes 6 calls', async () => {
     const http = plainHttp();
     const tokens = bookableTokens().slice(0, 40);

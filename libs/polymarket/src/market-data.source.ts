@@ -3,6 +3,7 @@ import type { ClobBookClient } from './clob-books.client';
 import type { GammaClient } from './gamma.client';
 import type { GammaMarket } from './gamma.types';
 import { buildEventSnapshots } from './snapshot-builder';
+import { fetchWatchedMarkets } from './watched-markets.fetcher';
 
 export interface MarketDataCycleStats {
   readonly events: number;
@@ -10,7 +11,18 @@ export interface MarketDataCycleStats {
   /** Tokens whose books were asked for. */
   readonly tokens: number;
   readonly books: number;
+  /** Markets fetched because they were watched and missing from the open catalogue. */
+  readonly watchedMarkets: number;
   readonly durationMs: number;
+}
+
+export interface FetchCycleOptions {
+  readonly maxMarkets?: number;
+  /**
+   * Condition ids to include even when the open catalogue leaves them out (held positions whose
+   * market closed or resolved). Closed ones come without books; open ones are quoted.
+   */
+  readonly watchConditionIds?: readonly string[];
 }
 
 export interface MarketDataCycle {
@@ -30,7 +42,7 @@ export function isBookable(market: GammaMarket): boolean {
   return market.active && !market.closed && market.enableOrderBook;
 }
 
-/** One ingest cycle: open events from Gamma, books for their tradable tokens, normalized snapshots. */
+/** One ingest cycle: open events (and watched markets) from Gamma, books for their tradable tokens, normalized snapshots. */
 export class MarketDataSource {
   private readonly now: () => Date;
 
@@ -38,20 +50,23 @@ export class MarketDataSource {
     this.now = options.now ?? (() => new Date());
   }
 
-  async fetchCycle(opts: { readonly maxMarkets?: number } = {}): Promise<MarketDataCycle> {
+  async fetchCycle(opts: FetchCycleOptions = {}): Promise<MarketDataCycle> {
     const started = performance.now();
     const catalogue = await this.options.gamma.fetchOpenEvents({ maxMarkets: opts.maxMarkets });
-    const tokenIds = [...new Set(catalogue.markets.filter(isBookable).flatMap((market) => market.tokens.map((token) => token.tokenId)))];
+    const watched = await fetchWatchedMarkets(this.options.gamma, catalogue.markets, opts.watchConditionIds ?? []);
+    const markets = [...catalogue.markets, ...watched.markets];
+    const tokenIds = [...new Set(markets.filter(isBookable).flatMap((market) => market.tokens.map((token) => token.tokenId)))];
     const fetched = tokenIds.length > 0 ? await this.options.books.fetchBooks(tokenIds) : { books: new Map(), issues: [] };
-    const events = buildEventSnapshots(catalogue.events, fetched.books, this.now());
+    const events = buildEventSnapshots(catalogue.events, fetched.books, this.now(), watched.markets);
     return {
       events,
-      issues: [...catalogue.issues, ...fetched.issues],
+      issues: [...catalogue.issues, ...watched.issues, ...fetched.issues],
       stats: {
         events: events.length,
         markets: events.reduce((sum, event) => sum + event.markets.length, 0),
         tokens: tokenIds.length,
         books: fetched.books.size,
+        watchedMarkets: watched.markets.length,
         durationMs: Math.round(performance.now() - started),
       },
     };

@@ -14,13 +14,16 @@ export interface VenueHttpOptions {
   readonly backoff?: Partial<VenueBackoffOptions>;
 }
 
+/** An array value is sent as a repeated key (`condition_ids=a&condition_ids=b`), as Gamma wants lists. */
+export type VenueQueryValue = string | number | boolean | readonly string[];
+
 export interface VenueRequest {
   readonly family: VenueFamily;
   readonly method: 'GET' | 'POST';
   readonly baseUrl: string;
   /** Route without query, e.g. `/events`: it picks the rate limiter and names the endpoint. */
   readonly path: string;
-  readonly query?: Readonly<Record<string, string | number | boolean>>;
+  readonly query?: Readonly<Record<string, VenueQueryValue>>;
   readonly body?: unknown;
 }
 
@@ -109,7 +112,10 @@ export class VenueHttp {
 
   private urlOf(request: VenueRequest): string {
     const url = new URL(request.baseUrl.replace(/\/+$/, '') + request.path);
-    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (typeof value === 'object') value.forEach((item) => url.searchParams.append(key, item));
+      else url.searchParams.set(key, String(value));
+    }
     return url.toString();
   }
 
