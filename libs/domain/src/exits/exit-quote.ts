@@ -11,14 +11,16 @@ export interface SellableQuote {
 
 /**
  * The bid a position could be sold at, or null when it cannot be sold through the book: no bid, the
- * market closed (a settlement matter then) or not accepting orders. An exit with nowhere to sell is
+ * market closed (a settlement matter then) or not accepting orders, or fewer shares than the
+ * market's minimum order. An exit with nowhere to sell is
  * not proposed at all: an intent the operator approves must be executable.
  */
 export function sellableQuote(position: Position, market: MarketSnapshot): SellableQuote | null {
   const quote = market.tokens.find((token) => token.tokenId === position.tokenId);
   if (quote === undefined) throw new RangeError(`market ${market.marketId} has no token ${position.tokenId} held in the position`);
   if (market.closed || !market.acceptingOrders || quote.bestBid === null || !(quote.bestBid > 0)) return null;
-  if (!(position.shares > 0)) return null;
+  // Below the venue's minimum a sell order would be refused: such a remainder waits for settlement.
+  if (!(position.shares > 0) || position.shares < market.minOrderSize) return null;
   return { quote, bid: roundToTick(quote.bestBid, market.tickSize, 'down') };
 }
 

@@ -195,6 +195,11 @@ describe('evaluateExits', () => {
     expect(evaluateExits(position(0.4), market(0.3, 0.5, { acceptingOrders: false }), urgent)).toBeNull();
   });
 
+  it('proposes nothing for a remainder below the market minimum order (5 shares): no sell order could carry it', () => {
+    expect(evaluateExits(position(0.4, 4.99), market(0.3, 0.5), urgent)).toBeNull();
+    expect(evaluateExits(position(0.4, 5), market(0.3, 0.5), urgent)?.rule).toBe('STOP_LOSS');
+  });
+
   it('sells at the best bid rounded down onto the tick', () => {
     expect(evaluateExits(position(0.4), market(0.3000000001, 0.5), urgent)?.price).toBe(0.3);
   });

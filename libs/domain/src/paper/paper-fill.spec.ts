@@ -130,6 +130,7 @@ describe('simulateFill', () => {
       'cannot simulate order polybot-i1 on token tok-yes: the book is for token tok-no',
     );
     expect(() => simulateFill(order('BUY', 0.4, 0), BOOK, FEES)).toThrow(PaperFillError);
+    expect(() => simulateFill(order('BUY', 0.4, 0.004), BOOK, FEES)).toThrow("size 0.004 is below the venue's 0.01 share precision");
     expect(() => simulateFill(order('BUY', 1.2, 10), BOOK, FEES)).toThrow('limit price 1.2 is not in (0, 1)');
   });
 });

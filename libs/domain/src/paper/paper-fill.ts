@@ -59,6 +59,7 @@ export function simulateFill(order: OrderRequest, book: OrderBook, fees: FeeSche
   if (!(Number.isFinite(order.price) && order.price > 0 && order.price < 1)) throw new PaperFillError(order, `limit price ${String(order.price)} is not in (0, 1)`);
 
   const wanted = centiShares(order.size);
+  if (wanted === 0) throw new PaperFillError(order, `size ${order.size} is below the venue's 0.01 share precision`);
   let remaining = wanted;
   let notionalMicroCents = 0;
   const levels: PaperFillLevel[] = [];
