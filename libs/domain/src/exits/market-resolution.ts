@@ -21,9 +21,9 @@ export interface MarketResolution {
 export interface ResolutionInput {
   readonly marketId: string;
   readonly closed: boolean;
-  readonly umaResolutionStatus: string | null | undefined;
+  readonly umaResolutionStatus?: string | null;
   /** Gamma's outcomePrices: an array, or the JSON-in-a-string Gamma sends (`"[\"1\", \"0\"]"`). */
-  readonly outcomePrices: readonly (string | number)[] | string;
+  readonly outcomePrices?: readonly (string | number)[] | string | null;
   readonly tokens: readonly { readonly tokenId: string; readonly outcome: string }[];
 }
 

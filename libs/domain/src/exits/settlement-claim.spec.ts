@@ -1,3 +1,4 @@
+import type { MarketSnapshot } from '../market/market.types';
 import { applyFill, buildLedger } from '../paper/ledger';
 import type { Position } from '../portfolio/portfolio.types';
 import { ResolutionError, type ResolutionInput } from './market-resolution';
@@ -42,6 +43,17 @@ describe('resolutionOf', () => {
     expect(resolution?.split).toBe(true);
     expect(resolution?.winner).toBeNull();
     expect(resolution?.payouts.map((payout) => payout.payoutPerShare)).toEqual([0.5, 0.5]);
+  });
+
+  it('reads a MarketSnapshot carrying Gamma\'s resolution fields (numbers in tokens order)', () => {
+    const snapshot: MarketSnapshot = {
+      marketId: 'm1', conditionId: '0xcond', question: 'q', slug: 's', eventId: null, eventSlug: null, negRisk: false, endDate: null, category: null, tags: [],
+      active: false, closed: true, acceptingOrders: false, enableOrderBook: true, liquidityUsd: 0, volume24hUsd: 0, tickSize: 0.01, minOrderSize: 5, feeSchedule: null,
+      tokens: TOKENS.map((token) => ({ ...token, bestBid: null, bestAsk: null, mid: null, spread: null, bidDepthUsd: 0, askDepthUsd: 0, bookTimestamp: null })),
+      fetchedAt: '2026-12-02T00:00:00Z', umaResolutionStatus: 'resolved', outcomePrices: [0, 1],
+    };
+    expect(resolutionOf(snapshot)?.winner).toEqual({ tokenId: 'tok-no', outcome: 'No' });
+    expect(() => resolutionOf({ ...snapshot, outcomePrices: null })).toThrow('cannot read the resolution of market m1: it is resolved but carries no outcomePrices');
   });
 
   it('is null while the market is open or not resolved by UMA', () => {

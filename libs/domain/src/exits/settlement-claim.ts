@@ -4,6 +4,7 @@ import { ResolutionError, type MarketResolution, type ResolutionInput } from './
 
 function parsePrices(input: ResolutionInput): number[] {
   let raw: unknown = input.outcomePrices;
+  if (raw === undefined || raw === null) throw new ResolutionError(input.marketId, 'it is resolved but carries no outcomePrices');
   if (typeof raw === 'string') {
     try {
       raw = JSON.parse(raw);
