@@ -14,3 +14,4 @@ export { NO_ORDERBOOK } from './http/clob.routes';
 export type { MispricingOptions, MispricingScenario } from './scenarios/mispricing.scenario';
 export type { ResolvedMarket } from './scenarios/market-resolution.scenario';
 export type { SpreadSpike } from './scenarios/spread-spike.scenario';
+export type { PriceMove } from './scenarios/price-move.scenario';

@@ -2,6 +2,7 @@ import type { ActiveFault, FaultSpec } from './faults/fault.registry';
 import type { RecordedOrder } from './http/order.recorder';
 import type { ResolvedMarket } from './scenarios/market-resolution.scenario';
 import type { MispricingOptions, MispricingScenario } from './scenarios/mispricing.scenario';
+import type { PriceMove } from './scenarios/price-move.scenario';
 import type { SpreadSpike } from './scenarios/spread-spike.scenario';
 
 export interface SimulatorState {
@@ -29,6 +30,8 @@ export interface SimulatorControls {
   staleBooks(on: boolean): void;
   spreadSpike(tokenId: string, factor: number): SpreadSpike;
   resolveMarket(conditionId: string, winningOutcomeIndex: number): ResolvedMarket;
+  /** Moves the token's market so that token's mid is `mid` (same tick, spread and depth) and freezes its event. */
+  setPrice(tokenId: string, mid: number): PriceMove;
   /** One random-walk step now, whatever the interval. */
   tick(): void;
   disconnectWebsockets(): number;

@@ -13,6 +13,7 @@ import { orderRouter } from './http/order.routes';
 import { RequestLog } from './http/request-count.log';
 import { resolveMarket } from './scenarios/market-resolution.scenario';
 import { injectMispricing } from './scenarios/mispricing.scenario';
+import { setPrice } from './scenarios/price-move.scenario';
 import { spreadSpike } from './scenarios/spread-spike.scenario';
 import type { SimulatorControls, SimulatorState } from './simulator.controls';
 import { walkPrices } from './world/price.walk';
@@ -71,6 +72,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     staleBooks: (on) => world.setStale(on),
     spreadSpike: (tokenId, factor) => spreadSpike(world, tokenId, factor),
     resolveMarket: (conditionId, index) => resolveMarket(world, conditionId, index),
+    setPrice: (tokenId, mid) => setPrice(world, tokenId, mid),
     tick: () => {
       ticks += 1;
       walkPrices(world);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { faultSpecSchema } from '../faults/fault.registry';
 import type { SimulatorControls } from '../simulator.controls';
+import { UnknownTokenError } from '../scenarios/unknown-token.error';
 import { BadRequestError } from './bad-request.error';
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
@@ -13,12 +14,12 @@ function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   return result.data;
 }
 
-/** Turns a thrown scenario error (unknown token, bad index) into a 400 naming it. */
+/** Turns a thrown scenario error (bad index, bad price) into a 400 naming it; an UnknownTokenError is a 404. */
 function attempt<T>(run: () => T): T {
   try {
     return run();
   } catch (err) {
-    throw new BadRequestError(err instanceof Error ? err.message : String(err));
+    throw new BadRequestError(err instanceof Error ? err.message : String(err), err instanceof UnknownTokenError ? 404 : 400);
   }
 }
 
@@ -56,6 +57,11 @@ export function adminRouter(sim: SimulatorControls): Router {
       'resolve',
     );
     res.json(attempt(() => sim.resolveMarket(body.conditionId, body.winningOutcomeIndex)));
+  });
+
+  router.post('/scenario/price', (req, res) => {
+    const body = parse(z.object({ token_id: z.string().min(1), mid: z.number().gt(0).lt(1) }).strict(), req.body, 'price scenario');
+    res.json(attempt(() => sim.setPrice(body.token_id, body.mid)));
   });
 
   router.post('/tick', (req, res) => {
