@@ -24,8 +24,8 @@ describe('API /health, /status and the bearer token over real HTTP', () => {
   });
 
   it('reports mode, intents by status, queue depths, data age and masked settings', async () => {
-    const first = await seedPending(api.intents);
-    await seedPending(api.intents);
+    const first = await seedPending(api);
+    await seedPending(api);
     await api.intents.transition(first, 'Reject', { now: new Date(), actor: 'test' });
 
     const before = await call(api.baseUrl, '/status');
@@ -36,16 +36,15 @@ describe('API /health, /status and the bearer token over real HTTP', () => {
       places_real_orders: false,
       bankroll: 10000,
       intents: { PENDING: 1, REJECTED: 1, APPROVED: 0, EXPIRED: 0 },
-      markets: { known: 0, newest_update: null, data_age_seconds: null },
+      // The seeded intent's market, stored a moment ago.
+      markets: { known: 1, newest_update: expect.any(String), data_age_seconds: expect.any(Number) },
       queues: { 'approved-intents': { waiting: 0, active: 0, delayed: 0, failed: 0 } },
       settings: { POLYBOT_MODE: 'paper', POLYBOT_API_TOKEN: '***' },
     });
     expect(before.text).not.toContain(TOKEN);
 
-    await db.dataSource.query(
-      `INSERT INTO markets (market_id, condition_id, question, slug, active, closed, accepting_orders, last_snapshot, updated_at)
-       VALUES ('m-age', '0xc', 'Will it?', 'will-it', true, false, true, '{}'::jsonb, now() - interval '90 seconds')`,
-    );
+    // The venue went quiet 90 s ago: the newest market data is that old.
+    await db.dataSource.query(`UPDATE markets SET updated_at = now() - interval '90 seconds'`);
     const after = (await call(api.baseUrl, '/status')).body as { markets: { known: number; data_age_seconds: number } };
     expect(after.markets.known).toBe(1);
     expect(after.markets.data_age_seconds).toBeGreaterThanOrEqual(90);
@@ -53,7 +52,7 @@ describe('API /health, /status and the bearer token over real HTTP', () => {
   });
 
   it('needs the bearer token to approve or reject when POLYBOT_API_TOKEN is set, but not to read', async () => {
-    const id = await seedPending(api.intents);
+    const id = await seedPending(api);
     const missing = await call(api.baseUrl, `/intents/${id}/approve`, { method: 'POST' });
     expect(missing).toMatchObject({ status: 401, body: { error: expect.stringContaining('Authorization: Bearer') } });
     const wrong = await call(api.baseUrl, `/intents/${id}/reject`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}x` } });
@@ -95,7 +94,7 @@ describe('API when Redis is down', () => {
   });
 
   it('still approves: the decision is committed and the executor reconciler queues it later', async () => {
-    const id = await seedPending(api.intents);
+    const id = await seedPending(api);
     const approved = await call(api.baseUrl, `/intents/${id}/approve`, { method: 'POST' });
     expect(approved).toMatchObject({ status: 200, body: { id, status: 'APPROVED' } });
     expect(api.logLines.some((line) => line.includes('Approved intent not queued now'))).toBe(true);

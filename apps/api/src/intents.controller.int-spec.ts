@@ -21,8 +21,8 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
   const post = (path: string, init: RequestInit = { method: 'POST' }) => call(api.baseUrl, path, init);
 
   it('lists intents filtered by status as a bare JSON array of snake_case intents', async () => {
-    const pending = await seedPending(api.intents);
-    const rejected = await seedPending(api.intents);
+    const pending = await seedPending(api);
+    const rejected = await seedPending(api);
     expect((await post(`/intents/${rejected}/reject`)).status).toBe(200);
 
     const onlyRejected = await call(api.baseUrl, '/intents?status=REJECTED');
@@ -59,7 +59,7 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
   });
 
   it('gets one intent by a unique prefix, with its execution', async () => {
-    const id = await seedPending(api.intents);
+    const id = await seedPending(api);
     expect((await post(`/intents/${id}/approve`)).status).toBe(200);
     await api.app.get(ExecutionRepository).recordOutcome({ intentId: id, mode: 'DRY_RUN', status: 'SIMULATED', orderRequest: { side: 'BUY', price: 0.42 } });
 
@@ -72,7 +72,7 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
   });
 
   it('approves a PENDING intent: 200 APPROVED, and the executor job is queued under its id', async () => {
-    const id = await seedPending(api.intents);
+    const id = await seedPending(api);
     const approved = await post(`/intents/${id}/approve`);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ id, status: 'APPROVED', decided_by: 'api' });
@@ -89,7 +89,7 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
 
   it('answers 409 EXPIRED, saying so, for an intent whose approval window has passed', async () => {
     const now = Date.now();
-    const id = await seedPending(api.intents, { createdAt: new Date(now - 600_000), expiresAt: new Date(now - 1_000) });
+    const id = await seedPending(api, { createdAt: new Date(now - 600_000), expiresAt: new Date(now - 1_000) });
     const answer = await post(`/intents/${id}/approve`);
     expect(answer.status).toBe(409);
     expect(answer.body).toEqual({ error: expect.stringContaining('approval window has passed'), status: 'EXPIRED' });
@@ -98,7 +98,7 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
   });
 
   it('rejects with a reason, and validates the reason', async () => {
-    const id = await seedPending(api.intents);
+    const id = await seedPending(api);
     const tooLong = await post(`/intents/${id}/reject`, postJson(JSON.stringify({ reason: 'x'.repeat(501) })));
     expect(tooLong).toMatchObject({ status: 400, body: { error: 'reason is longer than 500 characters' } });
     const notText = await post(`/intents/${id}/reject`, postJson(JSON.stringify({ reason: 42 })));
@@ -124,7 +124,7 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
   });
 
   it('answers 400 for a body that is not JSON and 413 for one over the limit, leaving the intent alone', async () => {
-    const id = await seedPending(api.intents);
+    const id = await seedPending(api);
     const badJson = await post(`/intents/${id}/reject`, postJson('{"reason": '));
     expect(badJson).toMatchObject({ status: 400, body: { error: 'the request body is not valid JSON' } });
     const notObject = await post(`/intents/${id}/reject`, postJson('["a"]'));

@@ -2,7 +2,17 @@ import { loadSettings, secretValues, SettingsError, type Settings } from '@polyb
 import { IntentService } from '@polybot/intents';
 import { Logger } from '@nestjs/common';
 import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@polybot/observability';
-import { createDataSource, ExecutionRepository, IntentRepository, MarketRepository } from '@polybot/persistence';
+import {
+  AccountSnapshotRepository,
+  createDataSource,
+  ExecutionRepository,
+  FillRepository,
+  IntentRepository,
+  KillSwitchRepository,
+  MarketRepository,
+  RiskCheckRepository,
+} from '@polybot/persistence';
+import { IntentGate, PortfolioService } from '@polybot/portfolio';
 import { createQueueHandles, type QueueHandles } from '@polybot/runtime';
 import type { DataSource } from 'typeorm';
 
@@ -47,10 +57,28 @@ export class CliContext {
     return this.queueHandles;
   }
 
+  async portfolio(): Promise<PortfolioService> {
+    const db = await this.db();
+    return new PortfolioService({
+      fills: new FillRepository(db),
+      intents: new IntentRepository(db),
+      markets: new MarketRepository(db),
+      executions: new ExecutionRepository(db),
+      accounts: new AccountSnapshotRepository(db),
+      settings: this.settings,
+    });
+  }
+
   async intentService(): Promise<IntentService> {
     const db = await this.db();
     const { queue, broadcast } = this.queues();
-    return new IntentService({ intents: new IntentRepository(db), executions: new ExecutionRepository(db), queue, broadcast, logger: this.logger });
+    const gate = new IntentGate({
+      portfolio: await this.portfolio(),
+      killSwitches: new KillSwitchRepository(db),
+      riskChecks: new RiskCheckRepository(db),
+      settings: this.settings,
+    });
+    return new IntentService({ intents: new IntentRepository(db), executions: new ExecutionRepository(db), queue, broadcast, logger: this.logger, gate });
   }
 
   async markets(): Promise<MarketRepository> {

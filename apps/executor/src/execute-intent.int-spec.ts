@@ -29,6 +29,7 @@ describe('executor (real Postgres, Redis, simulator)', () => {
       POLYBOT_DATABASE_URL: db.url,
       POLYBOT_GAMMA_API_URL: sim.gammaUrl,
       POLYBOT_CLOB_API_URL: sim.clobUrl,
+      POLYBOT_MODE: 'live',
     });
     moduleRef = await Test.createTestingModule({ imports: test.serviceImports(db.url, ExecutorModule) }).compile();
     intents = moduleRef.get(IntentRepository);
@@ -138,11 +139,11 @@ describe('executor (real Postgres, Redis, simulator)', () => {
 
     const after = await intents.findById(id);
     expect(after?.status).toBe('FAILED');
-    expect(after?.statusReason).toContain(`market ${unknownMarket} is unknown`);
+    expect(after?.statusReason).toContain(`no market data for ${unknownMarket}`);
     const rows = await outcomeRows(id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ mode: 'DRY_RUN', status: 'FAILED', order_request: null });
-    expect(rows[0].error).toContain(`market ${unknownMarket} is unknown`);
+    expect(rows[0].error).toContain(`no market data for ${unknownMarket}`);
   });
 
   it('reconciles an APPROVED intent without a job into exactly one job intent-<id>', async () => {

@@ -3,17 +3,25 @@ import type { Settings } from '@polybot/config';
 import { buildOrderRequest, type Intent, type OrderRequest } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { ExecutionRepository, IntentRepository, MarketRepository } from '@polybot/persistence';
+import { IntentGate, PortfolioService } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
-import { EXECUTION_VENUE, type ExecutionVenue } from './execution-venue';
+import { EXECUTION_VENUE, type ExecutionVenue, type VenueResult } from './execution-venue';
 
 const ACTOR = 'executor';
 
 export type ExecutionResult = 'EXECUTED' | 'FAILED' | 'SKIPPED';
 
+class ExecutionRefused extends Error {
+  constructor(message: string, readonly order: OrderRequest | null = null) {
+    super(message);
+  }
+}
+
 /**
  * Executes one approved intent. The APPROVED -> EXECUTING update is the gate: only an intent a
- * person approved can pass it, and only once, whatever the queue delivers.
+ * person approved can pass it, and only once, whatever the queue delivers. Then the risk rules
+ * run again (minutes may have passed), and only then does the venue see anything.
  */
 @Injectable()
 export class ExecuteIntentService {
@@ -21,6 +29,8 @@ export class ExecuteIntentService {
     private readonly intents: IntentRepository,
     private readonly executions: ExecutionRepository,
     private readonly markets: MarketRepository,
+    private readonly portfolio: PortfolioService,
+    private readonly gate: IntentGate,
     private readonly broadcast: BroadcastPublisher,
     @Inject(EXECUTION_VENUE) private readonly venue: ExecutionVenue,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -31,46 +41,73 @@ export class ExecuteIntentService {
 
   async execute(job: ApprovedIntentJob): Promise<ExecutionResult> {
     const log = this.logger.child({ intent_id: job.intentId });
-    const started = await this.intents.transition(job.intentId, 'StartExecution', { now: new Date(this.clock()), actor: ACTOR });
+    const started = await this.intents.transition(job.intentId, 'StartExecution', { now: this.now(), actor: ACTOR });
     let intent: Intent;
     if (started.ok) {
       intent = started.intent;
-    } else if (started.error === 'WRONG_STATUS' && started.current === 'EXECUTING' && this.venue.mode === 'DRY_RUN') {
-      // A crash after the gate: a dry run sent nothing, so finishing it again is safe.
+    } else if (started.error === 'WRONG_STATUS' && started.current === 'EXECUTING' && this.venue.idempotent) {
+      // A crash after the gate: this venue records each intent's effect once, so finishing it again is safe.
       intent = started.intent;
-      log.warn({}, 'Resuming an interrupted dry-run execution');
+      log.warn({ mode: this.venue.mode }, 'Resuming an interrupted execution');
     } else {
       log.info({ status: started.error === 'WRONG_STATUS' ? started.current : 'NOT_FOUND' }, 'Approved-intent job skipped: intent is not APPROVED');
       return 'SKIPPED';
     }
 
-    let order: OrderRequest;
+    const verdict = await this.gate.check(intent, 'EXECUTION', this.now());
+    if (!verdict.passed) return this.fail(intent, `blocked by risk re-check at execution: ${verdict.blockingMessage}`, null, log);
+
+    let order: OrderRequest | null;
+    let result: VenueResult;
     try {
-      order = await this.orderFor(intent);
+      ({ order, result } = await this.perform(intent));
     } catch (error) {
-      return this.fail(intent, error instanceof Error ? error.message : String(error), null, log);
+      const refused = error instanceof ExecutionRefused ? error : null;
+      return this.fail(intent, error instanceof Error ? error.message : String(error), refused?.order ?? null, log);
     }
-    const result = await this.venue.submit(order);
+    if (result.status === 'UNFILLED') {
+      return this.fail(intent, `nothing filled: no ${order?.side === 'BUY' ? 'ask at or below' : 'bid at or above'} the limit ${order?.price}`, order, log, result);
+    }
     await this.executions.recordOutcome({ intentId: intent.id, mode: this.venue.mode, orderRequest: order, ...result });
-    const done = await this.intents.transition(intent.id, 'CompleteExecution', { now: new Date(this.clock()), actor: ACTOR });
+    const done = await this.intents.transition(intent.id, 'CompleteExecution', { now: this.now(), actor: ACTOR });
     this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'executed' });
-    log.info({ mode: this.venue.mode, order }, this.venue.mode === 'DRY_RUN' ? 'Dry run: recorded the order it would have placed; nothing sent' : 'Order executed');
-    await this.broadcast.publish(BroadcastEvent.IntentExecuted, { intentId: intent.id, status: done.ok ? done.intent.status : 'EXECUTED', actor: ACTOR, at: new Date(this.clock()).toISOString() });
+    log.info(
+      { mode: this.venue.mode, intent_type: intent.type, order, status: result.status, filled_size: result.filledSize, avg_price: result.avgPrice, fees: result.fees },
+      this.venue.mode === 'DRY_RUN' ? 'Dry run: recorded the order it would have placed; nothing sent' : 'Intent executed',
+    );
+    await this.broadcast.publish(BroadcastEvent.IntentExecuted, { intentId: intent.id, status: done.ok ? done.intent.status : 'EXECUTED', actor: ACTOR, at: this.now().toISOString() });
     return 'EXECUTED';
   }
 
-  private async orderFor(intent: Intent): Promise<OrderRequest> {
+  /** Orders for positions; a claim for a resolved one. A close sells exactly the shares held. */
+  private async perform(intent: Intent): Promise<{ order: OrderRequest | null; result: VenueResult }> {
+    const position = intent.type === 'OPEN_POSITION' ? null : (await this.portfolio.view(this.now())).ledger.positions.find((p) => p.tokenId === intent.tokenId);
+    if (intent.type === 'CLAIM_SETTLEMENT') {
+      if (!position) throw new ExecutionRefused(`no position in token ${intent.tokenId} to claim`);
+      return { order: null, result: await this.venue.claim(intent, position) };
+    }
+    if (intent.type === 'CLOSE_POSITION' && !position) throw new ExecutionRefused(`no position in token ${intent.tokenId} to close`);
     const market = await this.markets.findById(intent.marketId);
-    if (!market) throw new Error(`market ${intent.marketId} is unknown to this deployment; cannot price the order`);
-    return buildOrderRequest(intent, { tickSize: market.tickSize, minOrderSize: market.minOrderSize, negRisk: market.negRisk }, this.settings.orderType);
+    if (!market) throw new ExecutionRefused(`market ${intent.marketId} is unknown to this deployment; cannot price the order`);
+    const terms = { tickSize: market.tickSize, minOrderSize: market.minOrderSize, negRisk: market.negRisk };
+    const order = buildOrderRequest(intent, terms, this.settings.orderType, position?.shares);
+    try {
+      return { order, result: await this.venue.submit(order, { intent, market }) };
+    } catch (error) {
+      throw new ExecutionRefused(error instanceof Error ? error.message : String(error), order);
+    }
   }
 
-  private async fail(intent: Intent, reason: string, order: OrderRequest | null, log: Logger): Promise<ExecutionResult> {
-    await this.executions.recordOutcome({ intentId: intent.id, mode: this.venue.mode, status: 'FAILED', orderRequest: order, error: reason });
-    await this.intents.transition(intent.id, 'FailExecution', { now: new Date(this.clock()), actor: ACTOR, reason });
+  private async fail(intent: Intent, reason: string, order: OrderRequest | null, log: Logger, result?: VenueResult): Promise<ExecutionResult> {
+    await this.executions.recordOutcome({ intentId: intent.id, mode: this.venue.mode, orderRequest: order, ...result, status: 'FAILED', error: reason });
+    await this.intents.transition(intent.id, 'FailExecution', { now: this.now(), actor: ACTOR, reason });
     this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'failed' });
     log.error({ reason }, 'Execution failed');
-    await this.broadcast.publish(BroadcastEvent.IntentFailed, { intentId: intent.id, status: 'FAILED', actor: ACTOR, at: new Date(this.clock()).toISOString(), reason });
+    await this.broadcast.publish(BroadcastEvent.IntentFailed, { intentId: intent.id, status: 'FAILED', actor: ACTOR, at: this.now().toISOString(), reason });
     return 'FAILED';
+  }
+
+  private now(): Date {
+    return new Date(this.clock());
   }
 }

@@ -1,7 +1,7 @@
-import type { OrderRequest } from '@polybot/domain';
+import type { Intent, MarketSnapshot, OrderRequest, Position } from '@polybot/domain';
 import type { ExecutionMode } from '@polybot/persistence';
 
-/** What a venue did with an order. */
+/** What a venue did with an order or a claim. */
 export interface VenueResult {
   readonly status: string;
   readonly orderId: string | null;
@@ -16,7 +16,11 @@ export interface VenueResult {
  */
 export interface ExecutionVenue {
   readonly mode: ExecutionMode;
-  submit(order: OrderRequest): Promise<VenueResult>;
+  /** True when submitting the same intent twice has the effect of submitting it once (so a crashed execution may simply be resumed). */
+  readonly idempotent: boolean;
+  submit(order: OrderRequest, context: { readonly intent: Intent; readonly market: MarketSnapshot }): Promise<VenueResult>;
+  /** Redeems a resolved position (a CLAIM_SETTLEMENT intent). */
+  claim(intent: Intent, position: Position): Promise<VenueResult>;
 }
 
 export const EXECUTION_VENUE = Symbol('polybot.execution-venue');

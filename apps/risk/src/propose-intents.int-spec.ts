@@ -10,7 +10,10 @@ import { ProposeIntentsService } from './propose-intents.service';
 import { RiskModule } from './risk.module';
 
 const EXPIRY_SECONDS = 90;
-const CHECK_NAMES = ['UNIVERSE', 'MIN_EDGE', 'MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET', 'MIN_ORDER_SIZE'];
+const CHECK_NAMES = [
+  'UNIVERSE', 'MIN_EDGE', 'MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET', 'MIN_ORDER_SIZE',
+  'MAX_TOTAL_EXPOSURE_PCT', 'MAX_CATEGORY_EXPOSURE_PCT', 'MAX_ORDERS_PER_HOUR', 'DAILY_LOSS_LIMIT',
+];
 
 function signalOn(market: MarketSnapshot): Signal {
   const token = market.tokens[0];

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { proposeOpenPosition, type Intent, type SignalWithMarket } from '@polybot/domain';
+import { mayProceed, proposeOpenPosition, tradingStateFor, type Intent, type RiskCheckResult, type SignalWithMarket } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import { IntentRepository, SignalRepository, type SignalRecord } from '@polybot/persistence';
+import { IntentRepository, KillSwitchRepository, SignalRepository, type SignalRecord } from '@polybot/persistence';
+import { PortfolioService } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type SignalBatchJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, riskSettingsFrom, type Clock } from '@polybot/runtime';
 
@@ -17,6 +18,8 @@ export class ProposeIntentsService {
   constructor(
     private readonly intents: IntentRepository,
     private readonly signals: SignalRepository,
+    private readonly killSwitches: KillSwitchRepository,
+    private readonly portfolio: PortfolioService,
     private readonly broadcast: BroadcastPublisher,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -26,16 +29,23 @@ export class ProposeIntentsService {
 
   async handle(batch: SignalBatchJob): Promise<Intent[]> {
     const items = batch.items as SignalWithMarket[];
-    const notional = await this.openNotionalByMarket();
+    const tripped = (await this.killSwitches.tripped()).map((s) => s.name);
+    const halt = haltCheck(tripped);
+    let view = await this.portfolio.view(new Date(this.clock()));
     const records: SignalRecord[] = [];
     const proposed: Intent[] = [];
 
     for (const { signal, market } of items) {
+      if (halt) {
+        records.push({ signal, cycleId: batch.cycleId, decision: 'DENIED', checks: [halt] });
+        continue;
+      }
       const now = this.clock();
       const decision = proposeOpenPosition(signal, market, {
-        bankroll: this.settings.paperBankroll,
+        bankroll: view.bankroll,
         kellyFraction: this.settings.kellyFraction,
-        existingMarketNotional: notional.get(market.marketId) ?? 0,
+        existingMarketNotional: view.exposure.byMarket[market.marketId] ?? 0,
+        portfolio: view.state,
         settings: riskSettingsFrom(this.settings),
         now,
         expirySeconds: this.settings.intentExpirySeconds,
@@ -75,7 +85,8 @@ export class ProposeIntentsService {
         records.push({ signal, cycleId: batch.cycleId, decision: 'DUPLICATE', checks: decision.checks });
         continue;
       }
-      notional.set(market.marketId, (notional.get(market.marketId) ?? 0) + intent.sizeUsd);
+      // The next signal of the batch must see this intent's exposure.
+      view = await this.portfolio.view(new Date(this.clock()));
       records.push({ signal, cycleId: batch.cycleId, decision: 'PROPOSED', intentId: intent.id, checks: decision.checks });
       proposed.push(intent);
       await this.announce(intent, batch.cycleId);
@@ -97,12 +108,10 @@ export class ProposeIntentsService {
       at: intent.createdAt.toISOString(),
     });
   }
+}
 
-  /** Dollars each market already has in open intents (positions join in with the ledger). */
-  private async openNotionalByMarket(): Promise<Map<string, number>> {
-    const open = await this.intents.list({ limit: 10_000 });
-    const notional = new Map<string, number>();
-    for (const intent of open) notional.set(intent.marketId, (notional.get(intent.marketId) ?? 0) + intent.sizeUsd);
-    return notional;
-  }
+/** With a kill switch tripped no new position is proposed; the denial names the switch. */
+function haltCheck(tripped: readonly string[]): RiskCheckResult | null {
+  const decision = mayProceed('OPEN_POSITION', tradingStateFor(tripped), tripped);
+  return decision.allowed ? null : { name: 'KILL_SWITCHES', passed: false, value: tripped.length, limit: 0, message: decision.reason ?? 'trading is halted' };
 }

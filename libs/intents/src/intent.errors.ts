@@ -43,3 +43,12 @@ export class PersistenceUnavailableError extends IntentActionError {
     this.name = 'PersistenceUnavailableError';
   }
 }
+
+/** A risk re-check refused the step: says which check and why. The intent is left as it was. */
+export class IntentBlockedError extends IntentActionError {
+  readonly httpStatus = 409;
+  constructor(readonly intentId: string, readonly action: 'approve', readonly blockingMessage: string) {
+    super(`cannot ${action} intent ${intentId}: blocked by risk re-check: ${blockingMessage}`);
+    this.name = 'IntentBlockedError';
+  }
+}

@@ -8,7 +8,8 @@ import {
   type QueueProducer,
   type StructuredLogger,
 } from '@polybot/queues';
-import { IntentNotFoundError, IntentStateConflictError, InvalidIntentIdError, PersistenceUnavailableError } from './intent.errors';
+import type { IntentGate } from '@polybot/portfolio';
+import { IntentBlockedError, IntentNotFoundError, IntentStateConflictError, InvalidIntentIdError, PersistenceUnavailableError } from './intent.errors';
 
 export interface IntentServiceDeps {
   readonly intents: IntentRepository;
@@ -16,6 +17,8 @@ export interface IntentServiceDeps {
   readonly queue: QueueProducer;
   readonly broadcast?: BroadcastPublisher;
   readonly logger: StructuredLogger;
+  /** Re-checks risk at approval; without it approval only checks the intent's status and expiry. */
+  readonly gate?: IntentGate;
   readonly now?: () => Date;
   /** How long an approval waits for Redis to take the job before leaving it to the reconciler. */
 }
@@ -51,6 +54,7 @@ export class IntentService {
 
   async approve(idOrPrefix: string, actor: string): Promise<Intent> {
     const id = await this.resolve(idOrPrefix);
+    await this.recheck(id);
     const intent = this.winnerOf(await this.db(() => this.deps.intents.transition(id, 'Approve', { now: this.now(), actor })), 'approve');
     this.deps.logger.info({ intent_id: intent.id, actor, intent_type: intent.type }, 'Intent approved');
     await this.enqueueApproved(intent);
@@ -75,6 +79,22 @@ export class IntentService {
       reason,
     });
     return intent;
+  }
+
+  /**
+   * Minutes can pass between proposal and approval: a limit or a kill switch that now fails blocks
+   * the approval, with the reason. The conditional UPDATE that follows still decides races.
+   */
+  private async recheck(id: string): Promise<void> {
+    if (!this.deps.gate) return;
+    const intent = await this.db(() => this.deps.intents.findById(id));
+    // A missing, decided or expired intent: the transition reports its real status.
+    if (!intent || intent.status !== 'PENDING' || intent.expiresAt <= this.now()) return;
+    const verdict = await this.db(() => this.deps.gate!.check(intent, 'APPROVAL', this.now()));
+    if (!verdict.passed) {
+      this.deps.logger.warn({ intent_id: id, blocked_by: verdict.blockingMessage }, 'Approval blocked by risk re-check');
+      throw new IntentBlockedError(id, 'approve', verdict.blockingMessage ?? 'a risk check failed');
+    }
   }
 
   /** Sweeps every PENDING intent past its expiry. The approve path checks expiry itself too. */

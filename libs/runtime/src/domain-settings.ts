@@ -1,5 +1,5 @@
 import type { Settings } from '@polybot/config';
-import type { RiskSettings, UniverseFilterSettings } from '@polybot/domain';
+import { DEFAULT_SPREAD_WARM_UP_OBSERVATIONS, type ExitSettings, type KillSwitchSettings, type RiskSettings, type UniverseFilterSettings } from '@polybot/domain';
 
 /** The domain's view of the POLYBOT_* settings, mapped in one place for every service and the CLI. */
 export function universeFilterSettingsFrom(settings: Settings): UniverseFilterSettings {
@@ -20,5 +20,30 @@ export function riskSettingsFrom(settings: Settings): RiskSettings {
     maxNotionalPerMarket: settings.maxNotionalPerMarket,
     edgeThreshold: settings.edgeThreshold,
     universe: universeFilterSettingsFrom(settings),
+    maxTotalExposurePct: settings.maxTotalExposurePct,
+    maxCategoryExposurePct: settings.maxCategoryExposurePct,
+    maxOrdersPerHour: settings.maxOrdersPerHour,
+    maxDailyLossPct: settings.maxDailyLossPct,
+  };
+}
+
+export function killSwitchSettingsFrom(settings: Settings): KillSwitchSettings {
+  return {
+    maxDrawdownPct: settings.maxDrawdownPct,
+    maxDailyLossPct: settings.maxDailyLossPct,
+    maxApiErrorRatePct: settings.maxApiErrorRatePct,
+    apiErrorMinCalls: settings.apiErrorMinCalls,
+    maxStaleDataSeconds: settings.maxStaleDataSeconds,
+    maxSpreadMultiplier: settings.maxSpreadMultiplier,
+    spreadWarmUpObservations: DEFAULT_SPREAD_WARM_UP_OBSERVATIONS,
+  };
+}
+
+export function exitSettingsFrom(settings: Settings): ExitSettings {
+  return {
+    takeProfitPct: settings.takeProfitPct,
+    stopLossPct: settings.stopLossPct,
+    timeExitDaysBefore: settings.timeExitDaysBefore,
+    maxSpreadMultiplier: settings.maxSpreadMultiplier,
   };
 }

@@ -4,9 +4,9 @@ import type { INestApplication } from '@nestjs/common';
 import { loadSettings } from '@polybot/config';
 import type { RiskCheckResult } from '@polybot/domain';
 import { createLogger, createMetrics } from '@polybot/observability';
-import { IntentRepository, type NewIntent, type TestDatabase } from '@polybot/persistence';
+import { IntentRepository, MarketRepository, type NewIntent, type TestDatabase } from '@polybot/persistence';
 import { QueueName } from '@polybot/queues';
-import { createQueueHandles, type ServiceRuntime } from '@polybot/runtime';
+import { createQueueHandles, testMarket, type ServiceRuntime } from '@polybot/runtime';
 import { createApiApp } from '../api-app.factory';
 import { withDeadline } from '@polybot/queues';
 
@@ -15,6 +15,7 @@ export interface ApiHarness {
   readonly runtime: ServiceRuntime;
   readonly baseUrl: string;
   readonly intents: IntentRepository;
+  readonly markets: MarketRepository;
   /** Every JSON log line the API wrote. */
   readonly logLines: string[];
   close(): Promise<void>;
@@ -43,6 +44,7 @@ export async function startApi(db: TestDatabase, env: Record<string, string> = {
     runtime,
     baseUrl: `http://127.0.0.1:${port}`,
     intents: app.get(IntentRepository),
+    markets: app.get(MarketRepository),
     logLines,
     async close(): Promise<void> {
       // Bounded: with Redis down (a test case) BullMQ would wait for a connection forever.
@@ -56,9 +58,14 @@ const PASSING: readonly RiskCheckResult[] = [
   { name: 'MIN_EDGE', passed: true, value: 0.065, limit: 0.02, message: 'edge 6.5% >= 2.0%' },
 ];
 
-/** A PENDING proposal on a fresh token, open for ten minutes from now unless overridden. */
-export async function seedPending(intents: IntentRepository, overrides: Partial<NewIntent> = {}): Promise<string> {
+/**
+ * A PENDING proposal on a fresh token, open for ten minutes from now unless overridden. Its market
+ * is stored too (a liquid one): approval re-checks the limits against the market's data.
+ */
+export async function seedPending(api: Pick<ApiHarness, 'intents' | 'markets'>, overrides: Partial<NewIntent> = {}): Promise<string> {
   const now = Date.now();
+  await api.markets.upsertMany([testMarket(overrides.marketId ?? 'm-1')]);
+  const intents = api.intents;
   const intent = await intents.createPending(
     {
       type: 'OPEN_POSITION',

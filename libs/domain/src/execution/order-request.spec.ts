@@ -60,4 +60,9 @@ describe('buildOrderRequest', () => {
     expect(() => buildOrderRequest(intent({ price: 0.999 }), { tickSize: 0.01, minOrderSize: 5, negRisk: false }, 'GTC')).toThrow(/outside/);
     expect(() => buildOrderRequest(intent(), { tickSize: 0, minOrderSize: 5, negRisk: false }, 'GTC')).toThrow(/tick size 0/);
   });
+
+  it('sells exactly the shares given for a close, not dollars divided by the price', () => {
+    const close = intent({ type: 'CLOSE_POSITION', side: 'SELL', price: 0.46, sizeUsd: 224.388 });
+    expect(buildOrderRequest(close, { tickSize: 0.01, minOrderSize: 5, negRisk: false }, 'GTC', 487.8).size).toBe(487.8);
+  });
 });

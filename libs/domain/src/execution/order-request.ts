@@ -39,15 +39,16 @@ export class OrderRequestError extends Error {
 /**
  * Builds the limit order for an intent: BUY prices round up and SELL prices round down to the tick
  * (never a worse price than the one approved by more than a tick's rounding, and always on the
- * grid), size in shares from the intent's dollars.
+ * grid), size in shares from the intent's dollars, or exactly `shares` when given (a close sells
+ * the shares held, not dollars divided by a price).
  */
-export function buildOrderRequest(intent: Intent, terms: OrderMarketTerms, orderType: OrderType): OrderRequest {
+export function buildOrderRequest(intent: Intent, terms: OrderMarketTerms, orderType: OrderType, shares?: number): OrderRequest {
   if (!(terms.tickSize > 0 && terms.tickSize < 1)) throw new OrderRequestError(intent.id, `tick size ${terms.tickSize} is not in (0, 1)`);
   const price = roundToTick(intent.price, terms.tickSize, intent.side === 'BUY' ? 'up' : 'down');
   if (!(price >= terms.tickSize && price <= 1 - terms.tickSize)) {
     throw new OrderRequestError(intent.id, `price ${price} is outside [${terms.tickSize}, ${1 - terms.tickSize}]`);
   }
-  const size = floorShares(intent.sizeUsd / price);
+  const size = floorShares(shares ?? intent.sizeUsd / price);
   if (!(size > 0) || size < terms.minOrderSize) {
     throw new OrderRequestError(intent.id, `size ${size} shares is below the market minimum of ${terms.minOrderSize}`);
   }

@@ -74,4 +74,14 @@ export class AccountSnapshotRepository {
     );
     return row === undefined ? null : row.equity;
   }
+
+  /** The first equity point at or after `since`, with its time; null when there is none. */
+  async firstEquitySince(since: Date): Promise<EquityPoint | null> {
+    const [row] = await queryRows<{ taken_at: Date; equity: number }>(
+      this.dataSource.manager,
+      'SELECT taken_at, equity FROM account_state_snapshots WHERE equity IS NOT NULL AND taken_at >= $1 ORDER BY taken_at, id LIMIT 1',
+      [since],
+    );
+    return row === undefined ? null : { at: row.taken_at, equity: row.equity };
+  }
 }

@@ -1,0 +1,96 @@
+import type { Settings } from '@polybot/config';
+import {
+  buildLedger,
+  categoryOf,
+  exposureOf,
+  markLedger,
+  type Exposure,
+  type Intent,
+  type Ledger,
+  type MarketSnapshot,
+  type MarkedLedger,
+  type PortfolioState,
+} from '@polybot/domain';
+import type {
+  AccountSnapshotRepository,
+  ExecutionRepository,
+  FillMode,
+  FillRepository,
+  IntentRepository,
+  MarketRepository,
+} from '@polybot/persistence';
+
+const HOUR_MS = 3_600_000;
+
+export interface PortfolioSources {
+  readonly fills: FillRepository;
+  readonly intents: IntentRepository;
+  readonly markets: MarketRepository;
+  readonly executions: ExecutionRepository;
+  readonly accounts: AccountSnapshotRepository;
+  readonly settings: Settings;
+}
+
+/** Everything the risk rules, the reports and the status need to know about the money, at one moment. */
+export interface PortfolioView {
+  readonly fillMode: FillMode;
+  readonly bankroll: number;
+  readonly ledger: Ledger;
+  readonly marked: MarkedLedger;
+  readonly exposure: Exposure;
+  /** What the portfolio-wide risk checks read. */
+  readonly state: PortfolioState;
+  readonly openIntents: readonly Intent[];
+  readonly markets: ReadonlyMap<string, MarketSnapshot>;
+  readonly at: Date;
+}
+
+/** Paper positions live in the paper ledger; everything else (dry run, live) in the live one. */
+export function fillModeFor(settings: Pick<Settings, 'mode'>): FillMode {
+  return settings.mode === 'paper' ? 'PAPER' : 'LIVE';
+}
+
+function bestBidOf(market: MarketSnapshot | undefined, tokenId: string): number | null {
+  return market?.tokens.find((token) => token.tokenId === tokenId)?.bestBid ?? null;
+}
+
+/**
+ * Folds the fill log into the ledger, marks it at the latest best bids, and adds open intents to
+ * the exposure. Read fresh for every decision that needs it: minutes can pass between proposal,
+ * approval and execution.
+ */
+export class PortfolioService {
+  constructor(private readonly src: PortfolioSources) {}
+
+  async view(now: Date): Promise<PortfolioView> {
+    const fillMode = fillModeFor(this.src.settings);
+    const bankroll = this.src.settings.paperBankroll;
+    const [fills, openIntents, ordersLastHour, equity24hAgo] = await Promise.all([
+      this.src.fills.all(fillMode),
+      this.src.intents.list({ limit: 1000 }),
+      this.src.executions.countOrdersSince(new Date(now.getTime() - HOUR_MS)),
+      this.src.accounts.equityAsOf(new Date(now.getTime() - 24 * HOUR_MS)),
+    ]);
+    const ledger = buildLedger(bankroll, fills);
+    const markets = await this.src.markets.findByIds([...ledger.positions.map((p) => p.marketId), ...openIntents.map((i) => i.marketId)]);
+    const marked = markLedger(ledger, new Map(ledger.positions.map((p) => [p.tokenId, bestBidOf(markets.get(p.marketId), p.tokenId)])));
+    const opening = openIntents
+      .filter((intent) => intent.type === 'OPEN_POSITION')
+      .map((intent) => {
+        const market = markets.get(intent.marketId);
+        return { marketId: intent.marketId, category: market ? categoryOf(market) : null, sizeUsd: intent.sizeUsd };
+      });
+    const exposure = exposureOf(ledger.positions, opening);
+    return {
+      fillMode,
+      bankroll,
+      ledger,
+      marked,
+      exposure,
+      state: { exposure, ordersLastHour, equity: marked.equity, equity24hAgo },
+      openIntents,
+      markets,
+      at: now,
+    };
+  }
+}
