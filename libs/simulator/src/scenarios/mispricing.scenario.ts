@@ -24,6 +24,7 @@ const LAST_MID = 400;
 const OTHERS_TOTAL = 400;
 const DEPTH = [800, 1_200, 1_500, 2_000, 2_500];
 const DAY_MS = 86_400_000;
+const SCENARIO_FEES = { rate: 0.02, exponent: 1, takerOnly: true, rebateRate: 0.2 };
 
 /**
  * A neg-risk event whose YES mids sum to 0.80 (e.g. 0.20, 0.20, 0.40): normalized, the last
@@ -114,7 +115,8 @@ function createEvent(world: SimWorld): SimEvent {
       liquidity: 50_000,
       volume: 400_000,
       volume24hr: 25_000,
-      feeSchedule: null,
+      // A taker fee like the venue's sports and crypto markets, so paper fills pay a realistic fee.
+      feeSchedule: SCENARIO_FEES,
       createdAt,
       startDate: createdAt,
       endDate,
