@@ -81,6 +81,16 @@ export class ExecutionRepository {
     return rows.map(toOutcome);
   }
 
+  /** Outcomes first recorded in [since, until), oldest first. */
+  async createdBetween(since: Date, until: Date): Promise<ExecutionOutcome[]> {
+    const rows = await queryRows<ExecutionOutcomeRow>(
+      this.dataSource.manager,
+      'SELECT * FROM execution_outcomes WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, id',
+      [since, until],
+    );
+    return rows.map(toOutcome);
+  }
+
   /** Orders built for execution since `since` (dry-run ones included, failures excluded): the orders-per-hour limit counts these. */
   async countOrdersSince(since: Date): Promise<number> {
     const [row] = await queryRows<{ n: string }>(

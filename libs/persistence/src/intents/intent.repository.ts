@@ -152,6 +152,18 @@ export class IntentRepository {
     return counts;
   }
 
+  /** Intents created or decided in [since, until), oldest first: what a period's report counts. */
+  async createdOrDecidedBetween(since: Date, until: Date): Promise<Intent[]> {
+    const rows = await queryRows<IntentRow>(
+      this.dataSource.manager,
+      `SELECT * FROM intents
+        WHERE (created_at >= $1 AND created_at < $2) OR (decided_at >= $1 AND decided_at < $2)
+        ORDER BY created_at, id`,
+      [since, until],
+    );
+    return this.withChecksMany(this.dataSource.manager, rows);
+  }
+
   async findOpenFor(tokenId: string, side: Side): Promise<Intent | null> {
     const [row] = await queryRows<IntentRow>(
       this.dataSource.manager,

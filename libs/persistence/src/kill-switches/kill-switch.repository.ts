@@ -86,6 +86,13 @@ export class KillSwitchRepository {
     return rows.map((row) => ({ ...row, id: toNumber(row.id) }));
   }
 
+  /** Trips and clears in [since, until), oldest first. */
+  async eventsBetween(since: Date, until: Date): Promise<KillSwitchEvent[]> {
+    const rows = await queryRows<KillSwitchEventRow>(
+      this.dataSource.manager, 'SELECT * FROM kill_switch_events WHERE at >= $1 AND at < $2 ORDER BY at, id', [since, until]);
+    return rows.map((row) => ({ ...row, id: toNumber(row.id) }));
+  }
+
   private async find(manager: EntityManager, name: string): Promise<KillSwitchState | null> {
     const [row] = await queryRows<KillSwitchRow>(manager, 'SELECT * FROM kill_switches WHERE name = $1', [name]);
     return row === undefined ? null : toState(row);

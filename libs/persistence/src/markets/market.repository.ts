@@ -71,4 +71,11 @@ export class MarketRepository {
       this.dataSource.manager, 'SELECT market_id, last_snapshot FROM markets WHERE market_id = ANY($1)', [[...new Set(marketIds)]]);
     return new Map(rows.map((row) => [row.market_id, row.last_snapshot]));
   }
+
+  /** The stored snapshot of every market not closed, by market id: what the tradable universe is judged from. */
+  async listOpen(): Promise<MarketSnapshot[]> {
+    const rows = await queryRows<{ last_snapshot: MarketSnapshot }>(
+      this.dataSource.manager, 'SELECT last_snapshot FROM markets WHERE NOT closed ORDER BY market_id');
+    return rows.map((row) => row.last_snapshot);
+  }
 }
