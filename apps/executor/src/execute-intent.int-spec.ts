@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { IntentStatus, OrderRequest } from '@polybot/domain';
-import { createTestDatabase, ExecutionRepository, IntentRepository, MarketRepository, type NewIntent, type TestDatabase } from '@polybot/persistence';
+import {
+  createTestDatabase,
+  ExecutionRepository,
+  IntentRepository,
+  KillSwitchRepository,
+  MarketRepository,
+  type NewIntent,
+  type TestDatabase,
+} from '@polybot/persistence';
 import { approvedIntentJobId, QueueName, type ApprovedIntentJob } from '@polybot/queues';
 import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
@@ -144,6 +152,22 @@ describe('executor (real Postgres, Redis, simulator)', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ mode: 'DRY_RUN', status: 'FAILED', order_request: null });
     expect(rows[0].error).toContain(`no market data for ${unknownMarket}`);
+  });
+
+  it('re-checks at execution: a kill switch tripped since the approval fails the intent, naming it, before any order', async () => {
+    const id = await seed('APPROVED');
+    const switches = moduleRef.get(KillSwitchRepository);
+    await switches.trip('STALE_DATA', 75, 60, 'STALE_DATA: newest market data is 75s old (limit 60s)', 'test', new Date());
+    try {
+      await expect(executor.execute(jobFor(id))).resolves.toBe('FAILED');
+      const after = await intents.findById(id);
+      expect(after?.status).toBe('FAILED');
+      expect(after?.statusReason).toMatch(/^blocked by risk re-check at execution: KILL_SWITCHES: .*STALE_DATA/);
+      const [row] = await outcomeRows(id);
+      expect(row).toMatchObject({ status: 'FAILED', order_request: null });
+    } finally {
+      await switches.clear('STALE_DATA', 'test', new Date());
+    }
   });
 
   it('reconciles an APPROVED intent without a job into exactly one job intent-<id>', async () => {
