@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
-import { findUnknownSettings, loadSettingsOrExit, metricsPortFor, secretValues, type MetricsService, type Settings } from '@polybot/config';
+import { findUnknownSettings, loadSettingsOrExit, metricsPortFor, needsLiveConfirmation, secretValues, type MetricsService, type Settings } from '@polybot/config';
 import { createLogger, createMetrics, PinoNestLogger, startMetricsServer } from '@polybot/observability';
 import { PersistenceModule } from '@polybot/persistence';
 import { RuntimeModule } from './runtime.module';
@@ -24,6 +24,11 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
   const settings = loadSettingsOrExit();
   const logger = createLogger({ service: definition.service, level: settings.logLevel, secrets: secretValues(settings) });
   for (const warning of findUnknownSettings()) logger.warn({}, warning);
+  if (needsLiveConfirmation(settings)) {
+    // A service started on its own cannot ask; `polyb0t run` asks at the terminal and passes the answer on.
+    process.stderr.write('POLYBOT_DRY_RUN=false places real orders: set POLYBOT_CONFIRM_LIVE=yes to confirm an unattended start, or start with `polyb0t run --live` to confirm at the prompt\n');
+    process.exit(2);
+  }
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'Unhandled promise rejection'));
 
   try {
