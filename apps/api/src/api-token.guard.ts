@@ -10,7 +10,7 @@ export const API_ACTOR = 'api';
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
 /**
- * Approvals and rejections need `Authorization: Bearer <POLYBOT_API_TOKEN>` when a token is set;
+ * Approvals, rejections and kill switch clears need `Authorization: Bearer <POLYBOT_API_TOKEN>` when a token is set;
  * without one the API relies on listening on localhost only.
  */
 @Injectable()
@@ -24,6 +24,6 @@ export class ApiTokenGuard implements CanActivate {
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
     // Comparing fixed-length digests keeps the check constant-time whatever the token length.
     if (match && timingSafeEqual(digest(match[1]), digest(expected))) return true;
-    throw new UnauthorizedException('approving or rejecting needs the header "Authorization: Bearer <POLYBOT_API_TOKEN>"');
+    throw new UnauthorizedException('approving, rejecting or clearing a kill switch needs the header "Authorization: Bearer <POLYBOT_API_TOKEN>"');
   }
 }

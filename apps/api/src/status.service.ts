@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import { buildStatusReport, isConnectionFailure, PersistenceUnavailableError, type StatusReport } from '@polybot/intents';
 import { IntentRepository, KillSwitchRepository, MarketRepository } from '@polybot/persistence';
+import { PortfolioService } from '@polybot/portfolio';
 import { QueueProducer } from '@polybot/queues';
 import { CLOCK, SETTINGS, type Clock } from '@polybot/runtime';
 
@@ -17,6 +18,7 @@ export class StatusService {
     private readonly intents: IntentRepository,
     private readonly markets: MarketRepository,
     private readonly killSwitches: KillSwitchRepository,
+    private readonly portfolio: PortfolioService,
     private readonly queue: QueueProducer,
   ) {}
 
@@ -27,6 +29,7 @@ export class StatusService {
         intents: this.intents,
         markets: this.markets,
         killSwitches: this.killSwitches,
+        portfolio: this.portfolio,
         queue: this.queue,
         now: new Date(this.clock()),
       });

@@ -1,5 +1,5 @@
 import { loadSettings, secretValues, SettingsError, type Settings } from '@polybot/config';
-import { IntentService } from '@polybot/intents';
+import { IntentService, KillSwitchService } from '@polybot/intents';
 import { Logger } from '@nestjs/common';
 import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@polybot/observability';
 import {
@@ -79,6 +79,11 @@ export class CliContext {
       settings: this.settings,
     });
     return new IntentService({ intents: new IntentRepository(db), executions: new ExecutionRepository(db), queue, broadcast, logger: this.logger, gate });
+  }
+
+  async killSwitchService(): Promise<KillSwitchService> {
+    const db = await this.db();
+    return new KillSwitchService({ killSwitches: new KillSwitchRepository(db), settings: this.settings, broadcast: this.queues().broadcast, logger: this.logger });
   }
 
   async markets(): Promise<MarketRepository> {

@@ -5,8 +5,11 @@ import { CliContext, CliError, SettingsError } from './cli-context';
 import { registerDbCommands } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerIntentCommands } from './commands/intents.command';
+import { registerKillSwitchCommands } from './commands/kill-switches.command';
+import { registerReportCommand } from './commands/report.command';
 import { registerRunCommands } from './commands/run.command';
 import { registerStatusCommand } from './commands/status.command';
+import { registerUniverseCommand } from './commands/universe.command';
 
 /** Exit codes: 0 ok, 1 the action failed, 2 bad usage or bad settings. */
 function fail(error: unknown): never {
@@ -50,6 +53,9 @@ registerDbCommands(program, run);
 registerRunCommands(program);
 registerIntentCommands(program, run);
 registerStatusCommand(program, run);
+registerKillSwitchCommands(program, run);
+registerReportCommand(program, run);
+registerUniverseCommand(program, run);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

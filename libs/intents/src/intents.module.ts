@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import type { Settings } from '@polybot/config';
 import type { Logger } from '@polybot/observability';
-import { ExecutionRepository, IntentRepository } from '@polybot/persistence';
+import { ExecutionRepository, IntentRepository, KillSwitchRepository } from '@polybot/persistence';
 import { BroadcastPublisher, QueueProducer } from '@polybot/queues';
-import { LOGGER } from '@polybot/runtime';
+import { CLOCK, LOGGER, SETTINGS, type Clock } from '@polybot/runtime';
 import { IntentGate, PortfolioModule } from '@polybot/portfolio';
 import { IntentService } from './intent.service';
+import { KillSwitchService } from './kill-switch.service';
 
-/** IntentService for Nest services; expects PersistenceModule and RuntimeModule in the application. */
+/** IntentService and KillSwitchService for Nest services; expects PersistenceModule and RuntimeModule in the application. */
 @Module({
   imports: [PortfolioModule],
   providers: [
@@ -22,7 +24,13 @@ import { IntentService } from './intent.service';
         gate: IntentGate,
       ) => new IntentService({ intents, executions, queue, broadcast, logger, gate }),
     },
+    {
+      provide: KillSwitchService,
+      inject: [KillSwitchRepository, SETTINGS, BroadcastPublisher, LOGGER, CLOCK],
+      useFactory: (killSwitches: KillSwitchRepository, settings: Settings, broadcast: BroadcastPublisher, logger: Logger, clock: Clock) =>
+        new KillSwitchService({ killSwitches, settings, broadcast, logger, now: () => new Date(clock()) }),
+    },
   ],
-  exports: [IntentService],
+  exports: [IntentService, KillSwitchService, PortfolioModule],
 })
 export class IntentsModule {}

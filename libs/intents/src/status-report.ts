@@ -2,16 +2,28 @@ import type { Settings } from '@polybot/config';
 import { describeSettings } from '@polybot/config';
 import type { IntentStatus } from '@polybot/domain';
 import type { IntentRepository, KillSwitchRepository, MarketRepository } from '@polybot/persistence';
+import type { PortfolioService } from '@polybot/portfolio';
 import type { QueueDepth, QueueProducer } from '@polybot/queues';
+import { killSwitchStates, type KillSwitchJson } from './kill-switch-state';
+import { exposureJson, positionsJson, type ExposureJson, type PositionJson } from './portfolio-json';
 
 export interface StatusReport {
   mode: string;
   dry_run: boolean;
   places_real_orders: boolean;
   bankroll: number;
+  /** Cash plus every position at its mark (best bid). */
+  equity: number;
+  cash: number;
+  positions: PositionJson[];
+  /** Realized P&L of the whole ledger (fees included), since the first fill. */
+  realized_pnl: number;
+  unrealized_pnl: number;
+  exposure: ExposureJson;
   intents: Record<IntentStatus, number>;
   markets: { known: number; newest_update: string | null; data_age_seconds: number | null };
-  kill_switches: { name: string; tripped: boolean; tripped_at: string | null; value: number | null; threshold: number | null; reason: string | null }[];
+  /** Every switch in KILL_SWITCH_NAMES, tripped or not. */
+  kill_switches: KillSwitchJson[];
   queues: Record<string, QueueDepth> | { error: string };
   settings: Record<string, string | number | boolean | null>;
   generated_at: string;
@@ -22,38 +34,39 @@ export interface StatusSources {
   readonly intents: IntentRepository;
   readonly markets: MarketRepository;
   readonly killSwitches: KillSwitchRepository;
+  readonly portfolio: Pick<PortfolioService, 'view'>;
   readonly queue: QueueProducer;
   readonly now: Date;
 }
 
-/** One status picture for `polyb0t status` and `GET /status`; a part that cannot be read says so instead of failing the whole. */
+/** One status picture for `polyb0t status` and `GET /status`; Redis being down blanks only the queue part. */
 export async function buildStatusReport(src: StatusSources): Promise<StatusReport> {
-  const [intents, known, newest, switches, queues] = await Promise.all([
+  const [intents, known, newest, switches, view, queues] = await Promise.all([
     src.intents.countByStatus(),
     src.markets.count(),
     src.markets.newestUpdate(),
     src.killSwitches.list(),
+    src.portfolio.view(src.now),
     src.queue.depths().catch((error: unknown) => ({ error: `queues unavailable: ${error instanceof Error ? error.message : String(error)}` })),
   ]);
   return {
     mode: src.settings.mode,
     dry_run: src.settings.dryRun,
     places_real_orders: src.settings.mode === 'live' && !src.settings.dryRun,
-    bankroll: src.settings.paperBankroll,
+    bankroll: view.bankroll,
+    equity: view.marked.equity,
+    cash: view.ledger.cash,
+    positions: positionsJson(view),
+    realized_pnl: view.ledger.realizedPnlUsd,
+    unrealized_pnl: view.marked.unrealizedPnlUsd,
+    exposure: exposureJson(view, src.settings),
     intents,
     markets: {
       known,
       newest_update: newest ? newest.toISOString() : null,
       data_age_seconds: newest ? Math.max(0, Math.round((src.now.getTime() - newest.getTime()) / 100) / 10) : null,
     },
-    kill_switches: switches.map((s) => ({
-      name: s.name,
-      tripped: s.tripped,
-      tripped_at: s.trippedAt ? s.trippedAt.toISOString() : null,
-      value: s.value,
-      threshold: s.threshold,
-      reason: s.reason,
-    })),
+    kill_switches: killSwitchStates(switches, src.settings),
     queues,
     settings: describeSettings(src.settings),
     generated_at: src.now.toISOString(),

@@ -9,7 +9,7 @@ type Run = (action: (ctx: CliContext) => Promise<void>) => Promise<void>;
 export function registerStatusCommand(program: Command, run: Run): void {
   program
     .command('status')
-    .description('mode, intents, kill switches, data age and queue depths')
+    .description('mode, equity and positions with P&L, exposure vs limits, intents, kill switches, data age and queue depths')
     .option('--json-output', 'print JSON instead of text')
     .action((opts: { jsonOutput?: boolean }) =>
       run(async (ctx) => {
@@ -19,6 +19,7 @@ export function registerStatusCommand(program: Command, run: Run): void {
           intents: new IntentRepository(db),
           markets: new MarketRepository(db),
           killSwitches: new KillSwitchRepository(db),
+          portfolio: await ctx.portfolio(),
           queue: ctx.queues().queue,
           now: new Date(),
         });
