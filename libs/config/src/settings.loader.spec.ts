@@ -60,6 +60,8 @@ describe('loadSettings defaults', () => {
       gammaApiUrl: 'https://gamma-api.polymarket.com',
       clobApiUrl: 'https://clob.polymarket.com',
       clobWsUrl: 'wss://ws-subscriptions-clob.polymarket.com/ws',
+      streaming: true,
+      wsSilenceSeconds: 30,
       dataApiUrl: 'https://data-api.polymarket.com',
       polygonRpcUrl: 'https://polygon-rpc.com',
       httpTimeoutMs: 10000,

@@ -1,5 +1,5 @@
 import { withDefault } from '../setting-definition';
-import { numberKind, urlKind } from '../setting-kind';
+import { booleanKind, numberKind, urlKind } from '../setting-kind';
 
 const group = 'Venue';
 const restUrl = urlKind({ protocols: ['http', 'https'], stripTrailingSlash: true });
@@ -17,6 +17,14 @@ export const VENUE_SETTINGS = {
   clobWsUrl: withDefault('POLYBOT_CLOB_WS_URL', urlKind({ protocols: ['ws', 'wss'], stripTrailingSlash: true }), 'wss://ws-subscriptions-clob.polymarket.com/ws', {
     group,
     description: 'CLOB websocket base; the market and user channels are paths below it',
+  }),
+  streaming: withDefault('POLYBOT_STREAMING', booleanKind(), 'true', {
+    group,
+    description: 'keep books live from the market websocket between ingest cycles; false = REST cycles only',
+  }),
+  wsSilenceSeconds: withDefault('POLYBOT_WS_SILENCE_SECONDS', numberKind({ min: 0, aboveMin: true, unit: 'seconds' }), '30', {
+    group,
+    description: 'a websocket connection with no message for this long is treated as dead and reconnected',
   }),
   dataApiUrl: withDefault('POLYBOT_DATA_API_URL', restUrl, 'https://data-api.polymarket.com', {
     group,
