@@ -64,3 +64,4 @@ export * from './exits/close-position.draft';
 export * from './exits/market-resolution';
 export * from './exits/settlement-claim';
 export * from './exits/settlement-fill';
+export * from './market/book-delta';
