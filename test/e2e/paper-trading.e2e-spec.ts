@@ -1,19 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { buildLedger, takerFee, type Fill } from '@polybot/domain';
-import { createTestDatabase, FillRepository, IntentRepository, MarketRepository, type TestDatabase } from '@polybot/persistence';
-import { startSimulatorProcess, type SimulatorProcess } from '../../apps/cli/src/process/simulator-process';
-import { CLI, freePort, runCli, startProcess, waitFor, type RunningProcess } from './support/processes';
-
-interface IntentBody {
-  id: string;
-  type: string;
-  status: string;
-  side: string;
-  token_id: string;
-  price: number;
-  reason: string;
-  execution: { mode: string; status: string; filled_size: number; avg_price: number | null; fees: number } | null;
-}
+import { FillRepository, IntentRepository, MarketRepository } from '@polybot/persistence';
+import { runCli, waitFor } from './support/processes';
+import { startStack, type IntentBody, type Stack } from './support/stack';
 
 const LOOP_SECONDS = 2;
 const BANKROLL = 10_000;
@@ -23,47 +11,27 @@ const BANKROLL = 10_000;
  * the exit is proposed and approved, and the realized P&L is what a person computes by hand.
  */
 describe('paper trading end to end (simulator + services as processes)', () => {
-  let db: TestDatabase;
-  let sim: SimulatorProcess;
-  let services: RunningProcess;
-  let env: NodeJS.ProcessEnv;
-  let api: string;
+  let stack: Stack;
   let tokenId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    sim = await startSimulatorProcess({ port: 0, seed: 11, events: 10, tickMs: 500 });
-    const scenario = (await (await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } };
-    tokenId = scenario.expected.tokenId;
-    const apiPort = await freePort();
-    api = `http://127.0.0.1:${apiPort}`;
-    env = {
-      ...process.env,
-      ...sim.env,
-      POLYBOT_DATABASE_URL: db.url,
-      POLYBOT_QUEUE_PREFIX: `polybot-e2e-${randomUUID().slice(0, 8)}`,
-      POLYBOT_LOOP_INTERVAL_SECONDS: String(LOOP_SECONDS),
-      POLYBOT_INTENT_EXPIRY_SECONDS: '120',
-      POLYBOT_PAPER_BANKROLL: String(BANKROLL),
-      POLYBOT_API_PORT: String(apiPort),
-      POLYBOT_METRICS_PORT: '0',
-      POLYBOT_LOG_LEVEL: 'info',
-    };
-    services = startProcess([CLI, 'run', '--paper', '--with-api'], env);
+    stack = await startStack({
+      mode: '--paper',
+      simulator: { seed: 11, events: 10, tickMs: 500 },
+      env: { POLYBOT_LOOP_INTERVAL_SECONDS: String(LOOP_SECONDS), POLYBOT_INTENT_EXPIRY_SECONDS: '120', POLYBOT_PAPER_BANKROLL: String(BANKROLL) },
+      prepare: async (sim) => {
+        const scenario = (await (await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } };
+        tokenId = scenario.expected.tokenId;
+      },
+    });
   }, 60_000);
 
   afterAll(async () => {
-    const code = await services?.stop('SIGTERM');
-    await sim?.stop();
-    await db?.drop();
-    expect(code).toBe(0);
+    expect(await stack?.stop()).toBe(0);
   }, 60_000);
 
-  const intentsFor = async (query: string): Promise<IntentBody[]> => {
-    const response = await fetch(`${api}/intents?${query}`);
-    return (await response.json()) as IntentBody[];
-  };
-  const intentById = async (id: string): Promise<IntentBody> => (await (await fetch(`${api}/intents/${id}`)).json()) as IntentBody;
+  const intentsFor = async (query: string) => (await stack.getJson<IntentBody[]>(`/intents?${query}`)).body;
+  const intentById = async (id: string) => (await stack.getJson<IntentBody>(`/intents/${id}`)).body;
 
   it('buys the mispricing, proposes the take-profit exit, and realizes the hand-computed P&L', async () => {
     // 1. The mispricing is proposed, approved through the CLI, and filled on paper at the ask.
@@ -71,20 +39,20 @@ describe('paper trading end to end (simulator + services as processes)', () => {
       'the OPEN_POSITION intent',
       async () => (await intentsFor('status=PENDING')).find((i) => i.token_id === tokenId && i.type === 'OPEN_POSITION'),
       30_000,
-      services.output,
+      stack.services.output,
     );
     expect(open.price).toBe(0.41);
-    const approved = await runCli(['intents', 'approve', open.id], env);
+    const approved = await runCli(['intents', 'approve', open.id], stack.env);
     expect(approved.stderr).toBe('');
     expect(approved.code).toBe(0);
     const bought = await waitFor('the buy to fill', async () => {
       const intent = await intentById(open.id);
       return intent.status === 'EXECUTED' ? intent : undefined;
-    }, 20_000, services.output);
+    }, 20_000, stack.services.output);
     expect(bought.execution).toMatchObject({ mode: 'PAPER', status: 'FILLED', filled_size: 487.8, avg_price: 0.41 });
 
     // 2. The price rises: best bid 0.49 is a 19.5% gain on 0.41, past the 10% take-profit.
-    const moved = await fetch(`${sim.url}/_sim/scenario/price`, {
+    const moved = await fetch(`${stack.sim.url}/_sim/scenario/price`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token_id: tokenId, mid: 0.5 }),
@@ -94,22 +62,22 @@ describe('paper trading end to end (simulator + services as processes)', () => {
       'the CLOSE_POSITION intent',
       async () => (await intentsFor('status=PENDING')).find((i) => i.token_id === tokenId && i.type === 'CLOSE_POSITION'),
       30_000,
-      services.output,
+      stack.services.output,
     );
     expect(exit).toMatchObject({ side: 'SELL', price: 0.49, reason: 'Take-profit: PnL 19.5% >= target 10%' });
 
     // 3. Approved through the API, it sells the whole position at the bid.
-    const approveExit = await fetch(`${api}/intents/${exit.id}/approve`, { method: 'POST' });
+    const approveExit = await fetch(`${stack.api}/intents/${exit.id}/approve`, { method: 'POST' });
     expect(approveExit.status).toBe(200);
     const sold = await waitFor('the sale to fill', async () => {
       const intent = await intentById(exit.id);
       return intent.status === 'EXECUTED' ? intent : undefined;
-    }, 20_000, services.output);
+    }, 20_000, stack.services.output);
     expect(sold.execution).toMatchObject({ mode: 'PAPER', status: 'FILLED', filled_size: 487.8, avg_price: 0.49 });
 
     // 4. By hand: 487.80 shares bought at 0.41 and sold at 0.49, each leg paying the market's taker
     //    fee 0.02 x p(1-p) per share (floored to 5 decimals).
-    const market = await new MarketRepository(db.dataSource).findById((await new IntentRepository(db.dataSource).findById(open.id))!.marketId);
+    const market = await new MarketRepository(stack.db.dataSource).findById((await new IntentRepository(stack.db.dataSource).findById(open.id))!.marketId);
     expect(market?.feeSchedule).toEqual({ rate: 0.02, exponent: 1, takerOnly: true });
     const buyFee = takerFee(487.8, 0.41, market!.feeSchedule); // 487.8 x 0.02 x 0.41 x 0.59 = 2.3599764 -> 2.35997
     const sellFee = takerFee(487.8, 0.49, market!.feeSchedule); // 487.8 x 0.02 x 0.49 x 0.51 = 2.4380244 -> 2.43802
@@ -118,7 +86,7 @@ describe('paper trading end to end (simulator + services as processes)', () => {
     const expectedRealized = 34.22601; // (0.49 - 0.41) x 487.8 - 2.35997 - 2.43802 = 39.024 - 4.79799
     expect((0.49 - 0.41) * 487.8 - buyFee - sellFee).toBeCloseTo(expectedRealized, 9);
 
-    const fills: Fill[] = await new FillRepository(db.dataSource).all('PAPER');
+    const fills: Fill[] = await new FillRepository(stack.db.dataSource).all('PAPER');
     expect(fills.map((f) => [f.side, f.price, f.shares, f.feeUsd])).toEqual([
       ['BUY', 0.41, 487.8, buyFee],
       ['SELL', 0.49, 487.8, sellFee],
@@ -129,11 +97,11 @@ describe('paper trading end to end (simulator + services as processes)', () => {
     expect(ledger.cash).toBeCloseTo(BANKROLL + expectedRealized, 5);
 
     // 5. The status a person reads says the same.
-    const status = await runCli(['status', '--json-output'], env);
+    const status = await runCli(['status', '--json-output'], stack.env);
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ mode: 'paper' });
 
     // Paper trading never sends an order to the venue.
-    expect((await (await fetch(`${sim.url}/_sim/orders`)).json()) as unknown[]).toEqual([]);
+    expect((await (await fetch(`${stack.sim.url}/_sim/orders`)).json()) as unknown[]).toEqual([]);
   }, 150_000);
 });

@@ -1,15 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { createTestDatabase, ExecutionRepository, IntentRepository, type TestDatabase } from '@polybot/persistence';
-import { startSimulatorProcess, type SimulatorProcess } from '../../apps/cli/src/process/simulator-process';
-import { CLI, freePort, runCli, startProcess, waitFor, type RunningProcess } from './support/processes';
-
-interface IntentBody {
-  id: string;
-  status: string;
-  token_id: string;
-  edge: number;
-  execution: { mode: string; status: string; order: { tokenId: string; price: number; size: number } } | null;
-}
+import { ExecutionRepository, IntentRepository } from '@polybot/persistence';
+import { runCli, waitFor } from './support/processes';
+import { startStack, type IntentBody, type Stack } from './support/stack';
 
 const LOOP_SECONDS = 2;
 const EXPIRY_SECONDS = 20;
@@ -19,67 +10,45 @@ const EXPIRY_SECONDS = 20;
  * decisions made through the CLI and the API, Postgres and Redis real.
  */
 describe('pipeline end to end (simulator + services as processes)', () => {
-  let db: TestDatabase;
-  let sim: SimulatorProcess;
-  let services: RunningProcess;
-  let env: NodeJS.ProcessEnv;
-  let api: string;
+  let stack: Stack;
   let scenarios: { expected: { tokenId: string; fair: number; ask: number; edge: number } }[];
   let repo: IntentRepository;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    repo = new IntentRepository(db.dataSource);
-    sim = await startSimulatorProcess({ port: 0, seed: 7, events: 12, tickMs: 500 });
     scenarios = [];
-    for (let i = 0; i < 3; i += 1) {
-      const response = await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' });
-      scenarios.push((await response.json()) as (typeof scenarios)[number]);
-    }
-    const apiPort = await freePort();
-    api = `http://127.0.0.1:${apiPort}`;
-    env = {
-      ...process.env,
-      ...sim.env,
-      POLYBOT_DATABASE_URL: db.url,
-      POLYBOT_QUEUE_PREFIX: `polybot-e2e-${randomUUID().slice(0, 8)}`,
-      POLYBOT_LOOP_INTERVAL_SECONDS: String(LOOP_SECONDS),
-      POLYBOT_INTENT_EXPIRY_SECONDS: String(EXPIRY_SECONDS),
-      POLYBOT_API_PORT: String(apiPort),
-      POLYBOT_METRICS_PORT: '0',
-      POLYBOT_LOG_LEVEL: 'info',
-    };
-    delete env.POLYBOT_DRY_RUN;
-    services = startProcess([CLI, 'run', '--live', '--with-api'], env);
+    stack = await startStack({
+      mode: '--live',
+      simulator: { seed: 7, events: 12, tickMs: 500 },
+      env: { POLYBOT_LOOP_INTERVAL_SECONDS: String(LOOP_SECONDS), POLYBOT_INTENT_EXPIRY_SECONDS: String(EXPIRY_SECONDS) },
+      prepare: async (sim) => {
+        for (let i = 0; i < 3; i += 1) {
+          const response = await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' });
+          scenarios.push((await response.json()) as (typeof scenarios)[number]);
+        }
+      },
+    });
+    repo = new IntentRepository(stack.db.dataSource);
   }, 60_000);
 
   afterAll(async () => {
-    const code = await services?.stop('SIGTERM');
-    await sim?.stop();
-    await db?.drop();
-    expect(code).toBe(0);
+    expect(await stack?.stop()).toBe(0);
   }, 60_000);
-
-  const getJson = async <T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${api}${path}`, init);
-    return { status: response.status, body: (await response.json()) as T };
-  };
 
   it('proposes, executes in dry run, rejects and expires intents as a person decides', async () => {
     const wanted = scenarios.map((s) => s.expected.tokenId);
 
     // A neg-risk mispricing becomes a PENDING intent within two cycles of the first one.
-    const firstCycle = await waitFor('the first ingest cycle', async () => services.output().includes('Ingest cycle done'), 30_000, services.output);
+    const firstCycle = await waitFor('the first ingest cycle', async () => stack.services.output().includes('Ingest cycle done'), 30_000, stack.services.output);
     expect(firstCycle).toBe(true);
     const pending = await waitFor(
       'three PENDING intents through the API',
       async () => {
-        const { body } = await getJson<IntentBody[]>('/intents?status=PENDING');
+        const { body } = await stack.getJson<IntentBody[]>('/intents?status=PENDING');
         const mine = body.filter((intent) => wanted.includes(intent.token_id));
         return mine.length === 3 ? mine : undefined;
       },
       2 * LOOP_SECONDS * 1000 + 3000,
-      services.output,
+      stack.services.output,
     );
     for (const intent of pending) expect(intent.edge).toBeCloseTo(0.09, 6);
     const stored = await repo.list({ status: 'PENDING' });
@@ -88,26 +57,26 @@ describe('pipeline end to end (simulator + services as processes)', () => {
     const [toApprove, toReject, toLeave] = wanted.map((token) => pending.find((intent) => intent.token_id === token)!);
 
     // Approved through the CLI (by an 8-character prefix), it is executed in dry run: the order is recorded, never sent.
-    const approved = await runCli(['intents', 'approve', toApprove.id.slice(0, 8)], env);
+    const approved = await runCli(['intents', 'approve', toApprove.id.slice(0, 8)], stack.env);
     expect(approved.stderr).toBe('');
     expect(approved.code).toBe(0);
     expect(approved.stdout).toContain(`Approved intent ${toApprove.id}`);
     const executed = await waitFor(
       'the approved intent to be EXECUTED',
       async () => {
-        const { body } = await getJson<IntentBody>(`/intents/${toApprove.id}`);
+        const { body } = await stack.getJson<IntentBody>(`/intents/${toApprove.id}`);
         return body.status === 'EXECUTED' ? body : undefined;
       },
       15_000,
-      services.output,
+      stack.services.output,
     );
     expect(executed.execution).toMatchObject({ mode: 'DRY_RUN', status: 'DRY_RUN', order: { tokenId: toApprove.token_id, price: 0.41 } });
-    expect((await new ExecutionRepository(db.dataSource).findByIntent(toApprove.id))?.mode).toBe('DRY_RUN');
-    const orders = (await (await fetch(`${sim.url}/_sim/orders`)).json()) as unknown[];
+    expect((await new ExecutionRepository(stack.db.dataSource).findByIntent(toApprove.id))?.mode).toBe('DRY_RUN');
+    const orders = (await (await fetch(`${stack.sim.url}/_sim/orders`)).json()) as unknown[];
     expect(orders).toEqual([]);
 
     // Rejected through the API.
-    const rejected = await getJson<IntentBody>(`/intents/${toReject.id}/reject`, {
+    const rejected = await stack.getJson<IntentBody>(`/intents/${toReject.id}/reject`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ reason: 'not today' }),
@@ -124,14 +93,14 @@ describe('pipeline end to end (simulator + services as processes)', () => {
         return intent?.status === 'EXPIRED' ? intent : undefined;
       },
       (EXPIRY_SECONDS + 10) * 1000,
-      services.output,
+      stack.services.output,
     );
     expect(expired.decidedAt!.getTime() - expired.expiresAt.getTime()).toBeLessThan(1000);
-    const late = await runCli(['intents', 'approve', toLeave.id], env);
+    const late = await runCli(['intents', 'approve', toLeave.id], stack.env);
     expect(late.code).toBe(1);
     expect(late.stderr).toContain(`cannot approve intent ${toLeave.id}: it is EXPIRED, not PENDING`);
 
     // Nothing ever reached the venue's order endpoint.
-    expect((await (await fetch(`${sim.url}/_sim/orders`)).json()) as unknown[]).toEqual([]);
+    expect((await (await fetch(`${stack.sim.url}/_sim/orders`)).json()) as unknown[]).toEqual([]);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import type { Settings } from '@polybot/config';
 import { FillRepository, VenueCallRepository } from '@polybot/persistence';
 import { createMarketDataStack } from '@polybot/polymarket';
 import { PortfolioModule } from '@polybot/portfolio';
-import { CLOCK, SETTINGS, type Clock } from '@polybot/runtime';
+import { CLOCK, SETTINGS, marketDataConfigFrom, type Clock } from '@polybot/runtime';
 import { ApprovedIntentReconciler } from './approved-intent.reconciler';
 import { ExecuteIntentService } from './execute-intent.service';
 import { EXECUTION_VENUE } from './execution-venue';
@@ -19,15 +19,7 @@ import { createExecutionVenue } from './venue.factory';
       useFactory: (settings: Settings, fills: FillRepository, venueCalls: VenueCallRepository, clock: Clock) => {
         // The executor's venue calls count toward the API-error kill switch like the ingestor's.
         const recorder = { record: (call: { endpoint: string; ok: boolean }) => void venueCalls.record(call.endpoint, call.ok, new Date(clock())).catch(() => undefined) };
-        const { books } = createMarketDataStack({
-          gammaUrl: settings.gammaApiUrl,
-          clobUrl: settings.clobApiUrl,
-          timeoutMs: settings.httpTimeoutMs,
-          maxRetries: settings.httpMaxRetries,
-          booksBatchSize: settings.booksBatchSize,
-          gammaPageSize: settings.gammaPageSize,
-          recorder,
-        });
+        const { books } = createMarketDataStack(marketDataConfigFrom(settings, recorder));
         return createExecutionVenue(settings, { books, fills, clock });
       },
     },

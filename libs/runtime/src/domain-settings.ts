@@ -1,4 +1,5 @@
 import type { Settings } from '@polybot/config';
+import type { MarketDataSourceConfig, VenueCallRecorder } from '@polybot/polymarket';
 import { DEFAULT_SPREAD_WARM_UP_OBSERVATIONS, type ExitSettings, type KillSwitchSettings, type RiskSettings, type UniverseFilterSettings } from '@polybot/domain';
 
 /** The domain's view of the POLYBOT_* settings, mapped in one place for every service and the CLI. */
@@ -45,5 +46,18 @@ export function exitSettingsFrom(settings: Settings): ExitSettings {
     stopLossPct: settings.stopLossPct,
     timeExitDaysBefore: settings.timeExitDaysBefore,
     maxSpreadMultiplier: settings.maxSpreadMultiplier,
+  };
+}
+
+/** How to reach the venue's read APIs, for every service that reads markets or books. */
+export function marketDataConfigFrom(settings: Settings, recorder: VenueCallRecorder): MarketDataSourceConfig {
+  return {
+    gammaUrl: settings.gammaApiUrl,
+    clobUrl: settings.clobApiUrl,
+    timeoutMs: settings.httpTimeoutMs,
+    maxRetries: settings.httpMaxRetries,
+    booksBatchSize: settings.booksBatchSize,
+    gammaPageSize: settings.gammaPageSize,
+    recorder,
   };
 }

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@polybot/persistence';
+import { startSimulatorProcess, type SimulatorProcess } from '../../../apps/cli/src/process/simulator-process';
+import { CLI, freePort, startProcess, type RunningProcess } from './processes';
+
+/** An intent as the API returns it (the fields these tests read). */
+export interface IntentBody {
+  id: string;
+  type: string;
+  status: string;
+  side: string;
+  token_id: string;
+  price: number;
+  edge: number;
+  reason: string;
+  execution: {
+    mode: string;
+    status: string;
+    filled_size: number;
+    avg_price: number | null;
+    fees: number;
+    order: { tokenId: string; price: number; size: number } | null;
+  } | null;
+}
+
+/** The whole system as a user runs it: its own database, the simulator and `polyb0t run` as processes. */
+export interface Stack {
+  readonly db: TestDatabase;
+  readonly sim: SimulatorProcess;
+  readonly services: RunningProcess;
+  readonly env: NodeJS.ProcessEnv;
+  readonly api: string;
+  getJson<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }>;
+  /** Stops everything; resolves with `polyb0t run`'s exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface StackOptions {
+  readonly mode: '--live' | '--paper';
+  readonly simulator: { readonly seed: number; readonly events: number; readonly tickMs: number };
+  readonly env: Record<string, string>;
+  /** Scripts the simulator before any service starts. */
+  readonly prepare?: (sim: SimulatorProcess) => Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const db = await createTestDatabase();
+  const sim = await startSimulatorProcess({ port: 0, ...options.simulator });
+  await options.prepare?.(sim);
+  const apiPort = await freePort();
+  const api = `http://127.0.0.1:${apiPort}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...sim.env,
+    POLYBOT_DATABASE_URL: db.url,
+    POLYBOT_QUEUE_PREFIX: `polybot-e2e-${randomUUID().slice(0, 8)}`,
+    POLYBOT_API_PORT: String(apiPort),
+    POLYBOT_METRICS_PORT: '0',
+    POLYBOT_LOG_LEVEL: 'info',
+    ...options.env,
+  };
+  delete env.POLYBOT_DRY_RUN;
+  const services = startProcess([CLI, 'run', options.mode, '--with-api'], env);
+  return {
+    db,
+    sim,
+    services,
+    env,
+    api,
+    getJson: async <T>(path: string, init?: RequestInit) => {
+      const response = await fetch(`${api}${path}`, init);
+      return { status: response.status, body: (await response.json()) as T };
+    },
+    stop: async () => {
+      const code = await services.stop('SIGTERM');
+      await sim.stop();
+      await db.drop();
+      return code;
+    },
+  };
+}
