@@ -1,0 +1,73 @@
+import { KILL_SWITCH_NAMES } from '@polybot/domain';
+import type { KillSwitchJson, StatusReport } from '@polybot/intents';
+import { formatStatus } from './status.format';
+
+const idle = (name: string, threshold: number): KillSwitchJson => ({
+  name, tripped: false, tripped_at: null, value: null, threshold, reason: null, cleared_at: null, cleared_by: null,
+});
+
+const STATUS: StatusReport = {
+  mode: 'paper',
+  dry_run: true,
+  places_real_orders: false,
+  bankroll: 10000,
+  equity: 10010.65,
+  cash: 9975.15,
+  positions: [
+    { token_id: 'm-1-yes', market_id: 'm-1', market: 'Will it rain in Paris tomorrow?', outcome: 'Yes', shares: 50, avg_price: 0.4, mark: 0.55, market_value: 27.5, cost_basis: 20, unrealized_pnl: 7.5, pnl_pct: 37.5 },
+    { token_id: 'm-2-yes', market_id: 'm-2', market: null, outcome: 'No', shares: 20, avg_price: 0.45, mark: null, market_value: 9, cost_basis: 9, unrealized_pnl: 0, pnl_pct: 0 },
+  ],
+  realized_pnl: 4.5,
+  unrealized_pnl: -1234.5,
+  exposure: {
+    total: { usd: 179, limit_usd: 2000 },
+    by_market: [{ market_id: 'm-3', usd: 1150, limit_usd: 1000 }],
+    by_category: [{ category: 'Politics', usd: 170, limit_usd: 1000 }],
+  },
+  intents: { PENDING: 1, APPROVED: 0, REJECTED: 0, EXPIRED: 0, EXECUTING: 0, EXECUTED: 1, FAILED: 0 },
+  markets: { known: 3, newest_update: '2026-11-27T05:59:58.000Z', data_age_seconds: 2 },
+  kill_switches: [
+    idle('DRAWDOWN', 15),
+    idle('DAILY_LOSS', 10),
+    idle('API_ERRORS', 50),
+    { ...idle('STALE_DATA', 60), tripped: true, tripped_at: '2026-11-27T05:55:00.000Z', value: 75, reason: 'newest market data is 75 s old' },
+    idle('SPREAD_ANOMALY', 3),
+  ],
+  queues: { 'approved-intents': { waiting: 0, active: 0, delayed: 0, failed: 2 } },
+  settings: {},
+  generated_at: '2026-11-27T06:00:00.000Z',
+};
+
+describe('formatStatus', () => {
+  it('shows the money, positions with P&L, exposure vs limits and every switch at a glance', () => {
+    expect(formatStatus(STATUS)).toBe(
+      [
+        'Mode:           paper, dry run (no orders sent)',
+        'Bankroll:       $10,000.00',
+        'Equity:         $10,010.65 (cash $9,975.15)',
+        'P&L:            realized +$4.50, unrealized -$1,234.50',
+        'Positions:      MARKET                           OUTCOME  SHARES    AVG    MARK   VALUE     P&L   P&L %',
+        '                Will it rain in Paris tomorrow?  Yes       50.00  0.400   0.550  $27.50  +$7.50  +37.5%',
+        '                m-2                              No        20.00  0.450  no bid   $9.00   $0.00    0.0%',
+        'Exposure:       $179.00 of $2,000.00 total',
+        '                category Politics: $170.00 of $1,000.00',
+        '                market m-3: $1,150.00 of $1,000.00  OVER LIMIT',
+        'Intents:        PENDING 1, EXECUTED 1',
+        'Markets:        3 known; data age 2s',
+        'Kill switches:  DRAWDOWN        ok (threshold 15)',
+        '                DAILY_LOSS      ok (threshold 10)',
+        '                API_ERRORS      ok (threshold 50)',
+        '                STALE_DATA      TRIPPED at 2026-11-27T05:55:00.000Z: newest market data is 75 s old',
+        '                SPREAD_ANOMALY  ok (threshold 3)',
+        'Queues:         approved-intents 0 waiting/0 active/2 failed',
+      ].join('\n'),
+    );
+  });
+
+  it('says so when nothing is held and Redis is down', () => {
+    const text = formatStatus({ ...STATUS, positions: [], queues: { error: 'queues unavailable: connect ECONNREFUSED' } });
+    expect(text).toContain('Positions:      none\n');
+    expect(text).toContain('Queues:         queues unavailable: connect ECONNREFUSED');
+    expect(STATUS.kill_switches.map((s) => s.name)).toEqual([...KILL_SWITCH_NAMES]);
+  });
+});
