@@ -1,0 +1,300 @@
+import {
+  AssetType,
+  ClobClient,
+  createL2Headers,
+  getContractConfig,
+  orderToJsonV2,
+  OrderType as ClobOrderType,
+  Side,
+  type ApiKeyCreds,
+  type SignedOrder,
+  type TickSize,
+} from '@polymarket/clob-client-v2';
+import type { OrderRequest } from '@polybot/domain';
+import { registerSecret } from '@polybot/observability';
+import { TypedDataEncoder, Wallet } from 'ethers';
+import { NO_VENUE_CALL_RECORDER, type VenueCallRecorder } from '../http/venue-call.recorder';
+import { ClobTradingError, safeReason } from './clob-trading.error';
+import type { BalanceAllowance, ClobCredentials, PostOrderAnswer, SignatureType, SignedClobOrder, VenueOrder, VenueTrade } from './clob-trading.types';
+import { parseBalanceAllowance, parsePage, parsePostAnswer, parseVenueOrder, parseVenueTrade } from './clob-trading.wire';
+
+export interface ClobTradingOptions {
+  readonly clobUrl: string;
+  readonly privateKey: string;
+  readonly signatureType: SignatureType;
+  /** The address holding the funds when it is not the signer (proxy and Safe wallets). */
+  readonly funderAddress?: string;
+  /** L2 credentials; derived from the private key (createOrDeriveApiKey) when absent. */
+  readonly credentials?: ClobCredentials;
+  readonly timeoutMs: number;
+  readonly chainId?: number;
+  readonly recorder?: VenueCallRecorder;
+}
+
+const POLYGON = 137;
+const TICK_SIZES: readonly TickSize[] = ['0.1', '0.01', '0.005', '0.0025', '0.001', '0.0001'];
+const END_CURSOR = 'LTE=';
+const MAX_PAGES = 50;
+/** The V2 order struct the exchange verifies (expiration is sent but not signed). */
+const ORDER_STRUCT = {
+  Order: [
+    { name: 'salt', type: 'uint256' },
+    { name: 'maker', type: 'address' },
+    { name: 'signer', type: 'address' },
+    { name: 'tokenId', type: 'uint256' },
+    { name: 'makerAmount', type: 'uint256' },
+    { name: 'takerAmount', type: 'uint256' },
+    { name: 'side', type: 'uint8' },
+    { name: 'signatureType', type: 'uint8' },
+    { name: 'timestamp', type: 'uint256' },
+    { name: 'metadata', type: 'bytes32' },
+    { name: 'builder', type: 'bytes32' },
+  ],
+};
+
+interface CallOptions {
+  readonly query?: Readonly<Record<string, string | number>>;
+  readonly body?: unknown;
+  /** A route name for errors and metrics when the path carries an id. */
+  readonly route?: string;
+}
+
+function tickSizeOf(tick: number): TickSize {
+  const found = TICK_SIZES.find((t) => Number(t) === tick);
+  if (!found) throw new Error(`tick size ${tick} is not one the CLOB accepts (${TICK_SIZES.join(', ')})`);
+  return found;
+}
+
+type TypedFields = Record<string, { name: string; type: string }[]>;
+/** The ethers-v5 signer shape the client detects by `_signTypedData`. */
+interface ClobSigner {
+  getAddress(): Promise<string>;
+  _signTypedData(domain: Record<string, unknown>, types: TypedFields, value: Record<string, unknown>): Promise<string>;
+}
+
+/** ethers v6 signs typed data as `signTypedData`; the client wants the v5 `_signTypedData` shape. */
+function ethersV5Adapter(wallet: Wallet): ClobSigner {
+  return {
+    getAddress: () => Promise.resolve(wallet.address),
+    _signTypedData: (domain, types, value) => wallet.signTypedData(domain, types, value),
+  };
+}
+
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number, endpoint: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ClobTradingError(endpoint, null, `timed out after ${timeoutMs} ms`, true)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The one adapter over `@polymarket/clob-client-v2`: it signs orders (EIP-712, V2 exchange) and
+ * makes the authenticated CLOB calls with L2 headers, each with a timeout. Errors name the
+ * endpoint and status only; the key, API secret and passphrase are registered for scrubbing
+ * before anything else happens.
+ */
+export class ClobTradingClient {
+  private constructor(
+    private readonly options: ClobTradingOptions,
+    private readonly wallet: Wallet,
+    private readonly signer: ClobSigner,
+    private readonly client: ClobClient,
+    private readonly creds: ApiKeyCreds,
+  ) {}
+
+  static async connect(options: ClobTradingOptions): Promise<ClobTradingClient> {
+    registerSecret(options.privateKey);
+    registerSecret(options.privateKey.replace(/^0x/, ''));
+    for (const value of Object.values(options.credentials ?? {})) registerSecret(value);
+    let wallet: Wallet;
+    try {
+      wallet = new Wallet(options.privateKey);
+    } catch {
+      throw new Error('POLYBOT_POLYGON_PRIVATE_KEY is not a valid private key');
+    }
+    const signer = ethersV5Adapter(wallet);
+    const base = { host: options.clobUrl.replace(/\/+$/, ''), chain: options.chainId ?? POLYGON, signer, signatureType: options.signatureType, funderAddress: options.funderAddress, throwOnError: true };
+    let creds: ApiKeyCreds | undefined = options.credentials;
+    if (!creds) {
+      const derived = await withTimeout(new ClobClient(base).createOrDeriveApiKey(), options.timeoutMs, 'clob POST /auth/api-key').catch((error: unknown) => {
+        throw new ClobTradingError('clob POST /auth/api-key', null, `could not derive API credentials: ${safeReason(error)}`, false);
+      });
+      if (!derived?.key || !derived.secret || !derived.passphrase) throw new ClobTradingError('clob POST /auth/api-key', null, 'the venue returned no API credentials', false);
+      creds = { key: derived.key, secret: derived.secret, passphrase: derived.passphrase };
+      for (const value of Object.values(creds)) registerSecret(value);
+    }
+    return new ClobTradingClient(options, wallet, signer, new ClobClient({ ...base, creds }), creds);
+  }
+
+  /** The EOA that signs orders. */
+  get signerAddress(): string {
+    return this.wallet.address;
+  }
+
+  /** The address whose funds orders spend: the funder when set, else the signer. */
+  get makerAddress(): string {
+    return this.options.funderAddress ?? this.wallet.address;
+  }
+
+  /**
+   * Signs the limit order for an OrderRequest: its tick size and neg-risk flag (the market's, as
+   * the ingestor saw it) pick the rounding and the exchange; GTD orders expire at `expiresAt`.
+   */
+  async signOrder(order: OrderRequest, opts: { readonly expiresAt?: Date } = {}): Promise<SignedClobOrder> {
+    const tickSize = tickSizeOf(order.tickSize);
+    // Pre-filled caches: the client would otherwise ask the venue for these before signing.
+    this.client.tickSizes[order.tokenId] = tickSize;
+    this.client.negRisk[order.tokenId] = order.negRisk;
+    const expiration = order.orderType === 'GTD' && opts.expiresAt ? Math.floor(opts.expiresAt.getTime() / 1000) : undefined;
+    let signed: SignedOrder;
+    try {
+      signed = await this.client.createOrder(
+        { tokenID: order.tokenId, price: order.price, size: order.size, side: order.side === 'BUY' ? Side.BUY : Side.SELL, ...(expiration === undefined ? {} : { expiration }) },
+        { tickSize, negRisk: order.negRisk, version: 2 },
+      );
+    } catch (error) {
+      throw new Error(`could not sign the order for intent ${order.intentId}: ${safeReason(error)}`);
+    }
+    if (!('timestamp' in signed)) throw new Error(`could not sign the order for intent ${order.intentId}: the client built a V1 order`);
+    const contracts = getContractConfig(this.options.chainId ?? POLYGON);
+    const domain = { name: 'Polymarket CTF Exchange', version: '2', chainId: this.options.chainId ?? POLYGON, verifyingContract: order.negRisk ? contracts.negRiskExchangeV2 : contracts.exchangeV2 };
+    const orderHash = TypedDataEncoder.hash(domain, ORDER_STRUCT, {
+      salt: signed.salt, maker: signed.maker, signer: signed.signer, tokenId: signed.tokenId, makerAmount: signed.makerAmount, takerAmount: signed.takerAmount,
+      side: signed.side === Side.BUY ? 0 : 1, signatureType: signed.signatureType, timestamp: signed.timestamp, metadata: signed.metadata, builder: signed.builder,
+    });
+    return {
+      salt: signed.salt, maker: signed.maker, signer: signed.signer, taker: '0x0000000000000000000000000000000000000000', tokenId: signed.tokenId,
+      makerAmount: signed.makerAmount, takerAmount: signed.takerAmount, side: signed.side === Side.BUY ? 'BUY' : 'SELL', signatureType: signed.signatureType,
+      timestamp: String(signed.timestamp), expiration: String(signed.expiration ?? '0'), metadata: String(signed.metadata), builder: String(signed.builder), signature: signed.signature,
+      orderHash, orderType: order.orderType, negRisk: order.negRisk,
+    };
+  }
+
+  /** Posts a stored signed order as it is (never re-signed). Ambiguous failures (timeout, 5xx) throw with `ambiguous: true`. */
+  async postSignedOrder(order: SignedClobOrder): Promise<PostOrderAnswer> {
+    const signed = {
+      salt: order.salt, maker: order.maker, signer: order.signer, taker: order.taker, tokenId: order.tokenId, makerAmount: order.makerAmount,
+      takerAmount: order.takerAmount, side: order.side === 'BUY' ? Side.BUY : Side.SELL, signatureType: order.signatureType, timestamp: order.timestamp,
+      expiration: order.expiration, metadata: order.metadata, builder: order.builder, signature: order.signature,
+    } as unknown as Parameters<typeof orderToJsonV2>[0];
+    const payload = orderToJsonV2(signed, this.creds.key, ClobOrderType[order.orderType]);
+    return parsePostAnswer(await this.call('POST', '/order', { body: payload }));
+  }
+
+  /** The order, or null when the venue does not know it. */
+  async getOrder(orderId: string): Promise<VenueOrder | null> {
+    try {
+      const body = await this.call('GET', `/data/order/${orderId}`, { route: '/data/order/{id}' });
+      if (body === null || body === '' || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) return null;
+      return parseVenueOrder(body);
+    } catch (error) {
+      if (error instanceof ClobTradingError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  async getOpenOrders(filter: { readonly tokenId?: string; readonly id?: string } = {}): Promise<VenueOrder[]> {
+    const query = { ...(filter.tokenId ? { asset_id: filter.tokenId } : {}), ...(filter.id ? { id: filter.id } : {}) };
+    return (await this.pages('/data/orders', query)).map(parseVenueOrder);
+  }
+
+  async getTrades(filter: { readonly tokenId?: string; readonly id?: string } = {}): Promise<VenueTrade[]> {
+    const query = { ...(filter.tokenId ? { asset_id: filter.tokenId } : {}), ...(filter.id ? { id: filter.id } : {}) };
+    return (await this.pages('/data/trades', query)).map(parseVenueTrade);
+  }
+
+  /** Cancels the order's unfilled remainder; true when the venue confirmed it. */
+  async cancelOrder(orderId: string): Promise<boolean> {
+    const body = await this.call('DELETE', '/order', { body: { orderID: orderId } });
+    const canceled = typeof body === 'object' && body !== null && 'canceled' in body && Array.isArray(body.canceled) ? body.canceled : [];
+    return canceled.includes(orderId);
+  }
+
+  /** pUSD (COLLATERAL) or an outcome token's (CONDITIONAL) balance and allowances, in units. */
+  async getBalanceAllowance(asset: { readonly type: 'COLLATERAL' } | { readonly type: 'CONDITIONAL'; readonly tokenId: string }): Promise<BalanceAllowance> {
+    const query: Record<string, string | number> = asset.type === 'COLLATERAL'
+      ? { asset_type: AssetType.COLLATERAL, signature_type: this.options.signatureType }
+      : { asset_type: AssetType.CONDITIONAL, token_id: asset.tokenId, signature_type: this.options.signatureType };
+    return parseBalanceAllowance(await this.call('GET', '/balance-allowance', { query }));
+  }
+
+  /** Credentials for the user websocket channel (kept in memory; never logged). */
+  get wsAuth(): { readonly apiKey: string; readonly secret: string; readonly passphrase: string } {
+    return { apiKey: this.creds.key, secret: this.creds.secret, passphrase: this.creds.passphrase };
+  }
+
+  private async pages(path: string, query: Record<string, string>): Promise<unknown[]> {
+    const rows: unknown[] = [];
+    let cursor: string | null = 'MA==';
+    for (let page = 0; cursor !== null && cursor !== END_CURSOR && page < MAX_PAGES; page += 1) {
+      const parsed = parsePage(await this.call('GET', path, { query: { ...query, next_cursor: cursor } }), `GET ${path}`);
+      rows.push(...parsed.data);
+      cursor = parsed.nextCursor;
+    }
+    return rows;
+  }
+
+  private async call(method: 'GET' | 'POST' | 'DELETE', path: string, opts: CallOptions = {}): Promise<unknown> {
+    const endpoint = `clob ${method} ${opts.route ?? path}`;
+    const bodyText = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    const started = performance.now();
+    const url = new URL(this.options.clobUrl.replace(/\/+$/, '') + path);
+    for (const [key, value] of Object.entries(opts.query ?? {})) url.searchParams.set(key, String(value));
+    let status: number | null = null;
+    try {
+      const headers = await createL2Headers(this.signer, this.creds, { method, requestPath: path, ...(bodyText === undefined ? {} : { body: bodyText }) });
+      const response = await fetch(url, {
+        method,
+        headers: { ...headers, accept: 'application/json', ...(bodyText === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: bodyText,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      status = response.status;
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text === '' ? null : JSON.parse(text);
+      } catch {
+        // Not JSON: reported by status below.
+      }
+      if (!response.ok) throw new ClobTradingError(endpoint, status, errorText(parsed), status >= 500);
+      this.record(endpoint, true, status, started);
+      return parsed;
+    } catch (error) {
+      const failure = error instanceof ClobTradingError ? error : networkFailure(endpoint, error, this.options.timeoutMs);
+      this.record(endpoint, false, failure.status ?? status, started, failure.message);
+      throw failure;
+    }
+  }
+
+  private record(endpoint: string, ok: boolean, status: number | null, started: number, error?: string): void {
+    try {
+      (this.options.recorder ?? NO_VENUE_CALL_RECORDER).record({ endpoint, ok, status, durationMs: Math.round(performance.now() - started), ...(error === undefined ? {} : { error }) });
+    } catch {
+      // A failing recorder must not change a venue answer.
+    }
+  }
+}
+
+function errorText(body: unknown): string {
+  if (typeof body === 'string') return body.startsWith('<') ? '' : body;
+  if (typeof body === 'object' && body !== null) {
+    for (const key of ['error', 'errorMsg', 'message']) {
+      const value = (body as Record<string, unknown>)[key];
+      if (typeof value === 'string') return value;
+    }
+  }
+  return '';
+}
+
+/** No answer: the request may or may not have reached the venue, so the outcome is unknown. */
+function networkFailure(endpoint: string, error: unknown, timeoutMs: number): ClobTradingError {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : undefined;
+  if (name === 'TimeoutError' || name === 'AbortError') return new ClobTradingError(endpoint, null, `timed out after ${timeoutMs} ms`, true);
+  return new ClobTradingError(endpoint, null, `network error: ${safeReason(error)}`, true);
+}
