@@ -7,9 +7,10 @@ import { KillSwitchRepository } from './kill-switches/kill-switch.repository';
 import { MarketRepository } from './markets/market.repository';
 import { RiskCheckRepository } from './risk-checks/risk-check.repository';
 import { SignalRepository } from './signals/signal.repository';
+import { SignedOrderRepository } from './signed-orders/signed-order.repository';
 import { VenueCallRepository } from './venue-calls/venue-call.repository';
 
 export const REPOSITORIES = [
   AccountSnapshotRepository, AuditRepository, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository,
-  MarketRepository, RiskCheckRepository, SignalRepository, VenueCallRepository,
+  MarketRepository, RiskCheckRepository, SignalRepository, SignedOrderRepository, VenueCallRepository,
 ];

@@ -1,0 +1,46 @@
+import type { Fill } from '@polybot/domain';
+import { FillRepository } from '../fills/fill.repository';
+import { IntentRepository } from '../intents/intent.repository';
+import { createTestDatabase, newIntent, type TestDatabase } from '../testing';
+import { SignedOrderRepository } from './signed-order.repository';
+
+describe('SignedOrderRepository (real Postgres)', () => {
+  let db: TestDatabase;
+  let signed: SignedOrderRepository;
+  let intents: IntentRepository;
+  let fills: FillRepository;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    signed = new SignedOrderRepository(db.dataSource);
+    intents = new IntentRepository(db.dataSource);
+    fills = new FillRepository(db.dataSource);
+  });
+  afterAll(async () => db.drop());
+
+  it('stores one signed order per intent: a second signing gets the first one back', async () => {
+    const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
+    const first = await signed.storeOnce(intent.id, { orderHash: '0xaaa', salt: '1', signature: '0xsig1', signedOrder: { salt: '1' } });
+    expect(first).toMatchObject({ intentId: intent.id, orderHash: '0xaaa', state: 'SIGNED', orderId: null, fillsRecorded: false, signedOrder: { salt: '1' } });
+    const second = await signed.storeOnce(intent.id, { orderHash: '0xbbb', salt: '2', signature: '0xsig2', signedOrder: { salt: '2' } });
+    expect(second).toMatchObject({ orderHash: '0xaaa', salt: '1', signature: '0xsig1' });
+
+    await signed.markPosted(intent.id, '0xaaa');
+    expect(await signed.findByIntent(intent.id)).toMatchObject({ state: 'POSTED', orderId: '0xaaa' });
+    expect(await signed.findByIntent('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('writes an order\'s LIVE fills exactly once', async () => {
+    const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
+    await signed.storeOnce(intent.id, { orderHash: `0x${intent.id}`, salt: '3', signature: '0xsig3', signedOrder: {} });
+    const fill: Fill = {
+      intentId: intent.id, kind: 'TRADE', tokenId: 'tok', marketId: 'm', conditionId: '0xc', outcome: 'Yes', category: null,
+      side: 'BUY', price: 0.42, shares: 10, feeUsd: 0.05, at: new Date(),
+    };
+    expect(await signed.recordFillsOnce(intent.id, [fill], fills)).toBe(true);
+    expect(await signed.recordFillsOnce(intent.id, [fill], fills)).toBe(false);
+    expect(await fills.forIntent(intent.id)).toHaveLength(1);
+    expect((await fills.all('LIVE')).filter((f) => f.intentId === intent.id)).toHaveLength(1);
+    expect(await signed.findByIntent(intent.id)).toMatchObject({ state: 'DONE', fillsRecorded: true });
+  });
+});

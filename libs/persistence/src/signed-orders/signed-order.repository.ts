@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { Fill } from '@polybot/domain';
+import { DataSource } from 'typeorm';
+import type { FillRepository } from '../fills/fill.repository';
+import { queryRows } from '../sql/query-rows';
+
+export type SignedOrderState = 'SIGNED' | 'POSTED' | 'DONE';
+
+export interface StoredSignedOrder {
+  readonly intentId: string;
+  readonly orderHash: string;
+  readonly salt: string;
+  readonly signature: string;
+  /** The signed order exactly as posted. */
+  readonly signedOrder: unknown;
+  /** The venue's order id, once it answered. */
+  readonly orderId: string | null;
+  readonly state: SignedOrderState;
+  readonly fillsRecorded: boolean;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+interface SignedOrderRow {
+  intent_id: string;
+  order_hash: string;
+  salt: string;
+  signature: string;
+  signed_order: unknown;
+  order_id: string | null;
+  state: SignedOrderState;
+  fills_recorded: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toStored(row: SignedOrderRow): StoredSignedOrder {
+  return {
+    intentId: row.intent_id, orderHash: row.order_hash, salt: row.salt, signature: row.signature, signedOrder: row.signed_order,
+    orderId: row.order_id, state: row.state, fillsRecorded: row.fills_recorded, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+/** The signed order of each live intent: stored before posting, so it is posted at most once. */
+@Injectable()
+export class SignedOrderRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Stores the intent's signed order unless one is stored already, and returns the stored one:
+   * a caller that lost the race must use the returned order, never its own fresh signature.
+   */
+  async storeOnce(intentId: string, order: { readonly orderHash: string; readonly salt: string; readonly signature: string; readonly signedOrder: unknown }): Promise<StoredSignedOrder> {
+    await queryRows(
+      this.dataSource.manager,
+      `INSERT INTO signed_orders (intent_id, order_hash, salt, signature, signed_order) VALUES ($1, $2, $3, $4, $5::jsonb)
+       ON CONFLICT (intent_id) DO NOTHING`,
+      [intentId, order.orderHash, order.salt, order.signature, JSON.stringify(order.signedOrder)],
+    );
+    const stored = await this.findByIntent(intentId);
+    if (!stored) throw new Error(`signed order for intent ${intentId} was not stored`);
+    return stored;
+  }
+
+  async findByIntent(intentId: string): Promise<StoredSignedOrder | null> {
+    const [row] = await queryRows<SignedOrderRow>(this.dataSource.manager, 'SELECT * FROM signed_orders WHERE intent_id = $1', [intentId]);
+    return row === undefined ? null : toStored(row);
+  }
+
+  /** The venue has the order (it answered, or reconciliation found it). */
+  async markPosted(intentId: string, orderId: string): Promise<void> {
+    await queryRows(
+      this.dataSource.manager,
+      `UPDATE signed_orders SET state = CASE WHEN state = 'DONE' THEN state ELSE 'POSTED' END, order_id = $2, updated_at = now() WHERE intent_id = $1`,
+      [intentId, orderId],
+    );
+  }
+
+  /**
+   * Writes the order's LIVE fills and marks them written, in one transaction: true when this call
+   * wrote them, false when an earlier one had (so a resumed execution never doubles a fill).
+   */
+  async recordFillsOnce(intentId: string, fills: readonly Fill[], fillRepository: FillRepository): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed = await queryRows<{ intent_id: string }>(
+        manager,
+        `UPDATE signed_orders SET fills_recorded = true, state = 'DONE', updated_at = now() WHERE intent_id = $1 AND NOT fills_recorded RETURNING intent_id`,
+        [intentId],
+      );
+      if (claimed.length === 0) return false;
+      await fillRepository.recordMany('LIVE', fills, manager);
+      return true;
+    });
+  }
+}
