@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import { IntentActionError } from '@polybot/intents';
+import { IntentActionError, UnknownKillSwitchError } from '@polybot/intents';
 import { CliContext, CliError, SettingsError } from './cli-context';
 import { registerDbCommands } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
@@ -23,7 +23,8 @@ function fail(error: unknown): never {
   }
   if (error instanceof IntentActionError) {
     process.stderr.write(`polyb0t: ${error.message}\n`);
-    process.exit(1);
+    // A misspelled switch name is bad usage; the rest (not found, wrong status, blocked) are failed actions.
+    process.exit(error instanceof UnknownKillSwitchError ? 2 : 1);
   }
   process.stderr.write(`polyb0t: error: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -36,7 +36,7 @@ export class KillSwitchService {
     const now = this.now();
     const change = await this.db(() => this.deps.killSwitches.clear(name, actor, now));
     if (!change.changed || !change.state) throw new KillSwitchNotTrippedError(name);
-    this.deps.logger.warn({ kill_switch: name, actor, tripped_at: change.state.trippedAt?.toISOString() ?? null }, 'Kill switch cleared by operator');
+    this.deps.logger.info({ kill_switch: name, actor, tripped_at: change.state.trippedAt?.toISOString() ?? null }, 'Kill switch cleared by operator');
     await this.deps.broadcast?.publish(BroadcastEvent.KillSwitchCleared, {
       name,
       value: change.state.value,
