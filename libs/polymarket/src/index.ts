@@ -15,3 +15,7 @@ export * from './snapshot-builder';
 export * from './market-data.source';
 export * from './watched-markets.fetcher';
 export * from './market-data-source.factory';
+export * from './stream/market-message.wire';
+export * from './stream/local-books';
+export * from './stream/market-shard.connection';
+export * from './stream/market-stream';

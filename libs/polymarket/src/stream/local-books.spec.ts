@@ -1,0 +1,69 @@
+import type { OrderBook } from '@polybot/domain';
+import { LocalBooks } from './local-books';
+
+const seeded: OrderBook = {
+  tokenId: 'A1',
+  conditionId: '0xc1',
+  bids: [{ price: 0.5, size: 200 }],
+  asks: [{ price: 0.52, size: 150 }],
+  tickSize: 0,
+  minOrderSize: 0,
+  negRisk: false,
+  timestamp: 1_000,
+};
+const all = (): boolean => true;
+
+describe('LocalBooks', () => {
+  it('seeds from a book event, applies price changes and tick size changes, and records when each token was heard', () => {
+    const books = new LocalBooks();
+    expect(books.apply({ kind: 'book', book: seeded }, 10, all)).toEqual({ changed: ['A1'], resync: [], issues: [] });
+    const changes = [
+      { assetId: 'A1', side: 'BUY' as const, price: 0.51, size: 5, hash: '0xa' },
+      { assetId: 'A1', side: 'SELL' as const, price: 0.52, size: 0, hash: '0xb' },
+    ];
+    expect(books.apply({ kind: 'price_change', conditionId: '0xc1', timestamp: 2_000, changes }, 20, all).changed).toEqual(['A1']);
+    expect(books.apply({ kind: 'tick_size_change', assetId: 'A1', conditionId: '0xc1', newTickSize: 0.001, timestamp: 3_000 }, 30, all).changed).toEqual(['A1']);
+    expect(books.book('A1')).toEqual({ ...seeded, bids: [{ price: 0.51, size: 5 }, { price: 0.5, size: 200 }], asks: [], tickSize: 0.001, timestamp: 3_000, hash: '0xb' });
+    expect(books.lastMessageAt('A1')).toBe(30);
+  });
+
+  it('drops a book a change would cross and asks for a fresh snapshot', () => {
+    const books = new LocalBooks();
+    books.apply({ kind: 'book', book: seeded }, 10, all);
+    const applied = books.apply(
+      { kind: 'price_change', conditionId: '0xc1', timestamp: 2_000, changes: [{ assetId: 'A1', side: 'BUY', price: 0.6, size: 1, hash: null }] },
+      20,
+      all,
+    );
+    expect(applied).toEqual({
+      changed: [],
+      resync: ['A1'],
+      issues: ['book A1: crossed after the update (best bid 0.6 >= best ask 0.52); dropped the local book and asked for a fresh one'],
+    });
+    expect(books.book('A1')).toBeUndefined();
+  });
+
+  it('asks for a snapshot when a change arrives before any book, and ignores tokens it does not follow', () => {
+    const books = new LocalBooks();
+    const change = { kind: 'price_change' as const, conditionId: '0xc1', timestamp: 2_000, changes: [{ assetId: 'A9', side: 'BUY' as const, price: 0.4, size: 1, hash: null }] };
+    expect(books.apply(change, 20, all).resync).toEqual(['A9']);
+    expect(books.apply(change, 20, () => false)).toEqual({ changed: [], resync: [], issues: [] });
+    expect(books.apply({ kind: 'book', book: seeded }, 10, () => false).changed).toEqual([]);
+    expect(books.size).toBe(0);
+  });
+
+  it('remembers a resolution and reports the followed tokens of the market as changed', () => {
+    const books = new LocalBooks();
+    const resolution = { conditionId: '0xc1', assetIds: ['A1', 'A2'], winningAssetId: 'A2', winningOutcome: 'No', timestamp: 5_000 };
+    expect(books.apply({ kind: 'market_resolved', resolution }, 50, (id) => id === 'A1').changed).toEqual(['A1']);
+    expect(books.resolution('0xc1')).toEqual(resolution);
+  });
+
+  it('forgets tokens no longer followed', () => {
+    const books = new LocalBooks();
+    books.apply({ kind: 'book', book: seeded }, 10, all);
+    books.forget(['A1']);
+    expect(books.book('A1')).toBeUndefined();
+    expect(books.lastMessageAt('A1')).toBeUndefined();
+  });
+});

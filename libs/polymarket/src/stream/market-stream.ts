@@ -1,0 +1,229 @@
+import type { OrderBook } from '@polybot/domain';
+import { LocalBooks } from './local-books';
+import { parseMarketFrame, type StreamMarketResolution } from './market-message.wire';
+import { MarketShardConnection, type StreamConnectionState } from './market-shard.connection';
+
+export interface MarketStreamOptions {
+  /** The market channel, e.g. `wss://ws-subscriptions-clob.polymarket.com/ws/market`. */
+  readonly url: string;
+  /** The venue serves about 500 assets per connection. */
+  readonly maxAssetsPerConnection?: number;
+  readonly pingIntervalMs?: number;
+  /** No message for this long means the connection stalled: it is replaced. */
+  readonly silenceMs?: number;
+  /** Changes within this window are reported together. */
+  readonly coalesceMs?: number;
+  readonly initialReconnectDelayMs?: number;
+  readonly maxReconnectDelayMs?: number;
+  readonly now?: () => number;
+}
+
+/** An event's kind ('book', 'price_change', …), the venue's event_type for events we only count, 'pong' or 'malformed'. */
+export type MarketStreamEventType = string;
+
+type Listener<T extends unknown[]> = (...args: T) => void;
+
+const DEFAULTS = {
+  maxAssetsPerConnection: 500,
+  pingIntervalMs: 10_000,
+  silenceMs: 30_000,
+  coalesceMs: 5,
+  initialReconnectDelayMs: 250,
+  maxReconnectDelayMs: 30_000,
+};
+
+/**
+ * Live books for a universe of tokens from the CLOB market channel, sharded over connections of at
+ * most `maxAssetsPerConnection` tokens. Every message is validated; a malformed one is reported
+ * through `onIssue` and skipped. Changed tokens are reported in batches through `onChange`.
+ */
+export class MarketStream {
+  private readonly options: Required<MarketStreamOptions>;
+  private readonly books = new LocalBooks();
+  private readonly shards: MarketShardConnection[] = [];
+  private readonly shardOf = new Map<string, MarketShardConnection>();
+  private nextShardIndex = 0;
+  private pendingChanges = new Set<string>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly changeListeners = new Set<Listener<[string[]]>>();
+  private readonly issueListeners = new Set<Listener<[string]>>();
+  private readonly messageListeners = new Set<Listener<[MarketStreamEventType]>>();
+  private readonly stateListeners = new Set<Listener<[StreamConnectionState, StreamConnectionState | null]>>();
+
+  constructor(options: MarketStreamOptions) {
+    this.options = { ...DEFAULTS, now: Date.now, ...options };
+    if (!(Number.isInteger(this.options.maxAssetsPerConnection) && this.options.maxAssetsPerConnection > 0)) {
+      throw new RangeError(`maxAssetsPerConnection must be a positive integer, got ${this.options.maxAssetsPerConnection}`);
+    }
+  }
+
+  /** Tokens that changed (book, tick size, resolution), at most one call per `coalesceMs`. */
+  onChange(listener: (assetIds: string[]) => void): () => void {
+    return this.listen(this.changeListeners, listener);
+  }
+
+  /** Malformed messages, books that went wrong, connection trouble: one readable line each. */
+  onIssue(listener: (issue: string) => void): () => void {
+    return this.listen(this.issueListeners, listener);
+  }
+
+  /** Every event received, by type (for counting). */
+  onMessage(listener: (eventType: MarketStreamEventType) => void): () => void {
+    return this.listen(this.messageListeners, listener);
+  }
+
+  /** A connection moved from `previous` (null for a new connection) to `state`. */
+  onConnectionState(listener: (state: StreamConnectionState, previous: StreamConnectionState | null) => void): () => void {
+    return this.listen(this.stateListeners, listener);
+  }
+
+  /**
+   * Follows exactly these tokens. Shards whose tokens did not change are left alone; removed tokens
+   * are unsubscribed and forgotten; new tokens fill shards with room before a new connection opens.
+   */
+  setAssets(assetIds: Iterable<string>): void {
+    if (this.closed) return;
+    const wanted = new Set(assetIds);
+    const removed = [...this.shardOf.keys()].filter((assetId) => !wanted.has(assetId));
+    const byShard = new Map<MarketShardConnection, string[]>();
+    for (const assetId of removed) {
+      const shard = this.shardOf.get(assetId)!;
+      byShard.set(shard, [...(byShard.get(shard) ?? []), assetId]);
+      this.shardOf.delete(assetId);
+    }
+    for (const [shard, ids] of byShard) shard.remove(ids);
+    this.books.forget(removed);
+    for (const shard of this.shards.filter((candidate) => candidate.assetCount === 0)) this.dropShard(shard);
+
+    const added = [...wanted].filter((assetId) => !this.shardOf.has(assetId));
+    let next = 0;
+    for (const shard of this.shards) {
+      const room = this.options.maxAssetsPerConnection - shard.assetCount;
+      if (room <= 0 || next >= added.length) continue;
+      const ids = added.slice(next, next + room);
+      next += ids.length;
+      shard.add(ids);
+      for (const assetId of ids) this.shardOf.set(assetId, shard);
+    }
+    while (next < added.length) {
+      const ids = added.slice(next, next + this.options.maxAssetsPerConnection);
+      next += ids.length;
+      const shard = this.openShard();
+      shard.add(ids);
+      for (const assetId of ids) this.shardOf.set(assetId, shard);
+      shard.start();
+    }
+  }
+
+  assetIds(): string[] {
+    return [...this.shardOf.keys()];
+  }
+
+  book(assetId: string): OrderBook | undefined {
+    return this.books.book(assetId);
+  }
+
+  /** Epoch ms the newest message about the token arrived: the age of its live data. */
+  lastMessageAt(assetId: string): number | undefined {
+    return this.books.lastMessageAt(assetId);
+  }
+
+  resolution(conditionId: string): StreamMarketResolution | undefined {
+    return this.books.resolution(conditionId);
+  }
+
+  connectionCount(): number {
+    return this.shards.length;
+  }
+
+  connectionStates(): Record<StreamConnectionState, number> {
+    const counts: Record<StreamConnectionState, number> = { connecting: 0, open: 0, reconnecting: 0, closed: 0 };
+    for (const shard of this.shards) counts[shard.connectionState] += 1;
+    return counts;
+  }
+
+  /** Socket opens per connection, in shard order (1 each until something reconnects). */
+  connectCounts(): number[] {
+    return this.shards.map((shard) => shard.connectCount);
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    for (const shard of [...this.shards]) this.dropShard(shard);
+    this.shardOf.clear();
+  }
+
+  private openShard(): MarketShardConnection {
+    const shard: MarketShardConnection = new MarketShardConnection(
+      this.nextShardIndex++,
+      {
+        url: this.options.url,
+        pingIntervalMs: this.options.pingIntervalMs,
+        silenceMs: this.options.silenceMs,
+        initialReconnectDelayMs: this.options.initialReconnectDelayMs,
+        maxReconnectDelayMs: this.options.maxReconnectDelayMs,
+        now: this.options.now,
+      },
+      {
+        onFrame: (text, receivedAt) => this.onFrame(shard, text, receivedAt),
+        onState: (state, previous) => this.emit(this.stateListeners, state, previous),
+        onIssue: (issue) => this.emit(this.issueListeners, issue),
+      },
+    );
+    this.shards.push(shard);
+    this.emit(this.stateListeners, shard.connectionState, null);
+    return shard;
+  }
+
+  private dropShard(shard: MarketShardConnection): void {
+    this.shards.splice(this.shards.indexOf(shard), 1);
+    shard.close();
+  }
+
+  private onFrame(shard: MarketShardConnection, text: string, receivedAt: number): void {
+    const frame = parseMarketFrame(text);
+    if (frame.pong) this.emit(this.messageListeners, 'pong');
+    for (const issue of frame.issues) {
+      this.emit(this.messageListeners, 'malformed');
+      this.emit(this.issueListeners, `shard ${shard.index}: ${issue}`);
+    }
+    const resync = new Set(frame.suspectAssetIds);
+    for (const event of frame.events) {
+      this.emit(this.messageListeners, event.kind === 'other' ? event.eventType : event.kind);
+      const applied = this.books.apply(event, receivedAt, (assetId) => shard.has(assetId));
+      for (const issue of applied.issues) this.emit(this.issueListeners, `shard ${shard.index}: ${issue}`);
+      for (const assetId of applied.resync) resync.add(assetId);
+      for (const assetId of applied.changed) this.pendingChanges.add(assetId);
+    }
+    if (resync.size > 0) shard.requestSnapshots([...resync]);
+    if (this.pendingChanges.size > 0 && !this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flushChanges(), this.options.coalesceMs);
+    }
+  }
+
+  private flushChanges(): void {
+    this.flushTimer = null;
+    const changed = [...this.pendingChanges].filter((assetId) => this.shardOf.has(assetId));
+    this.pendingChanges = new Set();
+    if (changed.length > 0) this.emit(this.changeListeners, changed);
+  }
+
+  private listen<T extends unknown[]>(set: Set<Listener<T>>, listener: Listener<T>): () => void {
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private emit<T extends unknown[]>(set: Set<Listener<T>>, ...args: T): void {
+    for (const listener of set) {
+      try {
+        listener(...args);
+      } catch (error) {
+        // A failing listener must not take the connection down with it.
+        if (set !== (this.issueListeners as unknown)) this.emit(this.issueListeners, `market stream listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
