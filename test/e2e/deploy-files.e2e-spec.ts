@@ -7,6 +7,8 @@ import { metricsPortFor, type MetricsService } from '@polybot/config';
 const ROOT = join(__dirname, '..', '..');
 const SERVICES: MetricsService[] = ['ingestor', 'strategy', 'risk', 'executor', 'api'];
 const POLYBOT_CONTAINERS = ['migrate', ...SERVICES];
+/** The only containers published on the host, both on 127.0.0.1: the API and Grafana. */
+const PUBLISHED = ['api', 'grafana'];
 const INSTALL_HINT = 'install Compose v1 (Debian: `apt-get install -y docker-compose`), which .ci/run does when it is missing';
 
 interface ComposeService {
@@ -19,6 +21,7 @@ interface ComposeService {
   ports?: (string | { host_ip?: string; target?: number; published?: string | number })[];
   restart?: string;
   profiles?: string[];
+  volumes?: (string | { type?: string; source?: string; target?: string; read_only?: boolean })[];
 }
 
 interface ComposeFile {
@@ -57,6 +60,17 @@ function dependencies(service: ComposeService): Record<string, string | undefine
   const deps = service.depends_on ?? {};
   if (Array.isArray(deps)) return Object.fromEntries(deps.map((name) => [name, undefined]));
   return Object.fromEntries(Object.entries(deps).map(([name, dep]) => [name, dep.condition]));
+}
+
+/** Compose v1 normalizes volumes to "source:target:mode" (mode rw when writable); v2 to objects. */
+function mounts(service: ComposeService): { source: string; target: string; mode: string }[] {
+  return (service.volumes ?? []).map((volume) => {
+    if (typeof volume !== 'string') {
+      return { source: volume.source ?? '', target: volume.target ?? '', mode: volume.read_only ? 'ro' : 'rw' };
+    }
+    const [source, target, mode = ''] = volume.split(':');
+    return { source, target, mode };
+  });
 }
 
 /** Compose v1 normalizes ports to "ip:published:target/proto"; v2 to objects. */
@@ -145,8 +159,48 @@ describe('deploy files (docker-compose.yml, Dockerfile, .dockerignore)', () => {
     expect({ path: url.pathname, port: Number(url.port) }).toEqual({ path: '/health', port: apiPort });
     expect(publishedPorts(api)).toEqual([{ hostIp: '127.0.0.1', published: 8000, target: apiPort }]);
     for (const [name, service] of Object.entries(stack.services)) {
-      if (name !== 'api') expect({ name, ports: service.ports ?? [] }).toEqual({ name, ports: [] });
+      if (!PUBLISHED.includes(name)) expect({ name, ports: service.ports ?? [] }).toEqual({ name, ports: [] });
     }
+  });
+
+  describe('monitoring (prometheus, grafana)', () => {
+    it('runs Prometheus with the project scrape config, mounted read-only, published nowhere', () => {
+      const prometheus = stack.services.prometheus;
+      expect(prometheus.image).toMatch(/^prom\/prometheus:v\d/);
+      expect(mounts(prometheus)).toEqual(
+        expect.arrayContaining([{ source: join(ROOT, 'deploy/prometheus/prometheus.yml'), target: '/etc/prometheus/prometheus.yml', mode: 'ro' }]),
+      );
+      expect(commandOf(prometheus)).toContain('--config.file=/etc/prometheus/prometheus.yml');
+      expect(prometheus.ports ?? []).toEqual([]);
+    });
+
+    it('runs Grafana with the provisioning and dashboards mounted read-only, on 127.0.0.1:3000 only', () => {
+      const grafana = stack.services.grafana;
+      expect(grafana.image).toMatch(/^grafana\/grafana:\d/);
+      expect(mounts(grafana)).toEqual(
+        expect.arrayContaining([
+          { source: join(ROOT, 'deploy/grafana/provisioning'), target: '/etc/grafana/provisioning', mode: 'ro' },
+          { source: join(ROOT, 'deploy/grafana/dashboards'), target: '/var/lib/grafana/dashboards', mode: 'ro' },
+        ]),
+      );
+      expect(publishedPorts(grafana)).toEqual([{ hostIp: '127.0.0.1', published: 3000, target: 3000 }]);
+      expect(dependencies(grafana)).toEqual({ prometheus: 'service_healthy' });
+    });
+
+    it('mounts only files that exist in the repository, and keeps data in named volumes', () => {
+      for (const name of ['prometheus', 'grafana']) {
+        const binds = mounts(stack.services[name]).filter((mount) => mount.source.startsWith('/'));
+        expect(binds.length).toBeGreaterThan(0);
+        for (const mount of binds) expect({ name, source: mount.source, exists: existsSync(mount.source) }).toEqual({ name, source: mount.source, exists: true });
+        expect(mounts(stack.services[name]).filter((mount) => !mount.source.startsWith('/'))).toEqual([
+          { source: `${name}-data`, target: expect.any(String), mode: expect.stringMatching(/^(rw)?$/) },
+        ]);
+      }
+    });
+
+    it('needs nothing from the trading stack to start (a dead target is just a failed scrape)', () => {
+      expect(Object.keys(dependencies(stack.services.prometheus))).toEqual([]);
+    });
   });
 
   it('runs every polybot container in dry-run against the compose Postgres and Redis', () => {
