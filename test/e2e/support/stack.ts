@@ -38,7 +38,8 @@ export interface Stack {
 export interface StackOptions {
   readonly mode: '--live' | '--paper';
   readonly simulator: { readonly seed: number; readonly events: number; readonly tickMs: number };
-  readonly env: Record<string, string>;
+  /** Settings for the services; a function sees the test database's URL (to route it through a proxy, say). */
+  readonly env: Record<string, string> | ((ctx: { readonly databaseUrl: string }) => Record<string, string>);
   /** Scripts the simulator before any service starts. */
   readonly prepare?: (sim: SimulatorProcess) => Promise<void>;
 }
@@ -57,7 +58,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     POLYBOT_API_PORT: String(apiPort),
     POLYBOT_METRICS_PORT: '0',
     POLYBOT_LOG_LEVEL: 'info',
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env({ databaseUrl: db.url }) : options.env),
   };
   delete env.POLYBOT_DRY_RUN;
   const services = startProcess([CLI, 'run', options.mode, '--with-api'], env);
