@@ -1,3 +1,5 @@
+import type { ApiCredentials } from './auth/api-credentials';
+import type { SimOrder, SimTrade, SimTransaction } from './exchange/exchange.types';
 import type { ActiveFault, FaultSpec } from './faults/fault.registry';
 import type { RecordedOrder } from './http/order.recorder';
 import type { ResolvedMarket } from './scenarios/market-resolution.scenario';
@@ -18,7 +20,11 @@ export interface SimulatorState {
   readonly tickIntervalMs: number;
   readonly faults: number;
   readonly orders: number;
+  readonly exchangeOrders: number;
+  readonly trades: number;
+  readonly transactions: number;
   readonly websocketClients: number;
+  readonly userWebsocketClients: number;
 }
 
 /** What tests and demos can script, in process or over /_sim. */
@@ -35,10 +41,21 @@ export interface SimulatorControls {
   /** One random-walk step now, whatever the interval. */
   tick(): void;
   disconnectWebsockets(): number;
+  /** Every order POST as received (accepted, refused or unauthenticated). */
   orders(): RecordedOrder[];
+  /** Every order the exchange accepted, in any state. */
+  exchangeOrders(): SimOrder[];
+  trades(): SimTrade[];
+  transactions(): SimTransaction[];
+  /** The address's deterministic CLOB API credentials (what createOrDeriveApiKey would get). */
+  apiCredentials(address: string): ApiCredentials;
+  /** Sets the address's pUSD balance (before that it holds the starting balance). */
+  setBalance(address: string, balanceUsd: number): void;
+  /** pUSD balance in dollars. */
+  balance(address: string): number;
   requests(): Record<string, number>;
   resetRequests(): void;
   state(): SimulatorState;
-  /** A fresh world from the same seed; faults, orders and request counts cleared. */
+  /** A fresh world from the same seed; faults, orders, trades, balances, transactions and request counts cleared. */
   reset(): void;
 }

@@ -1,8 +1,16 @@
 import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApiKeyRegistry } from './auth/api-credentials';
+import { SimChain } from './chain/sim-chain';
+import { AccountLedger } from './exchange/account.ledger';
+import { SimExchange } from './exchange/sim-exchange';
 import { FaultRegistry, type FaultSpec } from './faults/fault.registry';
 import { adminRouter } from './http/admin.routes';
+import { authRouter } from './http/auth.routes';
+import { clobAccountRouter } from './http/clob-account.routes';
+import { jsonRpcRouter } from './http/json-rpc.routes';
+import { keepRawBody } from './http/raw-body.store';
 import { errorHandler } from './http/bad-request.error';
 import { clobRouter } from './http/clob.routes';
 import { dataApiRouter } from './http/data-api.routes';
@@ -19,7 +27,9 @@ import type { SimulatorControls, SimulatorState } from './simulator.controls';
 import { walkPrices } from './world/price.walk';
 import type { SimWorld } from './world/sim-world.state';
 import { generateWorld } from './world/world.generator';
+import { MICRO } from './venue/polygon.contracts';
 import { MARKET_CHANNEL_PATH, MarketChannel } from './ws/market.channel';
+import { USER_CHANNEL_PATH, UserChannel } from './ws/user.channel';
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
@@ -31,6 +41,10 @@ export interface SimulatorOptions {
   readonly tickIntervalMs?: number;
   /** The world's clock at generation (epoch ms); pass it to get byte-identical worlds. */
   readonly now?: number;
+  /** pUSD every address holds until /_sim/accounts sets it. Default 1000. */
+  readonly startingBalanceUsd?: number;
+  /** Time between a trade's MATCHED, MINED and CONFIRMED. Default 300 ms. */
+  readonly settlementStepMs?: number;
 }
 
 export interface RunningSimulator extends SimulatorControls {
@@ -40,6 +54,8 @@ export interface RunningSimulator extends SimulatorControls {
   readonly dataApiUrl: string;
   /** ws://host:port/ws; the market channel is `${wsUrl}/market`. */
   readonly wsUrl: string;
+  /** Polygon JSON-RPC (chain id 137): balances and redeem transactions. */
+  readonly rpcUrl: string;
   readonly port: number;
   readonly world: SimWorld;
   close(): Promise<void>;
@@ -62,7 +78,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const requests = new RequestLog();
   const orders = new OrderRecorder();
   const channel = new MarketChannel(() => world);
-  let detach = world.onChange(channel.onWorldChange);
+  const keys = new ApiKeyRegistry(`polybot-sim-venue:${seed}`);
+  const accounts = new AccountLedger(options.startingBalanceUsd ?? 1_000);
+  const exchange = new SimExchange(() => world, accounts, options.settlementStepMs ?? 300);
+  const chain = new SimChain(() => world, accounts);
+  const userChannel = new UserChannel(keys, () => world.now());
+  exchange.onEvent(userChannel.onExchangeEvent);
+  const attach = (): (() => void) => {
+    const offChannel = world.onChange(channel.onWorldChange);
+    const offExchange = world.onChange(exchange.onWorldChange);
+    return () => {
+      offChannel();
+      offExchange();
+    };
+  };
+  let detach = attach();
+  // GTD orders expire on the clock even when nobody asks.
+  const expiryTimer = setInterval(() => exchange.expireDue(), 1_000);
+  expiryTimer.unref();
 
   const controls: SimulatorControls = {
     injectMispricing: (opts) => injectMispricing(world, opts),
@@ -77,8 +110,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       ticks += 1;
       walkPrices(world);
     },
-    disconnectWebsockets: () => channel.disconnectAll(),
+    disconnectWebsockets: () => channel.disconnectAll() + userChannel.disconnectAll(),
     orders: () => orders.list(),
+    exchangeOrders: () => exchange.allOrders(),
+    trades: () => exchange.allTrades(),
+    transactions: () => chain.transactions(),
+    apiCredentials: (address) => keys.issue(address),
+    setBalance: (address, balanceUsd) => accounts.setBalanceUsd(address, balanceUsd),
+    balance: (address) => accounts.balanceMicro(address) / MICRO,
     requests: () => requests.snapshot(),
     resetRequests: () => requests.reset(),
     state: (): SimulatorState => ({
@@ -89,15 +128,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       tickIntervalMs,
       faults: faults.list().length,
       orders: orders.list().length,
+      exchangeOrders: exchange.allOrders().length,
+      trades: exchange.allTrades().length,
+      transactions: chain.transactions().length,
       websocketClients: channel.clientCount,
+      userWebsocketClients: userChannel.clientCount,
     }),
     reset: () => {
       detach();
       world = makeWorld();
-      detach = world.onChange(channel.onWorldChange);
+      detach = attach();
       ticks = 0;
       faults.clear();
       orders.clear();
+      exchange.reset();
+      accounts.clear();
+      chain.reset();
       requests.reset();
     },
   };
@@ -106,11 +152,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   app.disable('x-powered-by');
   app.use(requests.middleware());
   app.use(faultMiddleware(faults));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT, verify: keepRawBody }));
   app.use('/gamma', gammaRouter(() => world));
-  app.use('/clob', orderRouter(orders));
+  app.use('/clob', authRouter(keys));
+  app.use('/clob', orderRouter(orders, keys, exchange));
+  app.use('/clob', clobAccountRouter(keys, exchange));
   app.use('/clob', clobRouter(() => world));
-  app.use('/data', dataApiRouter());
+  app.use('/data', dataApiRouter(() => world, accounts));
+  app.use('/rpc', jsonRpcRouter(chain, accounts, () => world));
   app.use('/_sim', adminRouter(controls));
   app.use((req, res) => void res.status(404).json({ error: `no route ${req.method} ${req.path}` }));
   app.use(errorHandler);
@@ -119,6 +168,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === MARKET_CHANNEL_PATH) channel.handleUpgrade(req, socket, head);
+    else if (path === USER_CHANNEL_PATH) userChannel.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
   await listen(server, options.port ?? 0, host);
@@ -136,6 +186,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clobUrl: `${url}/clob`,
     dataApiUrl: `${url}/data`,
     wsUrl: `ws://${host}:${port}/ws`,
+    rpcUrl: `${url}/rpc`,
     port,
     get world() {
       return world;
@@ -143,8 +194,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     close: () => {
       closing ??= (async () => {
         if (timer) clearInterval(timer);
+        clearInterval(expiryTimer);
+        exchange.stopTimers();
         detach();
-        await channel.close();
+        await Promise.all([channel.close(), userChannel.close()]);
         // Held (timeout-fault) and keep-alive connections would otherwise keep the port busy.
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

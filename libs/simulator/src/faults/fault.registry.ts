@@ -4,7 +4,8 @@ export const faultSpecSchema = z
   .object({
     /** A path ('/clob/books'), a prefix of paths ('/gamma'), or '*' for every venue route. */
     route: z.string().min(1),
-    kind: z.enum(['status', 'delay', 'malformed', 'timeout']),
+    /** 'accept-then-timeout': the request is handled (an order is accepted and matched) but the answer is never sent. */
+    kind: z.enum(['status', 'delay', 'malformed', 'timeout', 'accept-then-timeout']),
     status: z.number().int().min(400).max(599).optional(),
     retryAfterSeconds: z.number().int().min(0).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),

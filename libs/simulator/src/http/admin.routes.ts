@@ -73,6 +73,23 @@ export function adminRouter(sim: SimulatorControls): Router {
   router.post('/ws/disconnect', (_req, res) => void res.json({ disconnected: sim.disconnectWebsockets() }));
 
   router.get('/orders', (_req, res) => void res.json(sim.orders()));
+  router.get('/exchange-orders', (_req, res) => void res.json(sim.exchangeOrders()));
+  router.get('/trades', (_req, res) => void res.json(sim.trades()));
+  router.get('/transactions', (_req, res) => void res.json(sim.transactions()));
+  router.post('/accounts', (req, res) => {
+    const body = parse(
+      z.object({ address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x address'), balance_usd: z.number().min(0) }).strict(),
+      req.body,
+      'account',
+    );
+    sim.setBalance(body.address, body.balance_usd);
+    res.json({ address: body.address.toLowerCase(), balance_usd: sim.balance(body.address) });
+  });
+  router.get('/accounts/:address', (req, res) => {
+    const address = String(req.params.address);
+    if (!/^0x[0-9a-fA-F]{40}$/.test(address)) throw new BadRequestError(`address must be a 0x address, got "${address}"`);
+    res.json({ address: address.toLowerCase(), balance_usd: sim.balance(address), api_key: sim.apiCredentials(address).apiKey });
+  });
   router.get('/state', (_req, res) => void res.json(sim.state()));
   router.get('/requests', (_req, res) => void res.json(sim.requests()));
   router.delete('/requests', (_req, res) => {

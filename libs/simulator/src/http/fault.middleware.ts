@@ -36,7 +36,23 @@ function applyFault(fault: ActiveFault, res: Response, next: NextFunction): void
     case 'timeout':
       // Held until the client gives up or the simulator closes.
       return;
+    case 'accept-then-timeout':
+      withholdAnswer(res, fault.delayMs);
+      next();
+      return;
   }
+}
+
+/**
+ * The route runs (so an order is accepted and matched) but its answer is swallowed: the client
+ * times out. With `delayMs` the connection is dropped after that long, for clients without a timeout.
+ */
+function withholdAnswer(res: Response, dropAfterMs: number | undefined): void {
+  res.json = () => res;
+  res.send = () => res;
+  if (dropAfterMs === undefined) return;
+  const timer = setTimeout(() => res.socket?.destroy(), dropAfterMs);
+  res.on('close', () => clearTimeout(timer));
 }
 
 /** Numbers become strings and numeric strings become numbers: a venue answer with wrong field types. */
