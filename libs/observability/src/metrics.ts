@@ -33,6 +33,10 @@ export interface PolybotMetrics {
   readonly exposureUsd: Gauge;
   /** polybot_pnl_usd{kind}: kind realized, unrealized or daily. */
   readonly pnlUsd: Gauge<'kind'>;
+  /** polybot_stream_connections{state}: market websocket connections by state (connecting, open, reconnecting). */
+  readonly streamConnections: Gauge<'state'>;
+  /** polybot_stream_messages_total{event_type}: market websocket events received (book, price_change, pong, malformed...). */
+  readonly streamMessages: Counter<'event_type'>;
 }
 
 // Cycles run every few seconds; approvals take a person seconds to minutes; jobs are milliseconds.
@@ -123,6 +127,18 @@ export function createMetrics(service: string, opts: CreateMetricsOptions = {}):
       name: 'polybot_pnl_usd',
       help: 'Profit and loss in USD by kind',
       labelNames: ['kind'] as const,
+      registers,
+    }),
+    streamConnections: new Gauge({
+      name: 'polybot_stream_connections',
+      help: 'Market websocket connections by state',
+      labelNames: ['state'] as const,
+      registers,
+    }),
+    streamMessages: new Counter({
+      name: 'polybot_stream_messages_total',
+      help: 'Market websocket events received by type',
+      labelNames: ['event_type'] as const,
       registers,
     }),
   };
