@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { findUnknownSettings, loadSettingsOrExit, metricsPortFor, needsLiveConfirmation, secretValues, type MetricsService, type Settings } from '@polybot/config';
-import { createLogger, createMetrics, PinoNestLogger, startMetricsServer } from '@polybot/observability';
+import { createLogger, createMetrics, PinoNestLogger, startMetricsServer, type Logger } from '@polybot/observability';
 import { PersistenceModule } from '@polybot/persistence';
 import { RuntimeModule } from './runtime.module';
 import { createQueueHandles, type ServiceRuntime } from './service-runtime';
@@ -57,7 +57,6 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
     const app = definition.http
       ? await NestFactory.create(RootModule, { logger: nestLogger, bodyParser: true })
       : await NestFactory.createApplicationContext(RootModule, { logger: nestLogger });
-    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
     if (definition.http) {
       const http = app as INestApplication;
@@ -72,6 +71,7 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
       { mode: settings.mode, dry_run: settings.dryRun, metrics_port: metricsServer.port },
       `${definition.service} started`,
     );
+    stopOnSignal(app, logger, definition.service);
     return app;
   } catch (error) {
     logger.fatal({ err: error }, `${definition.service} failed to start: ${error instanceof Error ? error.message : String(error)}`);
@@ -86,4 +86,34 @@ function buildRoot(imports: unknown[]): { RootModule: Type<unknown> } {
   class RootModule {}
   Reflect.defineMetadata('imports', imports, RootModule);
   return { RootModule };
+}
+
+/** Stopping must not hang: past this, the process exits non-zero and the supervisor or orchestrator takes over. */
+const SHUTDOWN_DEADLINE_MS = 9000;
+
+/**
+ * On SIGTERM or SIGINT: close the application (loops stop, workers let in-flight jobs finish, then
+ * connections close, in Nest's hook order) and exit 0; exit 1 if that takes too long.
+ */
+function stopOnSignal(app: INestApplicationContext, logger: Logger, service: string): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, `${service} stopping`);
+    const deadline = setTimeout(() => {
+      logger.error({ deadline_ms: SHUTDOWN_DEADLINE_MS }, `${service} did not stop in time; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, `${service} failed to stop cleanly`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
