@@ -43,18 +43,23 @@ export class ExecuteIntentService {
     const log = this.logger.child({ intent_id: job.intentId });
     const started = await this.intents.transition(job.intentId, 'StartExecution', { now: this.now(), actor: ACTOR });
     let intent: Intent;
+    let sentBefore = false;
     if (started.ok) {
       intent = started.intent;
-    } else if (started.error === 'WRONG_STATUS' && started.current === 'EXECUTING' && this.venue.idempotent) {
-      // A crash after the gate: this venue records each intent's effect once, so finishing it again is safe.
+    } else if (started.error === 'WRONG_STATUS' && started.current === 'EXECUTING' && (this.venue.idempotent || this.venue.inFlight)) {
+      // A crash after the gate: an idempotent venue records each intent's effect once; a live venue
+      // reconciles what it may have sent with the venue instead of sending it again.
       intent = started.intent;
-      log.warn({ mode: this.venue.mode }, 'Resuming an interrupted execution');
+      sentBefore = (await this.venue.inFlight?.(intent.id)) ?? false;
+      log.warn({ mode: this.venue.mode, sent_before: sentBefore }, 'Resuming an interrupted execution');
     } else {
       log.info({ status: started.error === 'WRONG_STATUS' ? started.current : 'NOT_FOUND' }, 'Approved-intent job skipped: intent is not APPROVED');
       return 'SKIPPED';
     }
 
-    const verdict = await this.gate.check(intent, 'EXECUTION', this.now());
+    // Once something may be at the venue, only reconciliation may decide the outcome: a re-check
+    // failing now must not mark FAILED an order that is live or filled.
+    const verdict = sentBefore ? { passed: true as const, blockingMessage: '' } : await this.gate.check(intent, 'EXECUTION', this.now());
     if (!verdict.passed) return this.fail(intent, `blocked by risk re-check at execution: ${verdict.blockingMessage}`, null, log);
 
     let order: OrderRequest | null;
@@ -71,6 +76,7 @@ export class ExecuteIntentService {
     await this.executions.recordOutcome({ intentId: intent.id, mode: this.venue.mode, orderRequest: order, ...result });
     const done = await this.intents.transition(intent.id, 'CompleteExecution', { now: this.now(), actor: ACTOR });
     this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'executed' });
+    this.metrics.intents.inc({ type: intent.type, status: 'EXECUTED' });
     log.info(
       { mode: this.venue.mode, intent_type: intent.type, order, status: result.status, filled_size: result.filledSize, avg_price: result.avgPrice, fees: result.fees },
       this.venue.mode === 'DRY_RUN' ? 'Dry run: recorded the order it would have placed; nothing sent' : 'Intent executed',
@@ -102,6 +108,7 @@ export class ExecuteIntentService {
     await this.executions.recordOutcome({ intentId: intent.id, mode: this.venue.mode, orderRequest: order, ...result, status: 'FAILED', error: reason });
     await this.intents.transition(intent.id, 'FailExecution', { now: this.now(), actor: ACTOR, reason });
     this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'failed' });
+    this.metrics.intents.inc({ type: intent.type, status: 'FAILED' });
     log.error({ reason }, 'Execution failed');
     await this.broadcast.publish(BroadcastEvent.IntentFailed, { intentId: intent.id, status: 'FAILED', actor: ACTOR, at: this.now().toISOString(), reason });
     return 'FAILED';

@@ -18,6 +18,11 @@ export interface ExecutionVenue {
   readonly mode: ExecutionMode;
   /** True when submitting the same intent twice has the effect of submitting it once (so a crashed execution may simply be resumed). */
   readonly idempotent: boolean;
+  /**
+   * For a non-idempotent venue that can resume safely: true when it may already have sent something
+   * for this intent (so a resumed execution must reconcile with the venue, not fail or skip it).
+   */
+  inFlight?(intentId: string): Promise<boolean>;
   submit(order: OrderRequest, context: { readonly intent: Intent; readonly market: MarketSnapshot }): Promise<VenueResult>;
   /** Redeems a resolved position (a CLAIM_SETTLEMENT intent). */
   claim(intent: Intent, position: Position): Promise<VenueResult>;

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { FillRepository, VenueCallRepository } from '@polybot/persistence';
+import type { Logger } from '@polybot/observability';
+import { ExecutionRepository, FillRepository, MarketRepository, SignedOrderRepository, VenueCallRepository } from '@polybot/persistence';
 import { createMarketDataStack } from '@polybot/polymarket';
 import { PortfolioModule } from '@polybot/portfolio';
-import { CLOCK, SETTINGS, marketDataConfigFrom, type Clock } from '@polybot/runtime';
+import { CLOCK, LOGGER, SETTINGS, type Clock } from '@polybot/runtime';
 import { ApprovedIntentReconciler } from './approved-intent.reconciler';
 import { ExecuteIntentService } from './execute-intent.service';
 import { EXECUTION_VENUE } from './execution-venue';
 import { ExecutorWorker } from './executor.worker';
+import { buildLiveVenue } from './live-venue.builder';
 import { createExecutionVenue } from './venue.factory';
 
 @Module({
@@ -15,12 +17,30 @@ import { createExecutionVenue } from './venue.factory';
   providers: [
     {
       provide: EXECUTION_VENUE,
-      inject: [SETTINGS, FillRepository, VenueCallRepository, CLOCK],
-      useFactory: (settings: Settings, fills: FillRepository, venueCalls: VenueCallRepository, clock: Clock) => {
+      inject: [SETTINGS, FillRepository, VenueCallRepository, ExecutionRepository, SignedOrderRepository, MarketRepository, LOGGER, CLOCK],
+      useFactory: (
+        settings: Settings,
+        fills: FillRepository,
+        venueCalls: VenueCallRepository,
+        executions: ExecutionRepository,
+        signedOrders: SignedOrderRepository,
+        markets: MarketRepository,
+        logger: Logger,
+        clock: Clock,
+      ) => {
         // The executor's venue calls count toward the API-error kill switch like the ingestor's.
         const recorder = { record: (call: { endpoint: string; ok: boolean }) => void venueCalls.record(call.endpoint, call.ok, new Date(clock())).catch(() => undefined) };
-        const { books } = createMarketDataStack(marketDataConfigFrom(settings, recorder));
-        return createExecutionVenue(settings, { books, fills, clock });
+        const { books } = createMarketDataStack({
+          gammaUrl: settings.gammaApiUrl,
+          clobUrl: settings.clobApiUrl,
+          timeoutMs: settings.httpTimeoutMs,
+          maxRetries: settings.httpMaxRetries,
+          booksBatchSize: settings.booksBatchSize,
+          gammaPageSize: settings.gammaPageSize,
+          recorder,
+        });
+        const live = () => buildLiveVenue(settings, { books, fills, executions, signedOrders, markets, recorder, logger, clock });
+        return createExecutionVenue(settings, { books, fills, clock, live });
       },
     },
     ExecuteIntentService,

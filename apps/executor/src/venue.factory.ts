@@ -8,13 +8,14 @@ import { PaperVenue } from './paper.venue';
 
 /**
  * Paper mode fills against the live book into the paper ledger; live mode is a dry run unless the
- * settings say, explicitly and confirmed, to place real orders. The live CLOB venue plugs in here;
- * until it exists, a start that would place real orders refuses rather than pretend.
+ * settings say, explicitly, to place real orders (the start itself is guarded by the live
+ * confirmation in runService and the CLI). Then the live CLOB venue is built.
  */
-export function createExecutionVenue(settings: Settings, deps: { books: ClobBookClient; fills: FillRepository; clock: Clock }): ExecutionVenue {
+export function createExecutionVenue(
+  settings: Settings,
+  deps: { books: ClobBookClient; fills: FillRepository; clock: Clock; live: () => ExecutionVenue },
+): ExecutionVenue {
   if (settings.mode === 'paper') return new PaperVenue(deps.books, deps.fills, deps.clock);
-  if (placesRealOrders(settings)) {
-    throw new Error('POLYBOT_DRY_RUN=false: live order placement is not available in this build; run with POLYBOT_DRY_RUN=true');
-  }
+  if (placesRealOrders(settings)) return deps.live();
   return new DryRunVenue();
 }

@@ -223,6 +223,12 @@ export class ClobTradingClient {
     return parseBalanceAllowance(await this.call('GET', '/balance-allowance', { query }));
   }
 
+  /** The exchange contract an order is signed for, which is also the spender its allowance must cover. */
+  exchangeAddress(negRisk: boolean): string {
+    const contracts = getContractConfig(this.options.chainId ?? POLYGON);
+    return negRisk ? contracts.negRiskExchangeV2 : contracts.exchangeV2;
+  }
+
   /** Credentials for the user websocket channel (kept in memory; never logged). */
   get wsAuth(): { readonly apiKey: string; readonly secret: string; readonly passphrase: string } {
     return { apiKey: this.creds.key, secret: this.creds.secret, passphrase: this.creds.passphrase };

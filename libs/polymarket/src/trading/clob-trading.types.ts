@@ -56,7 +56,8 @@ export interface VenueOrder {
 export interface VenueTrade {
   readonly id: string;
   readonly takerOrderId: string;
-  readonly makerOrderIds: readonly string[];
+  /** The resting orders this trade matched (ours among them when we were the maker). */
+  readonly makerOrders: readonly { readonly orderId: string; readonly matchedAmount: number; readonly price: number }[];
   readonly tokenId: string;
   readonly side: string;
   readonly size: number;

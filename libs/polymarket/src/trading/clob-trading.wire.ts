@@ -34,7 +34,7 @@ const tradeSchema = z.object({
   status: z.string(),
   match_time: text.optional(),
   trader_side: z.string().optional(),
-  maker_orders: z.array(z.object({ order_id: z.string() }).passthrough()).optional(),
+  maker_orders: z.array(z.object({ order_id: z.string(), matched_amount: num, price: num }).passthrough()).optional(),
 });
 
 const pageSchema = z.object({ data: z.array(z.unknown()), next_cursor: z.string().optional() });
@@ -78,7 +78,7 @@ export function parseVenueTrade(body: unknown): VenueTrade {
   return {
     id: t.id,
     takerOrderId: t.taker_order_id,
-    makerOrderIds: (t.maker_orders ?? []).map((m) => m.order_id),
+    makerOrders: (t.maker_orders ?? []).map((m) => ({ orderId: m.order_id, matchedAmount: m.matched_amount, price: m.price })),
     tokenId: t.asset_id,
     side: t.side,
     size: t.size,

@@ -1,0 +1,58 @@
+import { categoryOf, takerFee, type Fill, type Intent, type MarketSnapshot, type OrderRequest } from '@polybot/domain';
+import type { VenueTrade } from '@polybot/polymarket';
+
+/** Our part of one venue trade: as taker the trade's size, as maker what our resting order matched. */
+function ourPart(trade: VenueTrade, orderId: string): { shares: number; price: number; role: 'TAKER' | 'MAKER' } | null {
+  if (trade.takerOrderId === orderId) return { shares: trade.size, price: trade.price, role: 'TAKER' };
+  const maker = trade.makerOrders.find((m) => m.orderId === orderId);
+  return maker ? { shares: maker.matchedAmount, price: maker.price, role: 'MAKER' } : null;
+}
+
+/**
+ * The LIVE fills of one order, one per trade it took part in (a partial fill is simply fewer
+ * shares), each with the market's fee for our liquidity role. Failed trades never settled: none.
+ */
+export function liveFillsOf(
+  trades: readonly VenueTrade[],
+  orderId: string,
+  order: OrderRequest,
+  intent: Intent,
+  market: MarketSnapshot,
+  now: Date,
+): Fill[] {
+  const fills: Fill[] = [];
+  const seen = new Set<string>();
+  for (const trade of trades) {
+    if (seen.has(trade.id) || trade.status.toUpperCase() === 'FAILED') continue;
+    const part = ourPart(trade, orderId);
+    if (!part || !(part.shares > 0)) continue;
+    seen.add(trade.id);
+    const seconds = Number(trade.matchTime);
+    fills.push({
+      intentId: intent.id,
+      kind: 'TRADE',
+      tokenId: order.tokenId,
+      marketId: market.marketId,
+      conditionId: market.conditionId,
+      outcome: intent.outcome,
+      category: categoryOf(market),
+      side: order.side,
+      price: part.price,
+      shares: part.shares,
+      feeUsd: takerFee(part.shares, part.price, market.feeSchedule, part.role),
+      at: Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : now,
+    });
+  }
+  return fills;
+}
+
+/** Filled size, size-weighted average price and fees of an order's fills. */
+export function summarizeFills(fills: readonly Fill[]): { filledSize: number; avgPrice: number | null; fees: number } {
+  const shares = fills.reduce((sum, f) => sum + f.shares, 0);
+  const notional = fills.reduce((sum, f) => sum + f.shares * f.price, 0);
+  return {
+    filledSize: Number(shares.toFixed(6)),
+    avgPrice: shares > 0 ? Number((notional / shares).toFixed(6)) : null,
+    fees: Number(fills.reduce((sum, f) => sum + f.feeUsd, 0).toFixed(5)),
+  };
+}

@@ -1,0 +1,93 @@
+import type { Intent, MarketSnapshot, OrderRequest, Position } from '@polybot/domain';
+import type { Logger } from '@polybot/observability';
+import type { ExecutionRepository, FillRepository, SignedOrderRepository, StoredSignedOrder } from '@polybot/persistence';
+import type { ClobBookClient, ClobTradingClient } from '@polybot/polymarket';
+import type { Clock } from '@polybot/runtime';
+import type { ExecutionVenue, VenueResult } from './execution-venue';
+import type { LiveClaim } from './live-claim';
+import { liveFillsOf, summarizeFills } from './live-fills.mapper';
+import type { LiveOrderFollower } from './live-order.follower';
+import type { LiveOrderPlacer } from './live-order.placer';
+import { checkFunds, checkNotExpired, checkSlippage } from './live-preflight.check';
+
+export interface LiveVenueDeps {
+  /** Connects once (deriving API credentials if needed) and is reused. */
+  readonly trading: () => Promise<ClobTradingClient>;
+  readonly books: ClobBookClient;
+  readonly signedOrders: SignedOrderRepository;
+  readonly executions: ExecutionRepository;
+  readonly fills: FillRepository;
+  readonly placer: LiveOrderPlacer;
+  readonly follower: LiveOrderFollower;
+  readonly claims: LiveClaim;
+  readonly maxSlippage: number;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * Real orders on the Polymarket CLOB. Not idempotent (a second post would be a second order), so
+ * every order is signed and stored before it is posted, and anything uncertain afterwards is
+ * settled by reconciliation against the venue (see LiveOrderPlacer), never by posting again blind.
+ */
+export class LiveVenue implements ExecutionVenue {
+  readonly mode = 'LIVE' as const;
+  readonly idempotent = false;
+
+  constructor(private readonly deps: LiveVenueDeps) {}
+
+  /** A live execution may always resume: a stored signed order is reconciled, and without one nothing was sent. */
+  async inFlight(intentId: string): Promise<boolean> {
+    if (await this.deps.signedOrders.findByIntent(intentId)) return true;
+    const outcome = await this.deps.executions.findByIntent(intentId);
+    return outcome?.status === 'CLAIM_SENT';
+  }
+
+  async submit(order: OrderRequest, { intent, market }: { intent: Intent; market: MarketSnapshot }): Promise<VenueResult> {
+    const trading = await this.deps.trading();
+    let stored = await this.deps.signedOrders.findByIntent(intent.id);
+    const resumed = stored !== null;
+    if (!stored) {
+      await this.preflight(trading, order, intent);
+      const signed = await trading.signOrder(order, { expiresAt: intent.expiresAt });
+      stored = await this.deps.signedOrders.storeOnce(intent.id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed });
+      await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'SIGNED', orderRequest: order, orderId: stored.orderHash });
+    } else {
+      this.deps.logger.warn({ intent_id: intent.id, order_hash: stored.orderHash, state: stored.state }, 'Resuming a live execution: reconciling the stored signed order with the venue');
+    }
+    if (stored.fillsRecorded) return this.summary(stored, intent, 'FILLED');
+
+    const orderId = await this.deps.placer.place(trading, stored, resumed);
+    await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'POSTED', orderRequest: order, orderId });
+    const followed = await this.deps.follower.follow(trading, orderId, order.tokenId, intent);
+    const fills = liveFillsOf(followed.trades, orderId, order, intent, market, new Date(this.deps.clock()));
+    await this.deps.signedOrders.recordFillsOnce(intent.id, fills, this.deps.fills);
+    const { filledSize, avgPrice, fees } = summarizeFills(fills);
+    const status = filledSize <= 0 ? 'UNFILLED' : filledSize + 1e-6 >= order.size ? 'FILLED' : 'PARTIALLY_FILLED';
+    this.deps.logger.info(
+      { intent_id: intent.id, order_id: orderId, venue_status: followed.order?.status ?? null, filled_size: filledSize, avg_price: avgPrice, fees, cancelled_at_expiry: followed.cancelledAtExpiry },
+      'Live order finished',
+    );
+    return { status, orderId, filledSize, avgPrice, fees };
+  }
+
+  claim(intent: Intent, position: Position): Promise<VenueResult> {
+    return this.deps.claims.claim(intent, position);
+  }
+
+  /** Before anything is signed or sent: not expired, price within slippage of the book, funds and allowance enough. */
+  private async preflight(trading: ClobTradingClient, order: OrderRequest, intent: Intent): Promise<void> {
+    checkNotExpired(intent, new Date(this.deps.clock()));
+    const { books, issues } = await this.deps.books.fetchBooks([order.tokenId]);
+    if (!books.has(order.tokenId) && issues.length) throw new Error(`pre-flight: cannot read the book for token ${order.tokenId}: ${issues.join('; ')}; nothing sent`);
+    checkSlippage(order, books.get(order.tokenId), this.deps.maxSlippage);
+    const funds = await trading.getBalanceAllowance(order.side === 'BUY' ? { type: 'COLLATERAL' } : { type: 'CONDITIONAL', tokenId: order.tokenId });
+    checkFunds(order, funds, trading.exchangeAddress(order.negRisk));
+  }
+
+  private async summary(stored: StoredSignedOrder, intent: Intent, status: string): Promise<VenueResult> {
+    const fills = (await this.deps.fills.forIntent(intent.id)).filter((f) => f.kind === 'TRADE');
+    const totals = summarizeFills(fills);
+    return { status: totals.filledSize > 0 ? status : 'UNFILLED', orderId: stored.orderId ?? stored.orderHash, ...totals };
+  }
+}
