@@ -27,6 +27,7 @@ describe('IngestCycleService against the simulator (real Postgres and Redis)', (
       POLYBOT_DATABASE_URL: db.url,
       POLYBOT_GAMMA_API_URL: sim.gammaUrl,
       POLYBOT_CLOB_API_URL: sim.clobUrl,
+      POLYBOT_CLOB_WS_URL: sim.wsUrl,
       POLYBOT_HTTP_MAX_RETRIES: '1',
       POLYBOT_MODE: 'paper',
     });

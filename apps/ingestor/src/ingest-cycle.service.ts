@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import type { EventSnapshot } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { FillRepository, type FillMode, MarketRepository } from '@polybot/persistence';
 import type { MarketDataSource } from '@polybot/polymarket';
-import { QueueName, QueueProducer } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 import { MARKET_DATA_SOURCE } from './ingestor.tokens';
 import { batchEvents } from './snapshot-batches';
+import { SnapshotPublisher, TOKENS_PER_BATCH } from './snapshot.publisher';
+import { StreamSnapshotService } from './stream-snapshots.service';
 import { VenueCallBuffer } from './venue-call.buffer';
-
-/** About this many outcome tokens per queued snapshot batch: big enough to amortize a hop, small enough to stream. */
-const TOKENS_PER_BATCH = 1000;
 
 export interface CycleReport {
   readonly cycleId: string;
@@ -23,14 +20,18 @@ export interface CycleReport {
   readonly durationMs: number;
 }
 
-/** One ingest cycle: fetch, store the market catalogue, fan the snapshots out to strategy and risk. */
+/**
+ * One ingest cycle: fetch, store the market catalogue, fan the snapshots out to strategy and risk.
+ * With streaming on, the cycle is the full re-sync and the stream keeps the books live until the next.
+ */
 @Injectable()
 export class IngestCycleService {
   constructor(
     @Inject(MARKET_DATA_SOURCE) private readonly source: MarketDataSource,
     private readonly markets: MarketRepository,
     private readonly fills: FillRepository,
-    private readonly queue: QueueProducer,
+    private readonly publisher: SnapshotPublisher,
+    private readonly stream: StreamSnapshotService,
     private readonly venueCalls: VenueCallBuffer,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -51,7 +52,8 @@ export class IngestCycleService {
       const fetchedAt = new Date(this.clock()).toISOString();
       await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
       const batches = batchEvents(cycle.events, TOKENS_PER_BATCH);
-      await this.enqueue(cycleId, fetchedAt, batches);
+      for (const events of batches) await this.publisher.publish(cycleId, fetchedAt, events);
+      this.stream.follow(cycleId, cycle.events);
 
       const durationMs = this.clock() - started;
       this.metrics.cycleDuration.observe(durationMs / 1000);
@@ -76,16 +78,6 @@ export class IngestCycleService {
     } catch (error) {
       log.error({ err: error, mode }, 'Could not read held positions; closed markets of held positions are not watched this cycle');
       return [];
-    }
-  }
-
-  private async enqueue(cycleId: string, fetchedAt: string, batches: EventSnapshot[][]): Promise<void> {
-    for (const events of batches) {
-      const payload = { v: 1 as const, cycleId, fetchedAt, events };
-      await Promise.all([
-        this.queue.add(QueueName.SnapshotsForStrategy, payload),
-        this.queue.add(QueueName.SnapshotsForRisk, payload),
-      ]);
     }
   }
 }

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { createMarketDataSource } from '@polybot/polymarket';
+import { createMarketDataSource, MarketStream } from '@polybot/polymarket';
 import { SETTINGS } from '@polybot/runtime';
 import { IngestCycleService } from './ingest-cycle.service';
 import { IngestLoop } from './ingest.loop';
-import { MARKET_DATA_SOURCE } from './ingestor.tokens';
+import { MARKET_DATA_SOURCE, MARKET_STREAM } from './ingestor.tokens';
+import { SnapshotPublisher } from './snapshot.publisher';
+import { StreamSnapshotService } from './stream-snapshots.service';
 import { VenueCallBuffer } from './venue-call.buffer';
 
 @Module({
@@ -24,6 +26,14 @@ import { VenueCallBuffer } from './venue-call.buffer';
           recorder,
         }),
     },
+    {
+      provide: MARKET_STREAM,
+      inject: [SETTINGS],
+      useFactory: (settings: Settings): MarketStream | null =>
+        settings.streaming ? new MarketStream({ url: `${settings.clobWsUrl}/market`, silenceMs: settings.wsSilenceSeconds * 1000 }) : null,
+    },
+    SnapshotPublisher,
+    StreamSnapshotService,
     IngestCycleService,
     IngestLoop,
   ],

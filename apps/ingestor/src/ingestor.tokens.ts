@@ -1,1 +1,3 @@
 export const MARKET_DATA_SOURCE = Symbol('polybot.market-data-source');
+/** The market channel stream, or null when POLYBOT_STREAMING is off. */
+export const MARKET_STREAM = Symbol('polybot.market-stream');

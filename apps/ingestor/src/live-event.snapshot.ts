@@ -1,0 +1,66 @@
+import { emptyQuote, quoteFromBook, type EventSnapshot, type MarketSnapshot, type OrderBook } from '@polybot/domain';
+
+/** What the market stream knows now, per token and per market. */
+export interface LiveMarketData {
+  book(tokenId: string): OrderBook | undefined;
+  /** Epoch ms the newest stream message about the token arrived. */
+  lastMessageAt(tokenId: string): number | undefined;
+  resolution(conditionId: string): { readonly winningAssetId: string } | undefined;
+}
+
+export interface LiveEventSnapshot {
+  readonly event: EventSnapshot;
+  /** Epoch ms of the newest stream message behind the event; null when the stream said nothing about it. */
+  readonly newestAt: number | null;
+}
+
+function newestOf(times: readonly (number | undefined)[]): number | null {
+  const known = times.filter((time): time is number => time !== undefined);
+  return known.length > 0 ? Math.max(...known) : null;
+}
+
+/** A resolved market is closed with the winner at 1: risk proposes the claim, strategy leaves it alone. */
+function resolvedMarket(market: MarketSnapshot, winningAssetId: string, fetchedAt: string): MarketSnapshot {
+  return {
+    ...market,
+    closed: true,
+    acceptingOrders: false,
+    umaResolutionStatus: 'resolved',
+    outcomePrices: market.tokens.map((token) => (token.tokenId === winningAssetId ? 1 : 0)),
+    tokens: market.tokens.map((token) => emptyQuote(token.tokenId, token.outcome)),
+    fetchedAt,
+  };
+}
+
+function liveMarket(market: MarketSnapshot, live: LiveMarketData): { market: MarketSnapshot; newestAt: number | null } {
+  const newestAt = newestOf(market.tokens.map((token) => live.lastMessageAt(token.tokenId)));
+  const fetchedAt = newestAt === null ? market.fetchedAt : new Date(newestAt).toISOString();
+  const resolution = live.resolution(market.conditionId);
+  if (resolution) return { market: resolvedMarket(market, resolution.winningAssetId, fetchedAt), newestAt };
+  if (newestAt === null) return { market, newestAt };
+  const books = market.tokens.map((token) => live.book(token.tokenId));
+  // The stream's tick size is fresher than Gamma's and the cycle's REST book; 0 means "not said".
+  const tickSize = books.find((book) => book !== undefined && book.tickSize > 0)?.tickSize ?? market.tickSize;
+  return {
+    market: {
+      ...market,
+      tickSize,
+      // A token without a live book keeps the quote of the last cycle: a gap never invents a price.
+      tokens: market.tokens.map((token, i) => {
+        const book = books[i];
+        return book ? quoteFromBook(book, token.outcome) : token;
+      }),
+      fetchedAt,
+    },
+    newestAt,
+  };
+}
+
+/**
+ * An event of the last cycle's catalogue with the stream's live books and resolutions laid over it.
+ * Each market's `fetchedAt` is when the stream last heard about it, so data age reflects the stream.
+ */
+export function liveEventSnapshot(event: EventSnapshot, live: LiveMarketData): LiveEventSnapshot {
+  const markets = event.markets.map((market) => liveMarket(market, live));
+  return { event: { ...event, markets: markets.map((entry) => entry.market) }, newestAt: newestOf(markets.map((entry) => entry.newestAt ?? undefined)) };
+}

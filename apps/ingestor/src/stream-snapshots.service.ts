@@ -1,0 +1,127 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventSnapshot } from '@polybot/domain';
+import type { Logger, PolybotMetrics } from '@polybot/observability';
+import type { MarketStream } from '@polybot/polymarket';
+import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
+import { MARKET_STREAM } from './ingestor.tokens';
+import { liveEventSnapshot } from './live-event.snapshot';
+import { batchEvents } from './snapshot-batches';
+import { SnapshotPublisher, TOKENS_PER_BATCH } from './snapshot.publisher';
+
+interface Catalogue {
+  readonly cycleId: string;
+  readonly events: ReadonlyMap<string, EventSnapshot>;
+  readonly eventOfToken: ReadonlyMap<string, string>;
+}
+
+/** `<cycleId>:stream:<n>`: the n-th stream update on top of that cycle's catalogue. */
+export function streamUpdateId(cycleId: string, n: number): string {
+  return `${cycleId}:stream:${n}`;
+}
+
+/** The tokens worth a live book: those of markets open for trading on the order book. */
+function tradableTokens(events: readonly EventSnapshot[]): string[] {
+  return events.flatMap((event) =>
+    event.markets.filter((market) => market.active && !market.closed && market.enableOrderBook).flatMap((market) => market.tokens.map((token) => token.tokenId)),
+  );
+}
+
+/**
+ * Between ingest cycles, keeps the books live from the market channel. After each cycle the stream
+ * follows that cycle's tradable tokens; when tokens change, only their events are rebuilt from the
+ * cycle's catalogue plus the live books and queued at once, whole events per batch.
+ */
+@Injectable()
+export class StreamSnapshotService implements OnApplicationShutdown {
+  private catalogue: Catalogue | null = null;
+  private updates = 0;
+  private pendingEvents = new Set<string>();
+  private publishing: Promise<void> | null = null;
+
+  constructor(
+    @Inject(MARKET_STREAM) private readonly stream: MarketStream | null,
+    private readonly publisher: SnapshotPublisher,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(METRICS) private readonly metrics: PolybotMetrics,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    if (!stream) return;
+    stream.onChange((assetIds) => this.onChange(assetIds));
+    stream.onIssue((issue) => this.logger.warn({ issue }, 'Market stream issue'));
+    stream.onMessage((eventType) => this.metrics.streamMessages.inc({ event_type: eventType }));
+    stream.onConnectionState(() => this.countConnections());
+  }
+
+  get enabled(): boolean {
+    return this.stream !== null;
+  }
+
+  /** Follows the tradable tokens of a cycle's events; later stream updates build on this catalogue. */
+  follow(cycleId: string, events: readonly EventSnapshot[]): void {
+    if (!this.stream) return;
+    const eventOfToken = new Map<string, string>();
+    for (const event of events) for (const market of event.markets) for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
+    this.catalogue = { cycleId, events: new Map(events.map((event) => [event.eventId, event])), eventOfToken };
+    this.updates = 0;
+    this.stream.setAssets(tradableTokens(events));
+    this.countConnections();
+  }
+
+  /** Resolves once the updates queued so far are published (for shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.publishing) await this.publishing;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stream?.close();
+    this.countConnections();
+    await this.idle();
+  }
+
+  private onChange(assetIds: readonly string[]): void {
+    const catalogue = this.catalogue;
+    if (!catalogue) return;
+    for (const assetId of assetIds) {
+      const eventId = catalogue.eventOfToken.get(assetId);
+      if (eventId) this.pendingEvents.add(eventId);
+    }
+    this.drain();
+  }
+
+  /** One publish at a time; changes arriving meanwhile are coalesced into the next one. */
+  private drain(): void {
+    if (this.publishing || this.pendingEvents.size === 0) return;
+    this.publishing = this.publishPending()
+      .catch((error: unknown) => this.logger.error({ err: error }, `Could not queue stream snapshots: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.publishing = null;
+        this.drain();
+      });
+  }
+
+  private async publishPending(): Promise<void> {
+    const catalogue = this.catalogue;
+    const stream = this.stream;
+    if (!catalogue || !stream) return;
+    const eventIds = [...this.pendingEvents];
+    this.pendingEvents = new Set();
+    const live = eventIds
+      .map((eventId) => catalogue.events.get(eventId))
+      .filter((event): event is EventSnapshot => event !== undefined)
+      .map((event) => liveEventSnapshot(event, stream));
+    const newestOf = new Map(live.map((entry) => [entry.event.eventId, entry.newestAt]));
+    for (const events of batchEvents(live.map((entry) => entry.event), TOKENS_PER_BATCH)) {
+      const newestAt = Math.max(...events.map((event) => newestOf.get(event.eventId) ?? 0));
+      const fetchedAt = newestAt > 0 ? newestAt : this.clock();
+      const cycleId = streamUpdateId(catalogue.cycleId, ++this.updates);
+      await this.publisher.publish(cycleId, new Date(fetchedAt).toISOString(), events);
+      this.metrics.dataAge.set(Math.max(0, (this.clock() - fetchedAt) / 1000));
+      this.logger.debug({ cycle_id: cycleId, events: events.length }, 'Queued stream snapshots');
+    }
+  }
+
+  private countConnections(): void {
+    const states = this.stream?.connectionStates() ?? { connecting: 0, open: 0, reconnecting: 0, closed: 0 };
+    for (const [state, count] of Object.entries(states)) this.metrics.streamConnections.set({ state }, count);
+  }
+}
