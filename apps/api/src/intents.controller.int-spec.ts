@@ -71,8 +71,20 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
     expect(tooShort).toMatchObject({ status: 400, body: { error: expect.stringContaining('at least 6 characters') } });
   });
 
+  /** The API's own counters: approvals by status, and observations of approval latency. */
+  const approvalsCounted = async () => {
+    const metrics = api.runtime.metrics;
+    const intents = await metrics.intents.get();
+    const latency = await metrics.approvalLatency.get();
+    return {
+      approved: intents.values.find((v) => v.labels.status === 'APPROVED')?.value ?? 0,
+      latencies: latency.values.find((v) => v.metricName === 'polybot_approval_latency_seconds_count')?.value ?? 0,
+    };
+  };
+
   it('approves a PENDING intent: 200 APPROVED, and the executor job is queued under its id', async () => {
     const id = await seedPending(api);
+    const before = await approvalsCounted();
     const approved = await post(`/intents/${id}/approve`);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ id, status: 'APPROVED', decided_by: 'api' });
@@ -85,6 +97,9 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
     const again = await post(`/intents/${id}/approve`);
     expect(again.status).toBe(409);
     expect(again.body).toEqual({ error: expect.stringContaining('it is APPROVED, not PENDING'), status: 'APPROVED' });
+
+    // The decision is counted once, with how long the intent waited for it.
+    expect(await approvalsCounted()).toEqual({ approved: before.approved + 1, latencies: before.latencies + 1 });
   });
 
   it('answers 409 EXPIRED, saying so, for an intent whose approval window has passed', async () => {

@@ -8,6 +8,7 @@ import {
   type QueueProducer,
   type StructuredLogger,
 } from '@polybot/queues';
+import type { PolybotMetrics } from '@polybot/observability';
 import type { IntentGate } from '@polybot/portfolio';
 import { IntentBlockedError, IntentNotFoundError, IntentStateConflictError, InvalidIntentIdError, PersistenceUnavailableError } from './intent.errors';
 
@@ -19,6 +20,8 @@ export interface IntentServiceDeps {
   readonly logger: StructuredLogger;
   /** Re-checks risk at approval; without it approval only checks the intent's status and expiry. */
   readonly gate?: IntentGate;
+  /** Counts decisions and approval latency where a process is scraped (the API, the services). */
+  readonly metrics?: Pick<PolybotMetrics, 'intents' | 'approvalLatency'>;
   readonly now?: () => Date;
   /** How long an approval waits for Redis to take the job before leaving it to the reconciler. */
 }
@@ -57,6 +60,8 @@ export class IntentService {
     await this.recheck(id);
     const intent = this.winnerOf(await this.db(() => this.deps.intents.transition(id, 'Approve', { now: this.now(), actor })), 'approve');
     this.deps.logger.info({ intent_id: intent.id, actor, intent_type: intent.type }, 'Intent approved');
+    this.count(intent);
+    this.deps.metrics?.approvalLatency.observe(((intent.decidedAt ?? this.now()).getTime() - intent.createdAt.getTime()) / 1000);
     await this.enqueueApproved(intent);
     await this.deps.broadcast?.publish(BroadcastEvent.IntentApproved, {
       intentId: intent.id,
@@ -71,6 +76,7 @@ export class IntentService {
     const id = await this.resolve(idOrPrefix);
     const intent = this.winnerOf(await this.db(() => this.deps.intents.transition(id, 'Reject', { now: this.now(), actor, reason })), 'reject');
     this.deps.logger.info({ intent_id: intent.id, actor, reason }, 'Intent rejected');
+    this.count(intent);
     await this.deps.broadcast?.publish(BroadcastEvent.IntentRejected, {
       intentId: intent.id,
       status: intent.status,
@@ -97,11 +103,16 @@ export class IntentService {
     }
   }
 
+  private count(intent: Intent): void {
+    this.deps.metrics?.intents.inc({ type: intent.type, status: intent.status });
+  }
+
   /** Sweeps every PENDING intent past its expiry. The approve path checks expiry itself too. */
   async expireDue(actor = 'system:expiry'): Promise<Intent[]> {
     const expired = await this.db(() => this.deps.intents.expireDue(this.now(), actor));
     for (const intent of expired) {
       this.deps.logger.info({ intent_id: intent.id, expires_at: intent.expiresAt.toISOString() }, 'Intent expired');
+      this.count(intent);
       await this.deps.broadcast?.publish(BroadcastEvent.IntentExpired, {
         intentId: intent.id,
         status: intent.status,

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import type { Logger } from '@polybot/observability';
+import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { ExecutionRepository, IntentRepository, KillSwitchRepository } from '@polybot/persistence';
 import { BroadcastPublisher, QueueProducer } from '@polybot/queues';
-import { CLOCK, LOGGER, SETTINGS, type Clock } from '@polybot/runtime';
+import { CLOCK, LOGGER, SETTINGS, type Clock, METRICS } from '@polybot/runtime';
 import { IntentGate, PortfolioModule } from '@polybot/portfolio';
 import { IntentService } from './intent.service';
 import { KillSwitchService } from './kill-switch.service';
@@ -14,7 +14,7 @@ import { KillSwitchService } from './kill-switch.service';
   providers: [
     {
       provide: IntentService,
-      inject: [IntentRepository, ExecutionRepository, QueueProducer, BroadcastPublisher, LOGGER, IntentGate],
+      inject: [IntentRepository, ExecutionRepository, QueueProducer, BroadcastPublisher, LOGGER, IntentGate, METRICS],
       useFactory: (
         intents: IntentRepository,
         executions: ExecutionRepository,
@@ -22,7 +22,8 @@ import { KillSwitchService } from './kill-switch.service';
         broadcast: BroadcastPublisher,
         logger: Logger,
         gate: IntentGate,
-      ) => new IntentService({ intents, executions, queue, broadcast, logger, gate }),
+        metrics: PolybotMetrics,
+      ) => new IntentService({ intents, executions, queue, broadcast, logger, gate, metrics }),
     },
     {
       provide: KillSwitchService,
