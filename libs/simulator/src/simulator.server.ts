@@ -9,6 +9,7 @@ import { FaultRegistry, type FaultSpec } from './faults/fault.registry';
 import { adminRouter } from './http/admin.routes';
 import { authRouter } from './http/auth.routes';
 import { clobAccountRouter } from './http/clob-account.routes';
+import { clobMarketInfoRouter } from './http/clob-market-info.routes';
 import { jsonRpcRouter } from './http/json-rpc.routes';
 import { keepRawBody } from './http/raw-body.store';
 import { errorHandler } from './http/bad-request.error';
@@ -158,6 +159,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   app.use('/clob', orderRouter(orders, keys, exchange));
   app.use('/clob', clobAccountRouter(keys, exchange));
   app.use('/clob', clobRouter(() => world));
+  app.use('/clob', clobMarketInfoRouter(() => world));
   app.use('/data', dataApiRouter(() => world, accounts));
   app.use('/rpc', jsonRpcRouter(chain, accounts, () => world));
   app.use('/_sim', adminRouter(controls));
