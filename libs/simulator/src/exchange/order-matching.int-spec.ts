@@ -166,9 +166,9 @@ describe('order entry and matching against the simulated books (real clob-client
 
     const poor = await clobTrader(sim, OTHER_TEST_KEY);
     sim.setBalance(poor.address, 3);
-    const res = (await poor.client.postOrder(await signOrder(poor, m, 0, 'BUY', 0.4, 10), OrderType.GTC)) as Partial<Refusal>;
+    const res = (await poor.client.postOrder(await signOrder(poor, m, 0, 'BUY', 0.4, 10), OrderType.GTC)) as OrderResponse & Partial<Refusal>;
     expect(res).toMatchObject({ success: false, error: 'not enough balance / allowance' });
-    const sellUnowned = (await poor.client.postOrder(await signOrder(poor, m, 1, 'SELL', 0.6, 10), OrderType.GTC)) as Partial<Refusal>;
+    const sellUnowned = (await poor.client.postOrder(await signOrder(poor, m, 1, 'SELL', 0.6, 10), OrderType.GTC)) as OrderResponse & Partial<Refusal>;
     expect(sellUnowned).toMatchObject({ success: false, error: 'not enough balance / allowance' });
   });
 
