@@ -1,0 +1,129 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import type { MarketStream } from '@polybot/polymarket';
+import { createTestDatabase, type TestDatabase } from '@polybot/persistence';
+import { QueueName, type SnapshotBatchJob } from '@polybot/queues';
+import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
+import { startSimulator, type RunningSimulator } from '@polybot/simulator';
+import { IngestCycleService } from './ingest-cycle.service';
+import { IngestorModule } from './ingestor.module';
+import { MARKET_STREAM } from './ingestor.tokens';
+
+async function eventually<T>(check: () => T | Promise<T>, deadlineMs = 8_000): Promise<T> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+interface Service {
+  readonly test: TestRuntime;
+  readonly moduleRef: TestingModule;
+}
+
+describe('Ingestor streaming between cycles (real websockets, Postgres and Redis)', () => {
+  let db: TestDatabase;
+  let sim: RunningSimulator;
+  const services: Service[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sim = await startSimulator({ port: 0, tickIntervalMs: 0, seed: 5, events: 10 });
+  });
+
+  afterAll(async () => {
+    for (const { test, moduleRef } of services) {
+      await test.obliterateQueues();
+      await moduleRef.close();
+    }
+    await sim?.close();
+    await db?.drop();
+  });
+
+  const startIngestor = async (env: Record<string, string> = {}): Promise<Service> => {
+    const test = createTestRuntime('ingestor', {
+      POLYBOT_DATABASE_URL: db.url,
+      POLYBOT_GAMMA_API_URL: sim.gammaUrl,
+      POLYBOT_CLOB_API_URL: sim.clobUrl,
+      POLYBOT_CLOB_WS_URL: sim.wsUrl,
+      // The cycle never comes round again during a test: every update seen is the stream's.
+      POLYBOT_LOOP_INTERVAL_SECONDS: '60',
+      POLYBOT_MODE: 'paper',
+      ...env,
+    });
+    const moduleRef = await Test.createTestingModule({ imports: test.serviceImports(db.url, IngestorModule) }).compile();
+    const service = { test, moduleRef };
+    services.push(service);
+    return service;
+  };
+
+  const batches = async ({ test }: Service, queue: QueueName): Promise<{ id: string; batch: SnapshotBatchJob }[]> =>
+    (await test.runtime.queue.queue(queue).getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).map((job) => ({ id: String(job.id), batch: job.data as SnapshotBatchJob }));
+
+  it('queues a snapshot of just the moved token\'s event, and of a market the stream saw resolve, without waiting for a cycle', async () => {
+    const ingestor = await startIngestor();
+    const report = await ingestor.moduleRef.get(IngestCycleService).runCycle();
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const prefix = `${report.cycleId}:stream:`;
+    const streamed = async (queue: QueueName) => (await batches(ingestor, queue)).filter(({ batch }) => batch.cycleId.startsWith(prefix));
+
+    // The subscription's initial dump is the first stream update: every streamed event once more.
+    const open = [...sim.world.events.values()].filter((event) => sim.world.marketsOf(event).some((market) => !market.closed));
+    await eventually(async () => {
+      const seen = new Set((await streamed(QueueName.SnapshotsForStrategy)).flatMap(({ batch }) => batch.events.map((event) => event.eventId)));
+      expect(open.filter((event) => !seen.has(event.id))).toEqual([]);
+    });
+    expect(stream.connectionStates().open).toBe(1);
+    const before = new Set((await streamed(QueueName.SnapshotsForStrategy)).map(({ id }) => id));
+
+    const target = sim.world.marketsOf(open[1]!).find((market) => !market.closed)!;
+    const move = sim.setPrice(target.tokenIds[0], 0.25);
+
+    const moved = await eventually(async () => {
+      const fresh = (await streamed(QueueName.SnapshotsForStrategy)).filter(({ id }) => !before.has(id)).map(({ batch }) => batch);
+      const quoted = fresh.flatMap((batch) => batch.events).flatMap((event) => event.markets).flatMap((market) => market.tokens);
+      expect(quoted.find((token) => token.tokenId === target.tokenIds[0])).toMatchObject({ bestBid: move.bestBid, bestAsk: move.bestAsk });
+      return fresh;
+    });
+    // Whole events, and only the moved one: never a token alone, never the rest of the universe.
+    expect(moved.flatMap((batch) => batch.events.map((event) => event.eventId))).toEqual(moved.map(() => open[1]!.id));
+    expect(moved[0]!.events[0]!.markets.map((market) => market.conditionId).sort()).toEqual(sim.world.marketsOf(open[1]!).map((market) => market.conditionId).sort());
+    // Data age is the stream's: the batch is dated by the newest message in it, after the cycle.
+    const movedMarket = moved[0]!.events[0]!.markets.find((market) => market.conditionId === target.conditionId)!;
+    expect(Date.parse(moved[0]!.fetchedAt)).toBe(Date.parse(movedMarket.fetchedAt));
+    expect(Date.parse(moved[0]!.fetchedAt)).toBe(stream.lastMessageAt(target.tokenIds[0]));
+    const cycleBatch = (await batches(ingestor, QueueName.SnapshotsForStrategy)).find(({ batch }) => batch.cycleId === report.cycleId)!.batch;
+    expect(Date.parse(moved[0]!.fetchedAt)).toBeGreaterThanOrEqual(Date.parse(cycleBatch.fetchedAt));
+    // Risk sees the same update.
+    const forRisk = (await streamed(QueueName.SnapshotsForRisk)).map(({ batch }) => batch).filter((batch) => moved.some((m) => m.cycleId === batch.cycleId));
+    expect(forRisk).toHaveLength(moved.length);
+
+    const seenBeforeResolution = new Set((await streamed(QueueName.SnapshotsForRisk)).map(({ id }) => id));
+    const resolving = sim.world.marketsOf(open[2]!).find((market) => !market.closed)!;
+    sim.resolveMarket(resolving.conditionId, 1);
+
+    await eventually(async () => {
+      const fresh = (await streamed(QueueName.SnapshotsForRisk)).filter(({ id }) => !seenBeforeResolution.has(id));
+      const markets = fresh.flatMap(({ batch }) => batch.events).flatMap((event) => event.markets);
+      expect(markets.find((market) => market.conditionId === resolving.conditionId)).toMatchObject({
+        closed: true,
+        umaResolutionStatus: 'resolved',
+        outcomePrices: [0, 1],
+      });
+    });
+  });
+
+  it('streams nothing with POLYBOT_STREAMING=false', async () => {
+    const clientsBefore = sim.state().websocketClients;
+    const ingestor = await startIngestor({ POLYBOT_STREAMING: 'false' });
+    const report = await ingestor.moduleRef.get(IngestCycleService).runCycle();
+    expect(ingestor.moduleRef.get(MARKET_STREAM)).toBeNull();
+    expect(report.batches).toBeGreaterThan(0);
+    expect(sim.state().websocketClients).toBe(clientsBefore);
+    expect((await batches(ingestor, QueueName.SnapshotsForStrategy)).map(({ batch }) => batch.cycleId)).toEqual(Array(report.batches).fill(report.cycleId));
+  });
+});
