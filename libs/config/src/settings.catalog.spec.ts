@@ -18,7 +18,7 @@ describe('SETTINGS_CATALOG', () => {
   it('has one entry per variable', () => {
     const variables = SETTINGS_DOC.map((doc) => doc.variable);
     expect(new Set(variables).size).toBe(variables.length);
-    expect(variables).toHaveLength(61);
+    expect(variables).toHaveLength(62);
   });
 
   it('marks exactly the credentials that are secrets', () => {
@@ -28,6 +28,7 @@ describe('SETTINGS_CATALOG', () => {
       'POLYBOT_CLOB_API_SECRET',
       'POLYBOT_CLOB_PASSPHRASE',
       'POLYBOT_API_TOKEN',
+      'POLYBOT_WEBHOOK_URL',
     ]);
   });
 

@@ -11,4 +11,5 @@ export * from './payloads/dead-letter.schema';
 export * from './broadcast/broadcast-events';
 export * from './broadcast/broadcast-transport';
 export * from './broadcast/broadcast.publisher';
+export * from './broadcast/broadcast.listener';
 export * from './deadline';

@@ -1,5 +1,5 @@
 import { optional, withDefault } from '../setting-definition';
-import { codeKind, patternKind, textKind } from '../setting-kind';
+import { codeKind, patternKind, textKind, urlKind } from '../setting-kind';
 
 const group = 'Credentials';
 const address = patternKind(/^0x[0-9a-fA-F]{40}$/, 'an address (0x followed by 40 hex digits)', '0x + 40 hex digits');
@@ -44,6 +44,11 @@ export const CREDENTIAL_SETTINGS = {
   apiToken: optional('POLYBOT_API_TOKEN', textKind(), {
     group,
     secret: true,
-    description: 'bearer token required by the REST API for approvals; unset = no token check (bind to localhost only)',
+    description: 'bearer token (`secret` or `name:secret`; the name is recorded as the approver) for every REST API route but GET /health and /metrics; unset = no check, and the API refuses a non-loopback POLYBOT_API_HOST',
+  }),
+  webhookUrl: optional('POLYBOT_WEBHOOK_URL', urlKind({ protocols: ['http', 'https'] }), {
+    group,
+    secret: true,
+    description: 'the API POSTs each new intent and each kill switch trip here as JSON, retried with backoff; unset = no webhook',
   }),
 };
