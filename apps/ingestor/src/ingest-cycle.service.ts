@@ -51,9 +51,10 @@ export class IngestCycleService {
 
       const fetchedAt = new Date(this.clock()).toISOString();
       await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
-      const batches = batchEvents(cycle.events, TOKENS_PER_BATCH);
-      for (const events of batches) await this.publisher.publish(cycleId, fetchedAt, events);
-      this.stream.follow(cycleId, cycle.events);
+      const events = this.stream.resolvedView(cycle.events);
+      const batches = batchEvents(events, TOKENS_PER_BATCH);
+      for (const batch of batches) await this.publisher.publish(cycleId, fetchedAt, batch);
+      this.stream.follow(cycleId, events);
 
       const durationMs = this.clock() - started;
       this.metrics.cycleDuration.observe(durationMs / 1000);

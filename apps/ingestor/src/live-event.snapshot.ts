@@ -64,3 +64,24 @@ export function liveEventSnapshot(event: EventSnapshot, live: LiveMarketData): L
   const markets = event.markets.map((market) => liveMarket(market, live));
   return { event: { ...event, markets: markets.map((entry) => entry.market) }, newestAt: newestOf(markets.map((entry) => entry.newestAt ?? undefined)) };
 }
+
+/**
+ * A cycle's event with only the stream's resolutions laid over it: Gamma can lag the market channel,
+ * and a market once seen resolved must not be offered as open again by the next cycle.
+ */
+export function withStreamResolutions(event: EventSnapshot, live: Pick<LiveMarketData, 'resolution'>): EventSnapshot {
+  if (!event.markets.some((market) => live.resolution(market.conditionId) && !market.closed)) return event;
+  return {
+    ...event,
+    markets: event.markets.map((market) => {
+      const resolution = live.resolution(market.conditionId);
+      return resolution && !market.closed ? resolvedMarket(market, resolution.winningAssetId, market.fetchedAt) : market;
+    }),
+  };
+}
+
+/** What strategy and risk would act on in a market: a stream update that changes none of it is not queued. */
+export function marketFingerprint(market: MarketSnapshot): string {
+  const quotes = market.tokens.map((token) => [token.tokenId, token.bestBid, token.bestAsk, token.bidDepthUsd, token.askDepthUsd]);
+  return JSON.stringify([market.closed, market.acceptingOrders, market.tickSize, quotes]);
+}

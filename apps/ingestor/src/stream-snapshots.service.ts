@@ -4,7 +4,7 @@ import type { Logger, PolybotMetrics } from '@polybot/observability';
 import type { MarketStream } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
 import { MARKET_STREAM } from './ingestor.tokens';
-import { liveEventSnapshot } from './live-event.snapshot';
+import { liveEventSnapshot, marketFingerprint, withStreamResolutions } from './live-event.snapshot';
 import { batchEvents } from './snapshot-batches';
 import { SnapshotPublisher, TOKENS_PER_BATCH } from './snapshot.publisher';
 
@@ -29,11 +29,14 @@ function tradableTokens(events: readonly EventSnapshot[]): string[] {
 /**
  * Between ingest cycles, keeps the books live from the market channel. After each cycle the stream
  * follows that cycle's tradable tokens; when tokens change, only their events are rebuilt from the
- * cycle's catalogue plus the live books and queued at once, whole events per batch.
+ * cycle's catalogue plus the live books and queued at once, whole events per batch. An update that
+ * changes no quote, tick size or market state (a re-snapshot equal to what was sent) is not queued.
  */
 @Injectable()
 export class StreamSnapshotService implements OnApplicationShutdown {
   private catalogue: Catalogue | null = null;
+  /** Per market, what strategy and risk were last sent (by the cycle or the stream). */
+  private queued = new Map<string, string>();
   private updates = 0;
   private pendingEvents = new Set<string>();
   private publishing: Promise<void> | null = null;
@@ -56,9 +59,19 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     return this.stream !== null;
   }
 
-  /** Follows the tradable tokens of a cycle's events; later stream updates build on this catalogue. */
+  /** The cycle's events with the markets the stream saw resolve marked resolved (Gamma can lag). */
+  resolvedView(events: EventSnapshot[]): EventSnapshot[] {
+    const stream = this.stream;
+    return stream ? events.map((event) => withStreamResolutions(event, stream)) : events;
+  }
+
+  /**
+   * Follows the tradable tokens of a cycle's (queued) events; later stream updates build on this
+   * catalogue and are queued only where they change what the cycle sent.
+   */
   follow(cycleId: string, events: readonly EventSnapshot[]): void {
     if (!this.stream) return;
+    this.queued = new Map(events.flatMap((event) => event.markets.map((market) => [market.conditionId, marketFingerprint(market)] as const)));
     const eventOfToken = new Map<string, string>();
     for (const event of events) for (const market of event.markets) for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
     this.catalogue = { cycleId, events: new Map(events.map((event) => [event.eventId, event])), eventOfToken };
@@ -108,7 +121,8 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     const live = eventIds
       .map((eventId) => catalogue.events.get(eventId))
       .filter((event): event is EventSnapshot => event !== undefined)
-      .map((event) => liveEventSnapshot(event, stream));
+      .map((event) => liveEventSnapshot(event, stream))
+      .filter((entry) => this.takeIfChanged(entry.event));
     const newestOf = new Map(live.map((entry) => [entry.event.eventId, entry.newestAt]));
     for (const events of batchEvents(live.map((entry) => entry.event), TOKENS_PER_BATCH)) {
       const newestAt = Math.max(...events.map((event) => newestOf.get(event.eventId) ?? 0));
@@ -118,6 +132,14 @@ export class StreamSnapshotService implements OnApplicationShutdown {
       this.metrics.dataAge.set(Math.max(0, (this.clock() - fetchedAt) / 1000));
       this.logger.debug({ cycle_id: cycleId, events: events.length }, 'Queued stream snapshots');
     }
+  }
+
+  /** True when some market of the event differs from what was last queued; remembers it as queued. */
+  private takeIfChanged(event: EventSnapshot): boolean {
+    const prints = event.markets.map((market) => [market.conditionId, marketFingerprint(market)] as const);
+    if (prints.every(([conditionId, print]) => this.queued.get(conditionId) === print)) return false;
+    for (const [conditionId, print] of prints) this.queued.set(conditionId, print);
+    return true;
   }
 
   private countConnections(): void {
