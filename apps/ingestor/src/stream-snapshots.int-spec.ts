@@ -76,6 +76,9 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const tradable = open.flatMap((event) => sim.world.marketsOf(event)).filter((market) => !market.closed).flatMap((market) => market.tokenIds);
     await eventually(() => expect(tradable.filter((tokenId) => stream.book(tokenId) === undefined)).toEqual([]));
     expect(stream.connectionStates().open).toBe(1);
+    const metrics = await ingestor.test.runtime.metrics.registry.metrics();
+    expect(metrics).toContain('polybot_stream_connections{state="open",service="ingestor"} 1');
+    expect(metrics).toMatch(/polybot_stream_messages_total\{event_type="book",service="ingestor"\} [1-9]/);
 
     const target = sim.world.marketsOf(open[1]!).find((market) => !market.closed)!;
     const move = sim.setPrice(target.tokenIds[0], 0.25);
