@@ -1,5 +1,5 @@
 import { registerSecret, scrubSecrets } from '@polybot/observability';
-import { Contract, JsonRpcProvider, Wallet, ZeroHash, type TransactionResponse } from 'ethers';
+import { Contract, JsonRpcProvider, Network, Wallet, ZeroHash, type TransactionResponse } from 'ethers';
 
 /** Polygon mainnet contracts (see the venue's contract config). */
 export const POLYGON_CONTRACTS = {
@@ -10,6 +10,9 @@ export const POLYGON_CONTRACTS = {
 
 const CTF_ABI = ['function redeemPositions(address collateralToken, bytes32 parentCollectionId, bytes32 conditionId, uint256[] indexSets)'];
 const NEG_RISK_ABI = ['function redeemPositions(bytes32 _conditionId, uint256[] _amounts)'];
+
+/** Polygon makes a block about every 2 s. */
+const RECEIPT_POLL_MS = 1000;
 
 /** Outcome tokens have 6 decimals. */
 const SHARE_UNITS = 1_000_000;
@@ -52,7 +55,10 @@ export class RedeemPositionsSender {
   constructor(private readonly options: RedeemSenderOptions) {
     registerSecret(options.privateKey);
     registerSecret(options.privateKey.replace(/^0x/, ''));
-    this.provider = new JsonRpcProvider(options.rpcUrl, options.chainId ?? 137, { staticNetwork: true, batchMaxCount: 1 });
+    // A bare Network: Network.from(137) would add the gas-station plugin, fetching fees from a
+    // third-party URL instead of the configured RPC.
+    const network = new Network('polygon', options.chainId ?? 137);
+    this.provider = new JsonRpcProvider(options.rpcUrl, network, { staticNetwork: network, batchMaxCount: 1, pollingInterval: RECEIPT_POLL_MS });
     this.wallet = new Wallet(options.privateKey, this.provider);
   }
 

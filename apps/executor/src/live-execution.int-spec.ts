@@ -1,0 +1,283 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { takerFee, type IntentStatus, type MarketSnapshot, type OrderBook } from '@polybot/domain';
+import {
+  createTestDatabase,
+  FillRepository,
+  IntentRepository,
+  MarketRepository,
+  SignedOrderRepository,
+  type NewIntent,
+  type TestDatabase,
+} from '@polybot/persistence';
+import { AccountStateReader, ClobTradingClient, createMarketDataStack, NO_VENUE_CALL_RECORDER } from '@polybot/polymarket';
+import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
+import { startSimulator, type RunningSimulator } from '@polybot/simulator';
+import { Wallet } from 'ethers';
+import { ExecuteIntentService } from './execute-intent.service';
+import { ExecutorModule } from './executor.module';
+
+/** A throwaway key generated for this run: it must never show up in a log line. */
+const PRIVATE_KEY = Wallet.createRandom().privateKey;
+const ADDRESS = new Wallet(PRIVATE_KEY).address;
+const CHECKS = [{ name: 'MIN_EDGE', passed: true, value: 0.2, limit: 0.05, message: 'edge 20% >= 5%' }];
+
+interface Executor {
+  readonly test: TestRuntime;
+  readonly moduleRef: TestingModule;
+  readonly executor: ExecuteIntentService;
+}
+
+describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)', () => {
+  let db: TestDatabase;
+  let sim: RunningSimulator;
+  let main: Executor;
+  let intents: IntentRepository;
+  let markets: MarketSnapshot[];
+  let books: Map<string, OrderBook>;
+  const executors: Executor[] = [];
+
+  function envFor(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      POLYBOT_DATABASE_URL: db.url,
+      POLYBOT_MODE: 'live',
+      POLYBOT_DRY_RUN: 'false',
+      POLYBOT_CONFIRM_LIVE: 'yes',
+      POLYBOT_POLYGON_PRIVATE_KEY: PRIVATE_KEY,
+      POLYBOT_GAMMA_API_URL: sim.gammaUrl,
+      POLYBOT_CLOB_API_URL: sim.clobUrl,
+      POLYBOT_DATA_API_URL: sim.dataApiUrl,
+      POLYBOT_CLOB_WS_URL: sim.wsUrl,
+      POLYBOT_POLYGON_RPC_URL: sim.rpcUrl,
+      POLYBOT_HTTP_TIMEOUT_MS: '1000',
+      POLYBOT_MAX_SLIPPAGE: '0.02',
+      ...overrides,
+    };
+  }
+
+  async function startExecutor(overrides: Record<string, string> = {}): Promise<Executor> {
+    const test = createTestRuntime('executor', envFor(overrides));
+    const moduleRef = await Test.createTestingModule({ imports: test.serviceImports(db.url, ExecutorModule) }).compile();
+    const started = { test, moduleRef, executor: moduleRef.get(ExecuteIntentService) };
+    executors.push(started);
+    return started;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sim = await startSimulator({ port: 0, tickIntervalMs: 0, settlementStepMs: 10, events: 80 });
+    const stack = createMarketDataStack({ gammaUrl: sim.gammaUrl, clobUrl: sim.clobUrl, timeoutMs: 5000, maxRetries: 0, booksBatchSize: 100, gammaPageSize: 100, recorder: NO_VENUE_CALL_RECORDER });
+    const cycle = await stack.source.fetchCycle();
+    markets = cycle.events.flatMap((e) => e.markets).filter((m) => !m.negRisk && !m.closed && m.acceptingOrders && m.tickSize === 0.01 && m.tokens.every((t) => t.bestAsk !== null && t.bestBid !== null));
+    books = (await stack.books.fetchBooks(markets.flatMap((m) => m.tokens.map((t) => t.tokenId)))).books;
+    await stack.http.close();
+    main = await startExecutor();
+    intents = main.moduleRef.get(IntentRepository);
+    await main.moduleRef.get(MarketRepository).upsertMany(markets);
+  });
+
+  afterAll(async () => {
+    for (const e of executors) {
+      await e.test.obliterateQueues();
+      await e.moduleRef.close();
+    }
+    await sim?.close();
+    await db?.drop();
+  });
+
+  /** A liquid market unused by earlier tests, its YES best ask level holding at most `maxLevelUsd`. */
+  const used = new Set<string>();
+  function pickMarket(maxLevelUsd = Number.POSITIVE_INFINITY): { market: MarketSnapshot; tokenId: string; book: OrderBook } {
+    for (const market of markets) {
+      if (used.has(market.marketId) || market.liquidityUsd < 1000) continue;
+      const tokenId = market.tokens[0].tokenId;
+      const book = books.get(tokenId);
+      const ask = book?.asks[0];
+      if (!book || !ask || ask.price * ask.size > maxLevelUsd || ask.price < 0.1 || ask.price > 0.9) continue;
+      used.add(market.marketId);
+      return { market, tokenId, book };
+    }
+    throw new Error('no suitable simulator market left');
+  }
+
+  async function seed(market: MarketSnapshot, tokenId: string, overrides: Partial<NewIntent>, status: IntentStatus = 'APPROVED'): Promise<string> {
+    const now = Date.now();
+    const intent = await intents.createPending(
+      {
+        type: 'OPEN_POSITION', marketId: market.marketId, conditionId: market.conditionId, tokenId, outcome: market.tokens[0].outcome,
+        side: 'BUY', price: 0.5, sizeUsd: 10, edge: 0.2, modelProb: 0.95, marketPrice: 0.5, confidence: 0.9, reason: 'test',
+        strategy: 'neg_risk_consistency', createdAt: new Date(now), expiresAt: new Date(now + 600_000), ...overrides,
+      },
+      CHECKS,
+      { actor: 'test' },
+    );
+    if (!intent) throw new Error('seed intent was not created');
+    if (status !== 'PENDING') await intents.transition(intent.id, 'Approve', { now: new Date(), actor: 'test' });
+    return intent.id;
+  }
+
+  async function executeOk(executor: ExecuteIntentService, intentId: string): Promise<void> {
+    const result = await executor.execute(jobFor(intentId));
+    // The reason in the failure message, not just "FAILED".
+    expect({ result, reason: result === 'EXECUTED' ? null : (await intents.findById(intentId))?.statusReason }).toEqual({ result: 'EXECUTED', reason: null });
+  }
+
+  const jobFor = (intentId: string) => ({ v: 1 as const, intentId, approvedAt: new Date().toISOString() });
+  const postsOf = (hash: string) => sim.orders().filter((o) => JSON.stringify(o.body).includes(`"signature"`) && sim.exchangeOrders().some((x) => x.id === hash && JSON.stringify(o.body).includes(x.signature)));
+  async function outcome(intentId: string): Promise<{ status: string; order_id: string | null; filled_size: number; avg_price: number | null; fees: number; error: string | null }> {
+    const [row] = await db.dataSource.query('SELECT status, order_id, filled_size, avg_price, fees, error FROM execution_outcomes WHERE intent_id = $1', [intentId]);
+    return row;
+  }
+
+  it('signs, posts and fills a marketable BUY, records LIVE fills with fees, and the position shows at the Data API', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+
+    await executeOk(main.executor, id);
+
+    const row = await outcome(id);
+    const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
+    expect(stored).toMatchObject({ state: 'DONE', fillsRecorded: true });
+    expect(row).toMatchObject({ status: 'FILLED', order_id: stored?.orderHash, error: null });
+    expect(row.filled_size).toBeGreaterThanOrEqual(5);
+    expect(row.avg_price).toBeLessThanOrEqual(ask.price);
+    expect(sim.exchangeOrders().filter((o) => o.id === stored?.orderHash)).toHaveLength(1);
+    const fills = await main.moduleRef.get(FillRepository).forIntent(id);
+    expect(fills.reduce((s, f) => s + f.shares, 0)).toBeCloseTo(row.filled_size, 6);
+    expect(fills.every((f) => f.kind === 'TRADE' && f.side === 'BUY' && f.price <= ask.price)).toBe(true);
+    // We crossed the book, so each fill pays the market's taker fee.
+    for (const fill of fills) expect(fill.feeUsd).toBe(takerFee(fill.shares, fill.price, market.feeSchedule, 'TAKER'));
+    expect(row.fees).toBeCloseTo(fills.reduce((s, f) => s + f.feeUsd, 0), 5);
+    expect((await intents.findById(id))?.status).toBe('EXECUTED');
+
+    const reader = new AccountStateReader({ dataApiUrl: sim.dataApiUrl, walletAddress: ADDRESS, timeoutMs: 2000, trading: () => ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 }) });
+    const account = await reader.read();
+    expect(account.unavailable).toEqual([]);
+    expect(account.positions.find((p) => p.tokenId === tokenId)?.size).toBeCloseTo(row.filled_size, 6);
+    expect(account.balances.collateral?.balance).toBeLessThan(1000);
+  });
+
+  it('an accepted post whose answer times out ends with ONE order at the venue: reconciled, not retried', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const postsBefore = sim.orders().length;
+    sim.addFault({ route: '/clob/order', kind: 'accept-then-timeout', times: 1 });
+    try {
+      await executeOk(main.executor, id);
+    } finally {
+      sim.clearFaults();
+    }
+    const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
+    expect(sim.orders().length - postsBefore).toBe(1);
+    expect(sim.exchangeOrders().filter((o) => o.assetId === tokenId)).toHaveLength(1);
+    expect(await outcome(id)).toMatchObject({ status: 'FILLED', order_id: stored?.orderHash });
+    expect(postsOf(stored!.orderHash)).toHaveLength(1);
+  });
+
+  it('a retried job for an EXECUTING intent whose signed order was already posted reconciles instead of posting again', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    // The crash: the gate passed, the order was signed, stored and posted, then the process died.
+    await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
+    const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
+    const signed = await trading.signOrder({ clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price: ask.price, size: 6, notionalUsd: ask.price * 6, orderType: 'GTC', tickSize: 0.01, negRisk: false });
+    await main.moduleRef.get(SignedOrderRepository).storeOnce(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed });
+    expect((await trading.postSignedOrder(signed)).success).toBe(true);
+    const postsBefore = sim.orders().length;
+
+    await executeOk(main.executor, id);
+
+    expect(sim.orders().length).toBe(postsBefore);
+    expect(sim.exchangeOrders().filter((o) => o.assetId === tokenId)).toHaveLength(1);
+    expect(await outcome(id)).toMatchObject({ status: 'FILLED', order_id: signed.orderHash });
+    // And the same job once more: the gate is closed.
+    await expect(main.executor.execute(jobFor(id))).resolves.toBe('SKIPPED');
+  });
+
+  it('a restarted executor finding a stored but never-posted signed order posts that same order exactly once', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
+    const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
+    const signed = await trading.signOrder({ clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price: ask.price, size: 6, notionalUsd: ask.price * 6, orderType: 'GTC', tickSize: 0.01, negRisk: false });
+    await main.moduleRef.get(SignedOrderRepository).storeOnce(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed });
+    const postsBefore = sim.orders().length;
+
+    await executeOk(main.executor, id);
+
+    expect(sim.orders().length - postsBefore).toBe(1);
+    expect(sim.exchangeOrders().filter((o) => o.assetId === tokenId).map((o) => o.id)).toEqual([signed.orderHash]);
+    expect(await outcome(id)).toMatchObject({ status: 'FILLED', order_id: signed.orderHash });
+  });
+
+  it('fails an order with the wrong signature type for its funder with the venue\'s message', async () => {
+    const bad = await startExecutor({ POLYBOT_SIGNATURE_TYPE: '0', POLYBOT_FUNDER_ADDRESS: '0x1111111111111111111111111111111111111111' });
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+
+    await expect(bad.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+
+    const after = await intents.findById(id);
+    expect(after?.status).toBe('FAILED');
+    expect(after?.statusReason).toMatch(/venue refused the order: .*invalid signature/);
+    expect(sim.exchangeOrders().filter((o) => o.assetId === tokenId)).toHaveLength(0);
+  });
+
+  it('fails an intent whose price drifted beyond POLYBOT_MAX_SLIPPAGE before anything is sent', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const mid = (book.bids[0].price + ask.price) / 2;
+    sim.setPrice(tokenId, Number(Math.min(0.95, mid + 0.1).toFixed(2)));
+    const postsBefore = sim.orders().length;
+
+    await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+
+    expect((await intents.findById(id))?.statusReason).toMatch(/price drifted beyond POLYBOT_MAX_SLIPPAGE: best ask .* vs limit .*; nothing sent/);
+    expect(sim.orders().length).toBe(postsBefore);
+    expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toBeNull();
+  });
+
+  it('cancels a resting GTC remainder at the intent\'s expiry: partial fill recorded, rest cancelled', async () => {
+    const { market, tokenId, book } = pickMarket(150);
+    const ask = book.asks[0];
+    const shares = Math.ceil(ask.size) + 10;
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * shares).toFixed(2)), expiresAt: new Date(Date.now() + 1500) });
+
+    await executeOk(main.executor, id);
+
+    const row = await outcome(id);
+    expect(row.status).toBe('PARTIALLY_FILLED');
+    expect(row.filled_size).toBeCloseTo(ask.size, 6);
+    const order = sim.exchangeOrders().find((o) => o.id === row.order_id);
+    expect(order?.status).toBe('CANCELED');
+    expect(await main.moduleRef.get(FillRepository).forIntent(id)).not.toHaveLength(0);
+  });
+
+  it('claims a resolved position with one redeemPositions transaction and records its hash', async () => {
+    const held = (await main.moduleRef.get(FillRepository).all('LIVE'))[0];
+    const market = markets.find((m) => m.marketId === held.marketId)!;
+    sim.resolveMarket(market.conditionId, market.tokens.findIndex((t) => t.tokenId === held.tokenId));
+    const id = await seed(market, held.tokenId, { type: 'CLAIM_SETTLEMENT', side: 'SELL', price: 1, marketPrice: 1, sizeUsd: 0, edge: 0, modelProb: 1 });
+
+    await executeOk(main.executor, id);
+
+    const txs = sim.transactions();
+    expect(txs).toHaveLength(1);
+    expect(txs[0]).toMatchObject({ method: 'redeemPositions', conditionId: market.conditionId, negRisk: false, from: ADDRESS.toLowerCase() });
+    expect(await outcome(id)).toMatchObject({ status: 'SETTLED', order_id: txs[0].hash, error: null });
+  });
+
+  it('never wrote the private key, API secret or passphrase into any log line', () => {
+    const creds = sim.apiCredentials(ADDRESS);
+    const lines = executors.flatMap((e) => e.test.logLines);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const secret of [PRIVATE_KEY, PRIVATE_KEY.slice(2), creds.secret, creds.passphrase]) {
+      expect(lines.filter((line) => line.includes(secret))).toEqual([]);
+    }
+  });
+});
