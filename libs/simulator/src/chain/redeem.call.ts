@@ -1,4 +1,4 @@
-import { Interface, type TransactionLike } from 'ethers';
+import { AbiCoder, Interface, type TransactionLike } from 'ethers';
 import type { AccountLedger } from '../exchange/account.ledger';
 import { CONDITIONAL_TOKENS, NEG_RISK_ADAPTER, PUSD, ZERO_BYTES32 } from '../venue/polygon.contracts';
 import type { SimWorld } from '../world/sim-world.state';
@@ -16,9 +16,14 @@ export const ERC20_ABI = new Interface([
 
 /** A call the chain refuses; answered as a JSON-RPC error (code -32000) naming why. */
 export class RevertError extends Error {
-  constructor(message: string) {
-    super(`execution reverted: ${message}`);
+  constructor(readonly reason: string) {
+    super(`execution reverted: ${reason}`);
     this.name = 'RevertError';
+  }
+
+  /** Error(string) ABI-encoded, as nodes return it in `error.data` (ethers decodes the reason from it). */
+  get data(): string {
+    return `0x08c379a0${AbiCoder.defaultAbiCoder().encode(['string'], [this.reason]).slice(2)}`;
   }
 }
 

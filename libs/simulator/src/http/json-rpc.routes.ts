@@ -183,6 +183,7 @@ export function jsonRpcRouter(chain: SimChain, accounts: AccountLedger, world: (
       if (!handler) throw new RpcError(-32601, `the method ${request.method} does not exist/is not available`);
       return { jsonrpc: '2.0', id, result: handler(request.params) };
     } catch (err) {
+      if (err instanceof RevertError) return { jsonrpc: '2.0', id, error: { code: 3, message: err.message, data: err.data } };
       const code = err instanceof RpcError ? err.code : -32000;
       return { jsonrpc: '2.0', id, error: { code, message: err instanceof Error ? err.message : String(err) } };
     }
