@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { IntentsModule } from '@polybot/intents';
-import { ApiTokenGuard } from './api-token.guard';
+import { ApiIdentity } from './api-identity';
+import { EventStreamController } from './events/event-stream.controller';
+import { OperatorEventHub } from './events/operator-event.hub';
+import { WebhookNotifier } from './events/webhook.notifier';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 import { IntentsController } from './intents.controller';
 import { KillSwitchesController } from './kill-switches.controller';
+import { MetricsController } from './metrics.controller';
+import { RecentActivityService } from './recent-activity.service';
 import { RedisProbe } from './redis-probe';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -14,7 +19,24 @@ import { StatusService } from './status.service';
 /** The REST API; expects RuntimeModule and PersistenceModule in the application (see createApiApp). */
 @Module({
   imports: [IntentsModule],
-  controllers: [IntentsController, HealthController, StatusController, KillSwitchesController, ReportsController],
-  providers: [ApiTokenGuard, HealthService, StatusService, ReportsService, RedisProbe],
+  controllers: [
+    IntentsController,
+    HealthController,
+    StatusController,
+    KillSwitchesController,
+    ReportsController,
+    MetricsController,
+    EventStreamController,
+  ],
+  providers: [
+    ApiIdentity,
+    HealthService,
+    StatusService,
+    ReportsService,
+    RedisProbe,
+    RecentActivityService,
+    OperatorEventHub,
+    WebhookNotifier,
+  ],
 })
 export class ApiModule {}
