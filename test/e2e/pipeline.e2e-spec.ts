@@ -3,6 +3,13 @@ import { runCli, waitFor } from './support/processes';
 import { startStack, type IntentBody, type Stack } from './support/stack';
 
 const LOOP_SECONDS = 2;
+/** Credentials planted in the environment: none may surface in a log line, a response or a stored row. */
+const PLANTED = {
+  POLYBOT_POLYGON_PRIVATE_KEY: `0x${'5eC7'.repeat(16)}`,
+  POLYBOT_CLOB_API_KEY: 'planted-api-key-9f3c2e1a',
+  POLYBOT_CLOB_API_SECRET: 'cGxhbnRlZC1zZWNyZXQtZm9yLXRlc3Rz',
+  POLYBOT_CLOB_PASSPHRASE: 'planted-passphrase-77a1',
+};
 const EXPIRY_SECONDS = 20;
 
 /**
@@ -19,7 +26,7 @@ describe('pipeline end to end (simulator + services as processes)', () => {
     stack = await startStack({
       mode: '--live',
       simulator: { seed: 7, events: 12, tickMs: 500 },
-      env: { POLYBOT_LOOP_INTERVAL_SECONDS: String(LOOP_SECONDS), POLYBOT_INTENT_EXPIRY_SECONDS: String(EXPIRY_SECONDS) },
+      env: { POLYBOT_LOOP_INTERVAL_SECONDS: String(LOOP_SECONDS), POLYBOT_INTENT_EXPIRY_SECONDS: String(EXPIRY_SECONDS), ...PLANTED },
       prepare: async (sim) => {
         for (let i = 0; i < 3; i += 1) {
           const response = await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' });
@@ -102,5 +109,18 @@ describe('pipeline end to end (simulator + services as processes)', () => {
 
     // Nothing ever reached the venue's order endpoint.
     expect((await (await fetch(`${stack.sim.url}/_sim/orders`)).json()) as unknown[]).toEqual([]);
+
+    // The planted credentials are nowhere: not in any service's log, any CLI or API answer, any row.
+    const status = await runCli(['status', '--json-output'], stack.env);
+    const apiStatus = await fetch(`${stack.api}/status`).then((r) => r.text());
+    const tables: { table_name: string }[] = await stack.db.dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    const rows = await Promise.all(tables.map(({ table_name }) => stack.db.dataSource.query(`SELECT t::text AS row FROM "${table_name}" t`)));
+    const everything = [stack.services.output(), approved.stdout, approved.stderr, late.stderr, status.stdout, status.stderr, apiStatus, JSON.stringify(rows)].join('\n');
+    expect(everything.length).toBeGreaterThan(10_000);
+    for (const [name, value] of Object.entries(PLANTED)) {
+      expect({ name, found: everything.includes(value) }).toEqual({ name, found: false });
+    }
   }, 120_000);
 });
