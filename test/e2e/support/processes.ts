@@ -9,6 +9,8 @@ export const CLI = resolve(ROOT, 'bin/polyb0t.js');
 export interface RunningProcess {
   readonly child: ChildProcess;
   readonly output: () => string;
+  /** Resolves with the exit code when the process ends by itself. */
+  readonly exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -20,6 +22,7 @@ export function startProcess(args: string[], env: NodeJS.ProcessEnv): RunningPro
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   return {
     child,
+    exited,
     output: () => chunks.join(''),
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
