@@ -12,14 +12,14 @@ async function decide(id, action, reason) {
     const body = action === 'reject' && reason ? { reason } : undefined;
     putIntent(await api('/intents/' + encodeURIComponent(id) + '/' + action, { method: 'POST', body }));
     state.notices.set(id, { kind: 'info', text: action === 'approve' ? 'Approved: sent to the executor.' : 'Rejected.' });
-    retire(id, 6000);
+    retire(id, 3000);
   } catch (error) {
     state.notices.set(id, { kind: 'error', text: error.message });
     const known = state.intents.get(id);
     // A 409 names the intent's real status: show it, greyed out, long enough to be read.
     if (known && error.body && typeof error.body.status === 'string' && error.body.status !== 'PENDING') {
       putIntent(Object.assign({}, known, { status: error.body.status }));
-      retire(id, 12000);
+      state.until.set(id, Date.now() + 12000);
     }
   } finally {
     state.busy.delete(id);

@@ -28,9 +28,9 @@ const rank = (intent) => (intent.status in RANK ? RANK[intent.status] : 3);
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const isIntent = (value) => value !== null && typeof value === 'object' && typeof value.id === 'string' && typeof value.status === 'string';
 
+// Greys a card out and removes it lingerMs later; the first call sets the time.
 function retire(id, lingerMs) {
-  const until = Date.now() + lingerMs;
-  if ((state.until.get(id) || 0) < until) state.until.set(id, until);
+  if (!state.until.has(id)) state.until.set(id, Date.now() + lingerMs);
 }
 
 function putIntent(incoming) {
@@ -41,7 +41,7 @@ function putIntent(incoming) {
   const intent = known && known.execution && !incoming.execution && rank(known) === rank(incoming)
     ? Object.assign({}, incoming, { execution: known.execution })
     : incoming;
-  if (known && known.status === 'PENDING' && intent.status !== 'PENDING') retire(intent.id, 6000);
+  if (known && known.status === 'PENDING' && intent.status !== 'PENDING') retire(intent.id, 4000);
   state.intents.set(intent.id, intent);
   if (state.intents.size > 400) {
     for (const [id, old] of state.intents) {
@@ -66,7 +66,7 @@ async function refreshIntents() {
     for (const intent of pending) putIntent(intent);
     const stillPending = new Set(pending.map((intent) => intent.id));
     // Decided elsewhere (the CLI, another browser) and older than the recent list: grey it out all the same.
-    for (const [id, intent] of state.intents) if (intent.status === 'PENDING' && !stillPending.has(id)) retire(id, 6000);
+    for (const [id, intent] of state.intents) if (intent.status === 'PENDING' && !stillPending.has(id)) retire(id, 4000);
     state.problems.delete('intents');
   } catch (error) {
     state.problems.set('intents', 'Intents: ' + error.message);

@@ -55,14 +55,16 @@ function buildCard(intent) {
   const el = h('article', { class: 'intent', dataset: { intentId: id } },
     h('div', { class: 'top' },
       countdown,
-      h('div', {},
+      h('div', { class: 'what' },
         h('div', { class: 'trade' }, h('span', { class: sideClass(intent.side) }, intent.side), ' ', intent.outcome, ' @ ', price(intent.price), ' · ', usd(intent.size_usd)),
         h('div', { class: 'edge' }, edgeLine(intent))),
-      h('div', { class: 'actions' }, reasonInput, reject, approve)),
+      h('div', { class: 'actions' }, reject, approve)),
     h('div', { class: 'why' }, intent.reason),
     h('div', { class: 'checks' }, checks.length ? checks.map(checkChip) : h('span', { class: 'check fail' }, 'no risk checks recorded')),
-    h('div', { class: 'meta' }, intent.type, ' · market ', intent.market_id, ' · token ', shortId(intent.token_id), '… · intent ', shortId(id),
-      ' · expires ', clock(intent.expires_at)),
+    h('div', { class: 'bottom' },
+      h('div', { class: 'meta' }, intent.type, ' · market ', intent.market_id, ' · token ', shortId(intent.token_id), '… · intent ', shortId(id),
+        ' · expires ', clock(intent.expires_at)),
+      reasonInput),
     notice);
   return { el, countdown, reasonInput, reject, approve, notice, expiresAt: Date.parse(intent.expires_at) };
 }

@@ -4,9 +4,9 @@ export const APPROVAL_PAGE_STYLES = `
   --buy: #0b6e4f; --sell: #a4262c; --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --accent: #0550ae; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
-header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 20px; padding: 10px 20px; background: #1b1f24; color: #fff; }
+header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px; padding: 10px 20px; background: #1b1f24; color: #fff; }
 header h1 { margin: 0; font-size: 18px; }
-header .figure { font-variant-numeric: tabular-nums; }
+header .figure { font-variant-numeric: tabular-nums; font-size: 14px; }
 header .figure b { font-weight: 600; }
 header .figure span { color: #aab4c0; margin-right: 4px; }
 header .pos { color: #4ac26b; }
@@ -38,10 +38,13 @@ button:disabled { cursor: default; opacity: .5; }
 .side-BUY { color: var(--buy); }
 .side-SELL { color: var(--sell); }
 .edge { font-variant-numeric: tabular-nums; }
+.what { flex: 1 1 240px; min-width: 0; }
 .actions { margin-left: auto; display: flex; gap: 8px; align-items: center; }
+.bottom { display: flex; gap: 10px; align-items: center; margin-top: 6px; }
+.bottom .meta { flex: 1; margin-top: 0; }
 .approve { background: var(--ok); border-color: var(--ok); color: #fff; font-weight: 700; font-size: 17px; padding: 8px 22px; }
 .reject { background: #fff; border: 2px solid var(--bad); color: var(--bad); font-weight: 700; font-size: 17px; padding: 6px 18px; }
-.reason-input { font: inherit; font-size: 13px; padding: 6px; width: 150px; }
+.reason-input { font: inherit; font-size: 13px; padding: 4px 6px; width: 200px; }
 .meta { margin-top: 6px; color: var(--muted); font-size: 13px; overflow-wrap: anywhere; }
 .why { margin-top: 6px; overflow-wrap: anywhere; }
 .checks { margin-top: 8px; display: flex; flex-wrap: wrap; gap: 6px; }
