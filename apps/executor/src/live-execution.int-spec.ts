@@ -255,6 +255,8 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect(row.filled_size).toBeCloseTo(ask.size, 6);
     const order = sim.exchangeOrders().find((o) => o.id === row.order_id);
     expect(order?.status).toBe('CANCELED');
+    // The follower listened on the user channel (polling remains the fallback).
+    expect(sim.state().userWebsocketClients).toBeGreaterThanOrEqual(1);
     expect(await main.moduleRef.get(FillRepository).forIntent(id)).not.toHaveLength(0);
   });
 

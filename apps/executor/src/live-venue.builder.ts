@@ -1,7 +1,7 @@
 import type { Settings } from '@polybot/config';
 import type { Logger } from '@polybot/observability';
 import type { ExecutionRepository, FillRepository, MarketRepository, SignedOrderRepository } from '@polybot/persistence';
-import { ClobTradingClient, RedeemPositionsSender, type ClobBookClient, type VenueCallRecorder } from '@polybot/polymarket';
+import { ClobTradingClient, RedeemPositionsSender, UserChannelWatcher, type ClobBookClient, type VenueCallRecorder } from '@polybot/polymarket';
 import type { Clock } from '@polybot/runtime';
 import { LiveClaim } from './live-claim';
 import { LiveOrderFollower } from './live-order.follower';
@@ -52,6 +52,7 @@ export function buildLiveVenue(settings: Settings, sources: LiveVenueSources): L
   );
   let redeemer: RedeemPositionsSender | null = null;
   const logger = sources.logger.child({ venue: 'live' });
+  const userChannel = new UserChannelWatcher({ wsUrl: settings.clobWsUrl, auth: async () => (await trading()).wsAuth, onIssue: (issue) => logger.warn(issue) });
   return new LiveVenue({
     trading,
     books: sources.books,
@@ -59,7 +60,7 @@ export function buildLiveVenue(settings: Settings, sources: LiveVenueSources): L
     executions: sources.executions,
     fills: sources.fills,
     placer: new LiveOrderPlacer(sources.signedOrders, logger),
-    follower: new LiveOrderFollower(sources.clock, logger, { pollIntervalMs: POLL_INTERVAL_MS }),
+    follower: new LiveOrderFollower(sources.clock, logger, { pollIntervalMs: POLL_INTERVAL_MS, wake: (orderId, ms) => userChannel.wake(orderId, ms) }),
     claims: new LiveClaim(
       () => (redeemer ??= new RedeemPositionsSender({ rpcUrl: settings.polygonRpcUrl, privateKey, receiptTimeoutMs: Math.max(settings.httpTimeoutMs, 60_000) })),
       sources.executions,
@@ -68,6 +69,10 @@ export function buildLiveVenue(settings: Settings, sources: LiveVenueSources): L
       sources.clock,
     ),
     maxSlippage: settings.maxSlippage,
+    close: () => {
+      userChannel.close();
+      redeemer?.destroy();
+    },
     clock: sources.clock,
     logger,
   });

@@ -23,6 +23,8 @@ export interface LiveVenueDeps {
   readonly maxSlippage: number;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Releases the user websocket and the RPC provider. */
+  readonly close?: () => void;
 }
 
 /**
@@ -35,6 +37,11 @@ export class LiveVenue implements ExecutionVenue {
   readonly idempotent = false;
 
   constructor(private readonly deps: LiveVenueDeps) {}
+
+  /** Nest calls this on the venue provider at shutdown. */
+  onModuleDestroy(): void {
+    this.deps.close?.();
+  }
 
   /** A live execution may always resume: a stored signed order is reconciled, and without one nothing was sent. */
   async inFlight(intentId: string): Promise<boolean> {

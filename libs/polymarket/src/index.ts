@@ -26,3 +26,4 @@ export { ClobTradingClient, type ClobTradingOptions } from './trading/clob-tradi
 export { AccountStateReader, type AccountState, type AccountStateReaderOptions } from './account/account-state.reader';
 export { parseDataApiPositions, type DataApiPosition } from './account/data-api-position.wire';
 export { RedeemPositionsSender, RedeemError, POLYGON_CONTRACTS, type RedeemReceipt, type RedeemRequest, type RedeemSenderOptions } from './chain/redeem-positions.sender';
+export { UserChannelWatcher, orderIdsOf, type UserChannelOptions } from './trading/user-channel.watcher';
