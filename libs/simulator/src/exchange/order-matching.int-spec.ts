@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AssetType, OrderType, Side, type OrderResponse } from '@polymarket/clob-client-v2';
+import { AssetType, ClobClient, OrderType, Side, type OrderResponse } from '@polymarket/clob-client-v2';
 import { startSimulator, type RunningSimulator } from '../simulator.server';
-import { clobTrader, OTHER_TEST_KEY, signOrder, type ClobTrader } from '../testing/clob-trader.helper';
+import { clobTrader, OTHER_TEST_KEY, signOrder, v5Signer, type ClobTrader } from '../testing/clob-trader.helper';
 import { getJson, WsProbe } from '../testing/ws-probe.helper';
 import { marketBooks } from '../world/token-book.builder';
 import type { SimMarket } from '../world/world.types';
@@ -194,6 +194,39 @@ describe('order entry and matching against the simulated books (real clob-client
     const live = await post(await signOrder(trader, m, 0, 'BUY', price, 5, until), OrderType.GTD);
     expect(live.status).toBe('live');
     expect(await trader.client.getOrder(live.orderID)).toMatchObject({ order_type: 'GTD', expiration: String(until) });
+  });
+
+  it('a proxy-wallet order (signatureType 2, funder as maker) spends and reports the funder\'s pUSD', async () => {
+    const m = market();
+    const funder = '0x00000000000000000000000000000000000f00d5';
+    sim.setBalance(funder, 40);
+    const proxy = new ClobClient({ host: sim.clobUrl, chain: 137, signer: v5Signer(trader.wallet), creds: trader.creds, signatureType: 2, funderAddress: funder });
+    const a0 = asks(m)[0];
+    const order = await proxy.createOrder({ tokenID: m.tokenIds[0], price: a0.priceMills / 1000, size: 10, side: Side.BUY }, { tickSize: '0.01', negRisk: false, version: 2 });
+    expect(order).toMatchObject({ maker: funder, signer: trader.address, signatureType: 2 });
+    const traderBalance = sim.balance(trader.address);
+    expect(await proxy.postOrder(order, OrderType.GTC)).toMatchObject({ success: true, status: 'matched', takingAmount: '10' });
+    expect(sim.balance(funder)).toBeCloseTo(40 - cost(10, a0.priceMills) / 1e6, 6);
+    expect(sim.balance(trader.address)).toBe(traderBalance);
+    expect((await proxy.getBalanceAllowance({ asset_type: AssetType.COLLATERAL })).balance).toBe(String(40 * 1e6 - cost(10, a0.priceMills)));
+    expect((await getJson<{ asset: string }[]>(`${sim.dataApiUrl}/positions?user=${funder}`)).body.map((p) => p.asset)).toEqual([m.tokenIds[0]]);
+  });
+
+  it('POST /orders places a batch, answering each order in turn', async () => {
+    const m = market();
+    const b = bids(m);
+    const answers = (await trader.client.postOrders([
+      { order: await signOrder(trader, m, 0, 'BUY', b[1].priceMills / 1000, 5), orderType: OrderType.GTC },
+      { order: await signOrder(trader, m, 0, 'BUY', b[2].priceMills / 1000, 2), orderType: OrderType.GTC },
+    ])) as (OrderResponse & Partial<Refusal>)[];
+    expect(answers).toEqual([
+      expect.objectContaining({ success: true, status: 'live' }),
+      expect.objectContaining({ success: false, errorMsg: expect.stringMatching(/lower than the minimum: 5/) }),
+    ]);
+    expect(await trader.client.getOpenOrders({ market: m.conditionId })).toHaveLength(1);
+    const cancelled = (await trader.client.cancelAll()) as { canceled: string[] };
+    expect(cancelled.canceled).toContain(answers[0].orderID);
+    expect(await trader.client.getOpenOrders()).toEqual([]);
   });
 
   it('serves the market lookups clob-client-v2 makes for market orders, and a market FOK buys by dollars', async () => {

@@ -37,6 +37,8 @@ const BOOK_MAKER = '0x000000000000000000000000000000000000b00c';
 export class SimExchange {
   private readonly orders = new Map<string, SimOrder>();
   private readonly signatures = new Set<string>();
+  /** Proxy / safe wallets (signatureType 1, 2) spend from the order's maker, not the API key's address. */
+  private readonly funders = new Map<string, string>();
   private trades: SimTrade[] = [];
   private readonly listeners = new Set<(event: ExchangeEvent) => void>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -62,6 +64,7 @@ export class SimExchange {
     }
     this.checkFunds(owner, body, valid);
     this.signatures.add(body.order.signature);
+    if (body.order.signatureType !== 0) this.funders.set(owner.apiKey, body.order.maker.toLowerCase());
 
     const { market, outcomeIndex } = valid.ref;
     const side = body.order.side;
@@ -109,6 +112,11 @@ export class SimExchange {
       }
     }
     return { canceled, not_canceled: notCanceled };
+  }
+
+  /** The address whose pUSD and shares the key trades: its funder once a proxy-wallet order was seen, else its own. */
+  fundsAddress(owner: AuthenticatedOwner, signatureType: number): string {
+    return signatureType !== 0 ? (this.funders.get(owner.apiKey) ?? owner.address) : owner.address;
   }
 
   openOrderIds(owner: AuthenticatedOwner): string[] {
@@ -175,6 +183,7 @@ export class SimExchange {
     this.stopTimers();
     this.orders.clear();
     this.signatures.clear();
+    this.funders.clear();
     this.trades = [];
   }
 
@@ -188,8 +197,7 @@ export class SimExchange {
     if (!ref || ref.market !== market) return;
     const fills = crossingFills(market, ref.outcomeIndex, order.side, order.priceMills, order.originalMicro - order.matchedMicro);
     if (fills.length === 0) return;
-    const owner = { apiKey: order.owner, address: order.makerAddress };
-    const affordable = this.affordable(owner, order, fills);
+    const affordable = this.affordable(order, fills);
     if (affordable.length === 0) return;
     const trades = this.fill(order, affordable, 'MAKER');
     if (order.matchedMicro >= order.originalMicro) order.status = 'MATCHED';
@@ -198,8 +206,8 @@ export class SimExchange {
   }
 
   /** A resting order fills only as far as its owner can still pay (or deliver) at fill time. */
-  private affordable(owner: AuthenticatedOwner, order: SimOrder, fills: LevelFill[]): LevelFill[] {
-    let budget = order.side === 'BUY' ? this.accounts.balanceMicro(owner.address) : this.accounts.sharesMicro(owner.address, order.assetId);
+  private affordable(order: SimOrder, fills: LevelFill[]): LevelFill[] {
+    let budget = order.side === 'BUY' ? this.accounts.balanceMicro(order.makerAddress) : this.accounts.sharesMicro(order.makerAddress, order.assetId);
     const out: LevelFill[] = [];
     for (const fill of fills) {
       const need = order.side === 'BUY' ? notionalMicro(fill.sizeMicro, fill.priceMills) : fill.sizeMicro;
@@ -214,18 +222,20 @@ export class SimExchange {
     return [...this.orders.values()].filter((o) => o.status === 'LIVE' && o.conditionId === market.conditionId);
   }
 
+  /** Funds are the maker's (the EOA itself, or the proxy wallet that signatureType 1 / 2 orders spend from). */
   private checkFunds(owner: AuthenticatedOwner, body: PostOrderBody, valid: ValidOrder): void {
-    const resting = [...this.orders.values()].filter((o) => o.owner === owner.apiKey && o.status === 'LIVE');
+    const maker = body.order.maker.toLowerCase();
+    const resting = [...this.orders.values()].filter((o) => o.makerAddress === maker && o.status === 'LIVE');
     if (body.order.side === 'BUY') {
       const reserved = resting.filter((o) => o.side === 'BUY').reduce((sum, o) => sum + notionalMicro(o.originalMicro - o.matchedMicro, o.priceMills), 0);
-      if (valid.makerAmountMicro > this.accounts.balanceMicro(owner.address) - reserved) {
+      if (valid.makerAmountMicro > this.accounts.balanceMicro(maker) - reserved) {
         throw new OrderRejectedError('not enough balance / allowance', valid.id);
       }
       return;
     }
     const tokenId = body.order.tokenId;
     const reserved = resting.filter((o) => o.side === 'SELL' && o.assetId === tokenId).reduce((sum, o) => sum + o.originalMicro - o.matchedMicro, 0);
-    if (valid.sizeMicro > this.accounts.sharesMicro(owner.address, tokenId) - reserved) {
+    if (valid.sizeMicro > this.accounts.sharesMicro(maker, tokenId) - reserved) {
       throw new OrderRejectedError('not enough balance / allowance', valid.id);
     }
   }

@@ -46,14 +46,14 @@ export function clobAccountRouter(keys: ApiKeyRegistry, exchange: SimExchange): 
   });
 
   router.get('/balance-allowance', auth, (req, res) => {
-    const owner = ownerOf(res);
+    const wallet = exchange.fundsAddress(ownerOf(res), Number(queryString(req.query, 'signature_type') ?? 0));
     const assetType = queryString(req.query, 'asset_type');
     const allowances = { [CTF_EXCHANGE_V2]: MAX_ALLOWANCE, [NEG_RISK_CTF_EXCHANGE_V2]: MAX_ALLOWANCE, [NEG_RISK_ADAPTER]: MAX_ALLOWANCE };
-    if (assetType === 'COLLATERAL') return void res.json({ balance: String(exchange.accounts.balanceMicro(owner.address)), allowances });
+    if (assetType === 'COLLATERAL') return void res.json({ balance: String(exchange.accounts.balanceMicro(wallet)), allowances });
     if (assetType === 'CONDITIONAL') {
       const tokenId = queryString(req.query, 'token_id');
       if (!tokenId) throw new BadRequestError('token_id is required for asset_type CONDITIONAL');
-      return void res.json({ balance: String(exchange.accounts.sharesMicro(owner.address, tokenId)), allowances });
+      return void res.json({ balance: String(exchange.accounts.sharesMicro(wallet, tokenId)), allowances });
     }
     throw new BadRequestError(`asset_type must be COLLATERAL or CONDITIONAL, got "${assetType ?? ''}"`);
   });
