@@ -6,15 +6,26 @@ import { PersistenceModule } from '@polybot/persistence';
 import { RuntimeModule, type ServiceRuntime } from '@polybot/runtime';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { ApiModule } from './api.module';
+import { apiAuthMiddleware } from './api-auth.middleware';
+import { assertSafeApiExposure } from './api-exposure.check';
+import { parseApiToken } from './api-token';
 import { configureBodyParsing } from './body-parsing';
+import { configureOpenApi } from './openapi/openapi.setup';
+import { mountQueueBoard } from './queue-board';
 
 /**
  * What every API app gets before it listens, in production (runService's beforeListen) and in
- * tests alike: body limits and parse errors, and the one error model. CORS stays off.
+ * tests alike: the refusal to listen openly without a token, the token check in front of every
+ * route (registered first, so it also guards the docs, Bull Board and the event stream), body
+ * limits and parse errors, and the one error model. CORS stays off.
  */
 export function configureApiApp(app: INestApplication, runtime: ServiceRuntime): void {
-  configureBodyParsing(app);
+  assertSafeApiExposure(runtime.settings);
   (app as NestExpressApplication).disable('x-powered-by');
+  app.use(apiAuthMiddleware(parseApiToken(runtime.settings.apiToken)));
+  configureBodyParsing(app);
+  mountQueueBoard(app, runtime.queue);
+  configureOpenApi(app);
   app.useGlobalFilters(new ApiExceptionFilter(runtime.logger));
 }
 

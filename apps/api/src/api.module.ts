@@ -15,6 +15,7 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { StatusController } from './status.controller';
 import { StatusService } from './status.service';
+import { WebPageController } from './web/web-page.controller';
 
 /** The REST API; expects RuntimeModule and PersistenceModule in the application (see createApiApp). */
 @Module({
@@ -27,6 +28,7 @@ import { StatusService } from './status.service';
     ReportsController,
     MetricsController,
     EventStreamController,
+    WebPageController,
   ],
   providers: [
     ApiIdentity,

@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@polybot/persistence';
 import { call, seedPending, startApi, type ApiHarness } from './test/api-test.harness';
 
 const TOKEN = 'test-token-5b9f0c1e';
+const auth = { authorization: `Bearer ${TOKEN}` };
 
 describe('API /health, /status and the bearer token over real HTTP', () => {
   let db: TestDatabase;
@@ -28,7 +29,7 @@ describe('API /health, /status and the bearer token over real HTTP', () => {
     await seedPending(api);
     await api.intents.transition(first, 'Reject', { now: new Date(), actor: 'test' });
 
-    const before = await call(api.baseUrl, '/status');
+    const before = await call(api.baseUrl, '/status', { headers: auth });
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({
       mode: 'paper',
@@ -45,13 +46,13 @@ describe('API /health, /status and the bearer token over real HTTP', () => {
 
     // The venue went quiet 90 s ago: the newest market data is that old.
     await db.dataSource.query(`UPDATE markets SET updated_at = now() - interval '90 seconds'`);
-    const after = (await call(api.baseUrl, '/status')).body as { markets: { known: number; data_age_seconds: number } };
+    const after = (await call(api.baseUrl, '/status', { headers: auth })).body as { markets: { known: number; data_age_seconds: number } };
     expect(after.markets.known).toBe(1);
     expect(after.markets.data_age_seconds).toBeGreaterThanOrEqual(90);
     expect(after.markets.data_age_seconds).toBeLessThan(3600);
   });
 
-  it('needs the bearer token to approve or reject when POLYBOT_API_TOKEN is set, but not to read', async () => {
+  it('needs the bearer token to read, approve or reject when POLYBOT_API_TOKEN is set (a bare secret records api:operator)', async () => {
     const id = await seedPending(api);
     const missing = await call(api.baseUrl, `/intents/${id}/approve`, { method: 'POST' });
     expect(missing).toMatchObject({ status: 401, body: { error: expect.stringContaining('Authorization: Bearer') } });
@@ -60,9 +61,10 @@ describe('API /health, /status and the bearer token over real HTTP', () => {
     expect(wrong.text).not.toContain(TOKEN);
     expect((await api.intents.findById(id))?.status).toBe('PENDING');
 
-    expect((await call(api.baseUrl, `/intents/${id}`)).status).toBe(200);
+    expect((await call(api.baseUrl, `/intents/${id}`)).status).toBe(401);
+    expect((await call(api.baseUrl, `/intents/${id}`, { headers: auth })).status).toBe(200);
     const approved = await call(api.baseUrl, `/intents/${id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
-    expect(approved).toMatchObject({ status: 200, body: { id, status: 'APPROVED' } });
+    expect(approved).toMatchObject({ status: 200, body: { id, status: 'APPROVED', decided_by: 'api:operator' } });
   });
 });
 

@@ -3,8 +3,9 @@ import { createTestDatabase, FillRepository, KillSwitchRepository, type TestData
 import { testMarket } from '@polybot/runtime';
 import { call, seedPending, startApi, type ApiHarness } from './test/api-test.harness';
 
-const TOKEN = 'test-token-0d41c7aa';
-const auth = { authorization: `Bearer ${TOKEN}` };
+const TOKEN = 'ops:test-token-0d41c7aa';
+const SECRET = 'test-token-0d41c7aa';
+const auth = { authorization: `Bearer ${SECRET}` };
 
 describe('API kill switches, /report, /universe and the richer /status over real HTTP', () => {
   let db: TestDatabase;
@@ -24,7 +25,7 @@ describe('API kill switches, /report, /universe and the richer /status over real
   describe('kill switches', () => {
     it('GET /kill-switches lists every switch, tripped or not', async () => {
       await switches.trip('API_ERRORS', 62.5, 50, 'venue error rate 62.5% >= 50%', 'risk', new Date('2026-11-27T05:00:00.000Z'));
-      const answer = await call(api.baseUrl, '/kill-switches');
+      const answer = await call(api.baseUrl, '/kill-switches', { headers: auth });
       expect(answer.status).toBe(200);
       const list = answer.body as { name: string; tripped: boolean }[];
       expect(list.map((s) => [s.name, s.tripped])).toEqual(KILL_SWITCH_NAMES.map((name) => [name, name === 'API_ERRORS']));
@@ -47,12 +48,12 @@ describe('API kill switches, /report, /universe and the richer /status over real
       expect(idle).toMatchObject({ status: 409, body: { error: 'kill switch DRAWDOWN is not tripped: nothing to clear' } });
     });
 
-    it('clears a tripped switch as actor "api" and records the event', async () => {
+    it('clears a tripped switch as actor "api:<token name>" and records the event', async () => {
       const answer = await call(api.baseUrl, '/kill-switches/API_ERRORS/clear', { method: 'POST', headers: auth });
-      expect(answer).toMatchObject({ status: 200, body: { name: 'API_ERRORS', tripped: false, cleared_by: 'api', cleared_at: expect.any(String) } });
+      expect(answer).toMatchObject({ status: 200, body: { name: 'API_ERRORS', tripped: false, cleared_by: 'api:ops', cleared_at: expect.any(String) } });
       expect(await switches.tripped()).toEqual([]);
       const [event] = await switches.events(1);
-      expect(event).toMatchObject({ name: 'API_ERRORS', action: 'CLEARED', actor: 'api' });
+      expect(event).toMatchObject({ name: 'API_ERRORS', action: 'CLEARED', actor: 'api:ops' });
       const again = await call(api.baseUrl, '/kill-switches/API_ERRORS/clear', { method: 'POST', headers: auth });
       expect(again.status).toBe(409);
     });
@@ -74,7 +75,7 @@ describe('API kill switches, /report, /universe and the richer /status over real
     });
 
     it('GET /status adds equity, positions with P&L, exposure vs limits and every kill switch', async () => {
-      const answer = await call(api.baseUrl, '/status');
+      const answer = await call(api.baseUrl, '/status', { headers: auth });
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({
         mode: 'paper',
@@ -97,7 +98,7 @@ describe('API kill switches, /report, /universe and the richer /status over real
     it('GET /report covers the asked window; the default is today UTC', async () => {
       const since = yesterday.toISOString();
       const until = new Date(yesterday.getTime() + 86_400_000).toISOString();
-      const answer = await call(api.baseUrl, `/report?since=${since}&until=${until}`);
+      const answer = await call(api.baseUrl, `/report?since=${since}&until=${until}`, { headers: auth });
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({
         since, until, ledger: 'PAPER',
@@ -108,19 +109,19 @@ describe('API kill switches, /report, /universe and the richer /status over real
         realized_pnl: 4.5,
         unrealized_pnl: 7.5,
       });
-      const today = await call(api.baseUrl, '/report');
+      const today = await call(api.baseUrl, '/report', { headers: auth });
       expect(today.status).toBe(200);
       expect(today.body).toMatchObject({ since: until, fills: { count: 0 }, realized_pnl: 0, unrealized_pnl: 7.5 });
     });
 
     it('GET /report answers 400 for a bad date, an empty window or an unknown parameter', async () => {
-      expect(await call(api.baseUrl, '/report?since=yesterday')).toMatchObject({ status: 400, body: { error: expect.stringContaining('since must be an ISO-8601 date') } });
-      expect(await call(api.baseUrl, '/report?since=2026-11-27&until=2026-11-26')).toMatchObject({ status: 400, body: { error: expect.stringContaining('must be before until') } });
-      expect(await call(api.baseUrl, '/report?from=2026-11-27')).toMatchObject({ status: 400, body: { error: 'unknown parameter "from"' } });
+      expect(await call(api.baseUrl, '/report?since=yesterday', { headers: auth })).toMatchObject({ status: 400, body: { error: expect.stringContaining('since must be an ISO-8601 date') } });
+      expect(await call(api.baseUrl, '/report?since=2026-11-27&until=2026-11-26', { headers: auth })).toMatchObject({ status: 400, body: { error: expect.stringContaining('must be before until') } });
+      expect(await call(api.baseUrl, '/report?from=2026-11-27', { headers: auth })).toMatchObject({ status: 400, body: { error: 'unknown parameter "from"' } });
     });
 
     it('GET /universe judges the stored open markets with the configured filters', async () => {
-      const answer = await call(api.baseUrl, '/universe');
+      const answer = await call(api.baseUrl, '/universe', { headers: auth });
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ total: 1, tradable: 1, excluded_by: { MIN_LIQUIDITY: 0 }, top_markets: [{ market_id: 'm-1', liquidity_usd: 50_000 }] });
     });

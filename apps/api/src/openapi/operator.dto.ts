@@ -1,0 +1,71 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { KillSwitchJson } from '@polybot/intents';
+
+const anyObject = { type: 'object', additionalProperties: true } as const;
+
+/** The API's one error model. */
+export class ApiErrorDto {
+  @ApiProperty({ example: 'intent 1234abcd not found' }) error!: string;
+}
+
+export class KillSwitchDto implements KillSwitchJson {
+  @ApiProperty({ example: 'DAILY_LOSS' }) name!: string;
+  @ApiProperty() tripped!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) tripped_at!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) value!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) threshold!: number | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cleared_at!: string | null;
+  @ApiProperty({ type: String, nullable: true }) cleared_by!: string | null;
+}
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status!: string;
+  @ApiProperty({ ...anyObject, example: { postgres: 'ok', redis: 'ok' } }) checks!: Record<string, string>;
+}
+
+export class StatusDto {
+  @ApiProperty({ enum: ['paper', 'live'] }) mode!: string;
+  @ApiProperty() dry_run!: boolean;
+  @ApiProperty() places_real_orders!: boolean;
+  @ApiProperty() bankroll!: number;
+  @ApiProperty() equity!: number;
+  @ApiProperty() cash!: number;
+  @ApiProperty({ type: 'array', items: anyObject }) positions!: unknown[];
+  @ApiProperty() realized_pnl!: number;
+  @ApiProperty() unrealized_pnl!: number;
+  @ApiProperty(anyObject) exposure!: object;
+  @ApiProperty({ ...anyObject, description: 'intent counts by status' }) intents!: Record<string, number>;
+  @ApiProperty(anyObject) markets!: object;
+  @ApiProperty({ type: [KillSwitchDto] }) kill_switches!: KillSwitchDto[];
+  @ApiProperty({ ...anyObject, description: 'depth per queue, or { error } when Redis does not answer' }) queues!: object;
+  @ApiProperty({ ...anyObject, description: 'effective settings, secrets masked' }) settings!: object;
+  @ApiProperty({ format: 'date-time' }) generated_at!: string;
+}
+
+export class DailyReportDto {
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiProperty({ format: 'date-time' }) until!: string;
+  @ApiProperty() mode!: string;
+  @ApiProperty({ enum: ['PAPER', 'LIVE'] }) ledger!: string;
+  @ApiProperty(anyObject) intents!: object;
+  @ApiProperty(anyObject) decisions!: object;
+  @ApiProperty(anyObject) executions!: object;
+  @ApiProperty(anyObject) fills!: object;
+  @ApiProperty() fees_usd!: number;
+  @ApiProperty() realized_pnl!: number;
+  @ApiProperty() unrealized_pnl!: number;
+  @ApiProperty() equity!: number;
+  @ApiProperty({ type: 'array', items: anyObject }) kill_switch_events!: unknown[];
+  @ApiProperty({ format: 'date-time' }) generated_at!: string;
+}
+
+export class UniverseReportDto {
+  @ApiProperty({ ...anyObject, description: 'the configured universe filters' }) filters!: object;
+  @ApiProperty() total!: number;
+  @ApiProperty() tradable!: number;
+  @ApiProperty({ ...anyObject, description: 'markets each filter excluded' }) excluded_by!: Record<string, number>;
+  @ApiProperty({ type: 'array', items: anyObject }) top_markets!: unknown[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) newest_update!: string | null;
+  @ApiProperty({ format: 'date-time' }) generated_at!: string;
+}
