@@ -15,3 +15,10 @@ export type { MispricingOptions, MispricingScenario } from './scenarios/misprici
 export type { ResolvedMarket } from './scenarios/market-resolution.scenario';
 export type { SpreadSpike } from './scenarios/spread-spike.scenario';
 export type { PriceMove } from './scenarios/price-move.scenario';
+export type { ApiCredentials } from './auth/api-credentials';
+export { polyHmac, UNAUTHORIZED } from './auth/l2-auth.verifier';
+export type { SimOrder, SimTrade, SimTransaction, SimMakerOrder, ExchangeEvent, OrderType, OrderSide, OrderStatus, TradeStatus } from './exchange/exchange.types';
+export { INVALID_SIGNATURE } from './exchange/order.validator';
+export { orderHash } from './exchange/signed-order.parser';
+export * from './venue/polygon.contracts';
+export { v5Signer } from './testing/v5-signer.adapter';

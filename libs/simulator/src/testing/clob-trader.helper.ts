@@ -2,19 +2,13 @@ import { ClobClient, OrderType, Side, type ApiKeyCreds, type TickSize } from '@p
 import { Wallet } from 'ethers';
 import type { RunningSimulator } from '../simulator.server';
 import type { SimMarket } from '../world/world.types';
+import { v5Signer } from './v5-signer.adapter';
 
-/** Well-known throwaway test keys (hardhat accounts 1 and 2): never funded anywhere real. */
+export { v5Signer };
+
+/** Publicly known Hardhat test keys (accounts 1 and 2): for the simulator only, never for real funds. */
 export const TEST_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
 export const OTHER_TEST_KEY = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a';
-
-/** clob-client-v2 wants an ethers v5 signer; this adapts an ethers v6 Wallet to that shape. */
-export function v5Signer(wallet: Wallet) {
-  return {
-    getAddress: async () => wallet.address,
-    _signTypedData: (domain: Record<string, unknown>, types: Record<string, { name: string; type: string }[]>, value: Record<string, unknown>) =>
-      wallet.signTypedData(domain, types, value),
-  };
-}
 
 export interface ClobTrader {
   readonly wallet: Wallet;
