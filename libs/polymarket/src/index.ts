@@ -16,7 +16,7 @@ export * from './market-data.source';
 export * from './watched-markets.fetcher';
 export * from './market-data-source.factory';
 export * from './stream/market-message.wire';
-export * from './stream/local-books';
+export * from './stream/local-books.store';
 export * from './stream/market-shard.connection';
 export * from './stream/market-stream';
 export * from './trading/clob-trading.types';
@@ -27,3 +27,4 @@ export { AccountStateReader, type AccountState, type AccountStateReaderOptions }
 export { parseDataApiPositions, type DataApiPosition } from './account/data-api-position.wire';
 export { RedeemPositionsSender, RedeemError, POLYGON_CONTRACTS, type RedeemReceipt, type RedeemRequest, type RedeemSenderOptions } from './chain/redeem-positions.sender';
 export { UserChannelWatcher, orderIdsOf, type UserChannelOptions } from './trading/user-channel.watcher';
+export { createAccountStateReader, type AccountStateConfig } from './account/account-state-reader.factory';

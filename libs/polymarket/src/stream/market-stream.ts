@@ -1,5 +1,5 @@
 import type { OrderBook } from '@polybot/domain';
-import { LocalBooks } from './local-books';
+import { LocalBooks } from './local-books.store';
 import { parseMarketFrame, type StreamMarketResolution } from './market-message.wire';
 import { MarketShardConnection, type StreamConnectionState } from './market-shard.connection';
 

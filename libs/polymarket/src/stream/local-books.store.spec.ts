@@ -1,5 +1,5 @@
 import type { OrderBook } from '@polybot/domain';
-import { LocalBooks } from './local-books';
+import { LocalBooks } from './local-books.store';
 
 const seeded: OrderBook = {
   tokenId: 'A1',
