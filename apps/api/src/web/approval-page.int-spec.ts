@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './testing/chromium.launcher';
-import { startScriptedApi, type ScriptedApi, type ScriptedIntent } from './testing/scripted-api.server';
+import { launchChromium } from './test/chromium.launcher';
+import { startScriptedApi, type ScriptedApi, type ScriptedIntent } from './test/scripted-api.server';
+
+/** What these tests read inside the page (the repo compiles without the DOM library). */
+interface InPage {
+  document: { querySelector(selector: string): { textContent: string | null } | null };
+  __injected?: number;
+  __marker?: number;
+  loadedOnce?: boolean;
+}
 
 const TOKEN = 'page-int-spec-token';
 const XSS = '<img src=x onerror="window.__injected=1">';
@@ -76,14 +84,14 @@ describe('approval page in chromium', () => {
       await card(page, first.id).waitFor();
       expect(await card(page, first.id).locator('.why').innerText()).toBe(`mispriced ${XSS}`);
       expect(await card(page, first.id).locator('img').count()).toBe(0);
-      expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as unknown as InPage).__injected)).toBeUndefined();
       expect(await card(page, first.id).innerText()).toContain('edge +9.0%');
       expect(await card(page, first.id).locator('.check.pass').count()).toBe(2);
 
       const before = await secondsLeft(page, first.id);
       expect(before).toBeGreaterThan(100);
       await page.waitForFunction(
-        ([id, seconds]) => parseInt(document.querySelector(`[data-intent-id="${id}"] .countdown`)?.textContent ?? '', 10) < seconds,
+        ([id, seconds]) => parseInt((globalThis as unknown as InPage).document.querySelector(`[data-intent-id="${id}"] .countdown`)?.textContent ?? '', 10) < seconds,
         [first.id, before] as const,
       );
       await page.locator('#feed', { hasText: 'live' }).waitFor();
@@ -91,7 +99,7 @@ describe('approval page in chromium', () => {
     }, 20_000);
 
     it('adds an intent proposed on the stream, and shows it executed after Approve, without a reload', async () => {
-      const marker = await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
+      const marker = await page.evaluate(() => ((globalThis as unknown as InPage).__marker = 42));
       const fresh = intent({ outcome: 'No', side: 'SELL', price: 0.62 });
       api.intents.set(fresh.id, fresh);
       api.emit('intent', fresh);
@@ -103,7 +111,7 @@ describe('approval page in chromium', () => {
       expect(await row.locator('.execution').innerText()).toContain('DRY_RUN');
       expect(api.intents.get(fresh.id)!.status).toBe('EXECUTED');
       await card(page, fresh.id).waitFor({ state: 'detached' });
-      expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(marker);
+      expect(await page.evaluate(() => (globalThis as unknown as InPage).__marker)).toBe(marker);
     }, 20_000);
 
     it("shows the API's refusal on the card when the intent is no longer pending", async () => {
