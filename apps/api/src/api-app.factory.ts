@@ -45,6 +45,12 @@ export async function createApiApp(runtime: ServiceRuntime, databaseUrl: string)
     logger: new PinoNestLogger(runtime.logger),
     abortOnError: false,
   });
-  configureApiApp(app, runtime);
+  try {
+    configureApiApp(app, runtime);
+  } catch (error) {
+    // Refused (e.g. an open host without a token): release the connections already made.
+    await app.close();
+    throw error;
+  }
   return app;
 }

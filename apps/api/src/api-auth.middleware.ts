@@ -21,8 +21,11 @@ export function isOpenRoute(method: string, path: string): boolean {
  */
 export function apiAuthMiddleware(token: ApiToken | undefined): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!token || isOpenRoute(req.method, req.path)) return next();
-    const presented = bearerSecret(req.headers.authorization);
+    if (!token) return next();
+    const header = req.headers.authorization;
+    // A token that is presented is checked even where none is needed: a wrong one is a mistake to surface.
+    if (header === undefined && isOpenRoute(req.method, req.path)) return next();
+    const presented = bearerSecret(header);
     if (presented !== undefined && secretsMatch(presented, token.secret)) return next();
     res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: UNAUTHORIZED_MESSAGE });
   };
