@@ -37,6 +37,7 @@ export function registerDemoCommand(program: Command): void {
 
       const say = (text: string) => process.stdout.write(`${text}\n`);
       say(`polyb0t demo: dry run against the local simulator at ${sim.url}`);
+      say(`  approve in a browser:  http://${settings.apiHost}:${settings.apiPort}/`);
       say(`  API:          http://${settings.apiHost}:${settings.apiPort}/intents`);
       say(`  service logs: ${logPath}`);
       say('  approve from another terminal:  npx polyb0t intents list   then   npx polyb0t intents approve <id>');
