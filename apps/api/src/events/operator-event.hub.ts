@@ -52,6 +52,11 @@ export class OperatorEventHub implements OnModuleInit, OnModuleDestroy, OnApplic
     await this.listener?.ready();
   }
 
+  /** Open streams and other subscribers (a closed stream must not linger here). */
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
   subscribe(subscriber: OperatorEventSubscriber): () => void {
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
