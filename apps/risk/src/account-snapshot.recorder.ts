@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import type { PolybotMetrics } from '@polybot/observability';
 import { AccountSnapshotRepository } from '@polybot/persistence';
+import { createAccountStateReader, type AccountStateReader } from '@polybot/polymarket';
 import { PortfolioService } from '@polybot/portfolio';
 import { CLOCK, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 
@@ -9,6 +10,7 @@ import { CLOCK, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 @Injectable()
 export class AccountSnapshotRecorder {
   private lastCycleId: string | null = null;
+  private reader: AccountStateReader | null | undefined;
 
   constructor(
     private readonly portfolio: PortfolioService,
@@ -22,20 +24,35 @@ export class AccountSnapshotRecorder {
     if (cycleId === this.lastCycleId) return;
     this.lastCycleId = cycleId;
     const view = await this.portfolio.view(new Date(this.clock()));
+    // Live balances, positions and open orders come from the venue (what failed is listed in
+    // `unavailable`); paper has only the ledger.
+    const venue = await this.liveReader()?.read();
     await this.accounts.record({
       takenAt: view.at,
       mode: this.settings.mode,
       bankroll: view.bankroll,
       cash: view.ledger.cash,
       equity: view.marked.equity,
-      positions: view.marked.positions,
-      openOrders: [],
-      balances: {},
-      // Live balances, positions and open orders come from the venue; paper and dry runs have only the ledger.
-      unavailable: [],
+      positions: venue && !venue.unavailable.some((u) => u.startsWith('positions')) ? venue.positions : view.marked.positions,
+      openOrders: venue?.openOrders ?? [],
+      balances: venue?.balances ?? {},
+      unavailable: venue?.unavailable ?? [],
     });
     this.metrics.exposureUsd.set(view.exposure.totalUsd);
     this.metrics.pnlUsd.set({ kind: 'realized' }, view.ledger.realizedPnlUsd);
     this.metrics.pnlUsd.set({ kind: 'unrealized' }, view.marked.unrealizedPnlUsd);
+  }
+
+  private liveReader(): AccountStateReader | null {
+    if (this.reader === undefined) {
+      const s = this.settings;
+      this.reader = s.mode === 'live'
+        ? createAccountStateReader({
+            dataApiUrl: s.dataApiUrl, clobUrl: s.clobApiUrl, timeoutMs: s.httpTimeoutMs, signatureType: s.signatureType, polygonPrivateKey: s.polygonPrivateKey,
+            funderAddress: s.funderAddress, polymarketWalletAddress: s.polymarketWalletAddress, clobApiKey: s.clobApiKey, clobApiSecret: s.clobApiSecret, clobPassphrase: s.clobPassphrase,
+          })
+        : null;
+    }
+    return this.reader;
   }
 }

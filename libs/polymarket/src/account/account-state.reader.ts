@@ -29,18 +29,21 @@ export class AccountStateReader {
   constructor(private readonly options: AccountStateReaderOptions) {}
 
   async read(): Promise<AccountState> {
-    const unavailable: string[] = [];
-    const [positions, openOrders, collateral] = await Promise.all([
-      this.positions().catch((error: unknown) => void unavailable.push(`positions: ${describeError(error)}`)),
-      this.withTrading((t) => t.getOpenOrders()).catch((error: unknown) => void unavailable.push(`openOrders: ${describeError(error)}`)),
-      this.withTrading((t) => t.getBalanceAllowance({ type: 'COLLATERAL' })).catch((error: unknown) => void unavailable.push(`balances: ${describeError(error)}`)),
+    const [positions, openOrders, collateral] = await Promise.allSettled([
+      this.positions(),
+      this.withTrading((t) => t.getOpenOrders()),
+      this.withTrading((t) => t.getBalanceAllowance({ type: 'COLLATERAL' })),
     ]);
-    return {
-      positions: positions ?? [],
-      openOrders: openOrders ?? [],
-      balances: collateral ? { collateral } : {},
-      unavailable,
+    const unavailable: string[] = [];
+    const value = <T>(name: string, result: PromiseSettledResult<T>): T | undefined => {
+      if (result.status === 'fulfilled') return result.value;
+      unavailable.push(`${name}: ${describeError(result.reason)}`);
+      return undefined;
     };
+    const held = value('positions', positions);
+    const open = value('openOrders', openOrders);
+    const funds = value('balances', collateral);
+    return { positions: held ?? [], openOrders: open ?? [], balances: funds ? { collateral: funds } : {}, unavailable };
   }
 
   private async withTrading<T>(read: (trading: ClobTradingClient) => Promise<T>): Promise<T> {
