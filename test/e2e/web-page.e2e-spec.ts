@@ -41,7 +41,6 @@ describe('approval web page end to end (chromium + simulator + services)', () =>
   }, 40_000);
 
   afterAll(async () => {
-    await page?.screenshot({ path: SCREENSHOT, fullPage: true }).catch(() => undefined);
     await browser?.close();
     expect(await stack?.stop()).toBe(0);
   }, 30_000);
@@ -79,6 +78,8 @@ describe('approval web page end to end (chromium + simulator + services)', () =>
     await page.locator('#token-form').waitFor({ state: 'hidden' });
 
     await card.waitFor({ timeout: 10_000 });
+    // Kept current by the event stream (read with the token), not by polling.
+    await page.locator('#feed', { hasText: 'live' }).waitFor({ timeout: 5_000 });
     expect(await card.locator('.trade').innerText()).toContain(`${proposed.side} `);
     expect(await card.locator('.edge').innerText()).toContain('edge +9.0%');
     expect(await card.locator('.why').innerText()).toBe(proposed.reason);

@@ -111,7 +111,9 @@ function renderPending() {
 
 function executionCell(execution) {
   if (!execution) return '–';
-  const parts = [execution.mode + ' ' + execution.status];
+  const parts = [execution.mode === execution.status ? execution.mode : execution.mode + ' ' + execution.status];
+  const order = execution.order;
+  if (order && typeof order === 'object' && finite(order.size) && finite(order.price)) parts.push('order ' + price(order.size) + ' @ ' + price(order.price));
   if (finite(execution.filled_size) && execution.filled_size > 0) parts.push('filled ' + price(execution.filled_size) + ' @ ' + price(execution.avg_price));
   if (finite(execution.fees) && execution.fees > 0) parts.push('fees ' + usd(execution.fees));
   if (execution.order_id) parts.push('order ' + shortId(execution.order_id));

@@ -130,8 +130,18 @@ describe('approval page in chromium', () => {
       await row.locator('button', { hasText: 'Clear' }).click();
       await row.locator('.badge', { hasText: 'OK' }).waitFor();
       expect(api.switches[0].tripped).toBe(false);
-      await page.screenshot({ path: 'tmp/approval-page.int.png', fullPage: true });
       expect(await row.locator('button').count()).toBe(0);
+    }, 20_000);
+
+    it('opens the stream again after it ends, and keeps following events', async () => {
+      api.endStreams();
+      await page.locator('#feed', { hasText: 'polling' }).waitFor();
+      await page.locator('#feed', { hasText: 'live' }).waitFor({ timeout: 10_000 });
+      expect(api.streamClients()).toBe(1);
+      const later = intent({ outcome: 'Maybe' });
+      api.intents.set(later.id, later);
+      api.emit('intent', later);
+      await card(page, later.id).waitFor();
     }, 20_000);
 
     it('raised no script errors (the CSP let its own code run)', () => {

@@ -4,14 +4,14 @@ export const APPROVAL_PAGE_STYLES = `
   --buy: #0b6e4f; --sell: #a4262c; --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --accent: #0550ae; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
-header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px; padding: 10px 20px; background: #1b1f24; color: #fff; }
+header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 14px; padding: 8px 20px; background: #1b1f24; color: #fff; }
 header h1 { margin: 0; font-size: 18px; }
-header .figure { font-variant-numeric: tabular-nums; font-size: 14px; }
+header .figure { font-variant-numeric: tabular-nums; font-size: 13px; }
 header .figure b { font-weight: 600; }
 header .figure span { color: #aab4c0; margin-right: 4px; }
 header .pos { color: #4ac26b; }
 header .neg { color: #ff8182; }
-header button { margin-left: auto; background: transparent; color: #aab4c0; border-color: #444c56; font-size: 13px; padding: 3px 10px; }
+header button { margin-left: auto; background: transparent; color: #aab4c0; border-color: #444c56; font-size: 13px; padding: 2px 8px; font-size: 12px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 700; letter-spacing: .03em; }
 .badge.dry { background: #ddf4ff; color: var(--accent); }
 .badge.real { background: var(--bad); color: #fff; }

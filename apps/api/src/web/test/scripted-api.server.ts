@@ -49,6 +49,8 @@ export interface ScriptedApi {
   /** Sends one event to every open stream. */
   emit(event: 'intent' | 'kill-switch', data: unknown): void;
   streamClients(): number;
+  /** Ends every open stream, as a restarting API would. */
+  endStreams(): void;
   close(): Promise<void>;
 }
 
@@ -128,6 +130,9 @@ export async function startScriptedApi(options: { token: string; stream: boolean
     switches,
     emit,
     streamClients: () => streams.size,
+    endStreams: () => {
+      for (const res of streams) res.end();
+    },
     close: async () => {
       for (const res of streams) res.end();
       server.closeAllConnections();
