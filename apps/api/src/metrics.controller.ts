@@ -28,6 +28,9 @@ export class MetricsController {
       return;
     }
     const registry = this.metrics.registry;
-    response.type(registry.contentType).send(await registry.metrics());
+    const text = await registry.metrics();
+    // Exactly the registry's content type (express's send() would add a charset parameter).
+    response.status(200).setHeader('Content-Type', registry.contentType);
+    response.end(text);
   }
 }
