@@ -58,6 +58,8 @@ describe('order entry and matching against the simulated books (real clob-client
       (msg) => (msg as { event_type?: string }).event_type === 'price_change',
     );
     expect(change.price_changes).toContainEqual(expect.objectContaining({ price: String(a0.priceMills / 1000), size: '0', side: 'SELL' }));
+    const lastTrade = await probe.waitFor<Record<string, string>>((msg) => (msg as { event_type?: string }).event_type === 'last_trade_price');
+    expect(lastTrade).toMatchObject({ market: m.conditionId, asset_id: m.tokenIds[0], price: String(a0.priceMills / 1000), side: 'BUY', size: String(a0.size), fee_rate_bps: '0' });
     await probe.close();
 
     const collateral = await trader.client.getBalanceAllowance({ asset_type: AssetType.COLLATERAL });

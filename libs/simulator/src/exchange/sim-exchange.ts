@@ -323,6 +323,7 @@ export class SimExchange {
       };
       order.tradeIds.push(trade.id);
       this.trades.push(trade);
+      world.emit({ kind: 'trade', market: ref.market, tokenId: order.assetId, priceMills: f.priceMills, size: f.sizeMicro / 1_000_000, side: order.side });
       return trade;
     });
   }

@@ -87,6 +87,8 @@ export interface SimEvent {
 export type WorldChange =
   | { readonly kind: 'book'; readonly market: SimMarket; readonly before: readonly [SimTokenBook, SimTokenBook] }
   | { readonly kind: 'tick_size'; readonly market: SimMarket; readonly oldTickMills: Mills }
-  | { readonly kind: 'resolved'; readonly market: SimMarket };
+  | { readonly kind: 'resolved'; readonly market: SimMarket }
+  /** A fill on the token's book: the market channel's `last_trade_price`. */
+  | { readonly kind: 'trade'; readonly market: SimMarket; readonly tokenId: string; readonly priceMills: Mills; readonly size: number; readonly side: 'BUY' | 'SELL' };
 
 export type WorldListener = (change: WorldChange) => void;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { formatMills } from '../world/price.format';
+import { formatMills, formatSize } from '../world/price.format';
 import type { SimWorld } from '../world/sim-world.state';
 import type { WorldChange } from '../world/world.types';
 import { bestBidAskChanges, bookEvent, priceChanges } from './market-events.builder';
@@ -81,6 +81,18 @@ export class MarketChannel {
         };
         this.fanOut([tokenId], () => event);
       }
+    } else if (change.kind === 'trade') {
+      const event = {
+        event_type: 'last_trade_price',
+        market: market.conditionId,
+        asset_id: change.tokenId,
+        fee_rate_bps: '0',
+        price: formatMills(change.priceMills),
+        side: change.side,
+        size: formatSize(change.size),
+        timestamp,
+      };
+      this.fanOut([change.tokenId], () => event);
     } else {
       const winner = market.winningOutcomeIndex ?? 0;
       const event = {
