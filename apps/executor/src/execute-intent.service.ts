@@ -65,7 +65,7 @@ export class ExecuteIntentService {
     let order: OrderRequest | null;
     let result: VenueResult;
     try {
-      ({ order, result } = await this.perform(intent));
+      ({ order, result } = await this.perform(intent, sentBefore));
     } catch (error) {
       const refused = error instanceof ExecutionRefused ? error : null;
       return this.fail(intent, error instanceof Error ? error.message : String(error), refused?.order ?? null, log);
@@ -85,14 +85,18 @@ export class ExecuteIntentService {
     return 'EXECUTED';
   }
 
-  /** Orders for positions; a claim for a resolved one. A close sells exactly the shares held. */
-  private async perform(intent: Intent): Promise<{ order: OrderRequest | null; result: VenueResult }> {
+  /**
+   * Orders for positions; a claim for a resolved one. A close sells exactly the shares held, unless
+   * it was already sent (`sentBefore`): its fills may have emptied the position, and the venue
+   * reconciles the order it stored rather than this one.
+   */
+  private async perform(intent: Intent, sentBefore: boolean): Promise<{ order: OrderRequest | null; result: VenueResult }> {
     const position = intent.type === 'OPEN_POSITION' ? null : (await this.portfolio.view(this.now())).ledger.positions.find((p) => p.tokenId === intent.tokenId);
     if (intent.type === 'CLAIM_SETTLEMENT') {
       if (!position) throw new ExecutionRefused(`no position in token ${intent.tokenId} to claim`);
       return { order: null, result: await this.venue.claim(intent, position) };
     }
-    if (intent.type === 'CLOSE_POSITION' && !position) throw new ExecutionRefused(`no position in token ${intent.tokenId} to close`);
+    if (intent.type === 'CLOSE_POSITION' && !position && !sentBefore) throw new ExecutionRefused(`no position in token ${intent.tokenId} to close`);
     const market = await this.markets.findById(intent.marketId);
     if (!market) throw new ExecutionRefused(`market ${intent.marketId} is unknown to this deployment; cannot price the order`);
     const terms = { tickSize: market.tickSize, minOrderSize: market.minOrderSize, negRisk: market.negRisk };
