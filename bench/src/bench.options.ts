@@ -1,0 +1,57 @@
+import { Command, InvalidArgumentError } from 'commander';
+
+export interface BenchOptions {
+  readonly sizes: number[];
+  readonly quick: boolean;
+  readonly profile: boolean;
+  readonly changes: number;
+  readonly cycles: number;
+  readonly loopSeconds: number;
+  readonly tickMs: number;
+  readonly seed: number;
+  readonly out: string;
+}
+
+function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number >= 0, got "${value}"`);
+    return n;
+  };
+}
+
+function sizeList(value: string): number[] {
+  const sizes = value.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 100)) {
+    throw new InvalidArgumentError(`--sizes takes comma-separated token counts >= 100 (e.g. 1000,10000), got "${value}"`);
+  }
+  return sizes;
+}
+
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  const program = new Command()
+    .name('npm run bench --')
+    .description('polyb0t at full-universe scale: every service as a process, live against the simulator')
+    .option('--sizes <list>', 'outcome-token counts to run', sizeList, [1_000, 10_000, 50_000])
+    .option('--quick', 'fewer cycles and price changes (a smoke run, not a result)', false)
+    .option('--profile', 'run the services under node --cpu-prof and summarize where the time goes', false)
+    .option('--changes <n>', 'price changes to time per size (default 1000; 200 with --quick)', positiveInt('--changes'))
+    .option('--cycles <n>', 'full cycles to measure per size (default 3; 2 with --quick)', positiveInt('--cycles'))
+    .option('--loop-seconds <n>', 'POLYBOT_LOOP_INTERVAL_SECONDS of the run', positiveInt('--loop-seconds'), 10)
+    .option('--tick-ms <ms>', 'simulator random-walk period (background price churn; 0 = off)', positiveInt('--tick-ms'), 5_000)
+    .option('--seed <n>', 'simulator world seed', positiveInt('--seed'), 42)
+    .option('--out <file>', 'results file', 'bench/results/latest.json')
+    .parse(argv);
+  const o = program.opts<{ sizes: number[]; quick: boolean; profile: boolean; changes?: number; cycles?: number; loopSeconds: number; tickMs: number; seed: number; out: string }>();
+  return {
+    sizes: o.sizes,
+    quick: o.quick,
+    profile: o.profile,
+    changes: o.changes ?? (o.quick ? 200 : 1_000),
+    cycles: o.cycles ?? (o.quick ? 2 : 3),
+    loopSeconds: o.loopSeconds,
+    tickMs: o.tickMs,
+    seed: o.seed,
+    out: o.out,
+  };
+}

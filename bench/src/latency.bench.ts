@@ -1,0 +1,191 @@
+import type { Client } from 'pg';
+import { BroadcastEvent, BroadcastListener } from '@polybot/queues';
+import { progress, sleep } from './progress';
+import type { ServiceStack } from './service.stack';
+import { simJson, type BenchSimulator } from './simulator.process';
+import { summarize, type LatencySummary } from './stats';
+
+/** A neg-risk scenario event made before the services start, so it is in the first cycle's catalogue. */
+export interface ScenarioEvent {
+  readonly eventId: string;
+  /** YES token of the first leg: the one the bench moves. */
+  readonly moved: string;
+  /** YES token of the second leg: moving the first one down gives it an edge (see below). */
+  readonly target: string;
+}
+
+interface MispricingAnswer {
+  eventId: string;
+  tokenIds: [string, string][];
+}
+
+export async function makeScenarioEvents(sim: BenchSimulator, count: number): Promise<ScenarioEvent[]> {
+  const events: ScenarioEvent[] = [];
+  for (let n = 0; n < count; n++) {
+    const answer = await simJson<MispricingAnswer>(sim, '/_sim/scenario/mispricing', {});
+    events.push({ eventId: answer.eventId, moved: answer.tokenIds[0][0], target: answer.tokenIds[1][0] });
+  }
+  return events;
+}
+
+export interface LatencyResult {
+  readonly changes: number;
+  readonly missed: number;
+  /** setPrice request sent -> intent.proposed heard on Redis (bench clock both ends). */
+  readonly priceChangeToPending: LatencySummary;
+  /** setPrice request sent -> the intent's created_at (risk's clock; same machine). */
+  readonly priceChangeToCreatedAt: LatencySummary;
+  readonly approvals: number;
+  readonly ordersMatched: number;
+  /** Approve response received -> the simulator's receivedAt of the order post (ms resolution). */
+  readonly approveToOrder: LatencySummary;
+  /** Approve request sent -> order received. */
+  readonly approveRequestToOrder: LatencySummary;
+}
+
+interface HeardIntent {
+  readonly heardAt: number;
+  readonly createdAt: number;
+}
+
+/** Epoch ms with sub-millisecond resolution, one clock for the whole bench process. */
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/**
+ * Scenario events start with YES mids 0.20 / 0.20 / 0.40 (sum 0.80). Moving the first leg's mid to
+ * 0.10 (sum 0.70) or 0.12 (sum 0.72) gives the second leg a fair value of 0.286 / 0.278 against an
+ * ask of 0.21: an edge of 7.6 / 6.8 points, over the 5-point threshold; the first leg stays under it
+ * and the third already has its intent. Alternating the two mids makes every move a real change.
+ * The second leg's previous intent is rejected first, so each move proposes exactly one new one.
+ */
+export async function measureLatency(opts: {
+  sim: BenchSimulator;
+  stack: ServiceStack;
+  db: Client;
+  redisUrl: string;
+  events: readonly ScenarioEvent[];
+  changes: number;
+  approveEvery: number;
+}): Promise<LatencyResult> {
+  const { sim, stack, db } = opts;
+  const targets = new Set(opts.events.map((e) => e.target));
+  const pendingByToken = new Map<string, Set<string>>();
+  const waiting = new Map<string, (heard: HeardIntent) => void>();
+
+  const listener = new BroadcastListener(opts.redisUrl, (received) => {
+    if (received.event !== BroadcastEvent.IntentProposed) return;
+    const heardAt = epochNow();
+    const intentId = received.payload.intentId;
+    // Other runs on this Redis publish on the same channels: only intents of this database count.
+    void db
+      .query<{ token_id: string; created_at: Date; type: string }>('SELECT token_id, created_at, type FROM intents WHERE id = $1', [intentId])
+      .then(({ rows }) => {
+        const row = rows[0];
+        if (!row || row.type !== 'OPEN_POSITION' || !targets.has(row.token_id)) return;
+        const set = pendingByToken.get(row.token_id) ?? new Set<string>();
+        set.add(intentId);
+        pendingByToken.set(row.token_id, set);
+        waiting.get(row.token_id)?.({ heardAt, createdAt: row.created_at.getTime() });
+      })
+      .catch(() => undefined);
+  });
+  await listener.ready();
+
+  const api = async (path: string, body: unknown): Promise<number> => {
+    const response = await fetch(`${stack.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await response.arrayBuffer();
+    return response.status;
+  };
+
+  const toPending: number[] = [];
+  const toCreated: number[] = [];
+  const approvals: { intentId: string; token: string; requestAt: number; responseAt: number }[] = [];
+  const uses = new Map<string, number>();
+  let missed = 0;
+  try {
+    for (let n = 0; n < opts.changes; n++) {
+      const event = opts.events[n % opts.events.length];
+      for (const intentId of pendingByToken.get(event.target) ?? []) await api(`/intents/${intentId}/reject`, { reason: 'bench: next price change' });
+      pendingByToken.delete(event.target);
+      const use = uses.get(event.eventId) ?? 0;
+      uses.set(event.eventId, use + 1);
+
+      let intentId: string | undefined;
+      const heard = new Promise<HeardIntent | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), 5_000);
+        waiting.set(event.target, (h) => {
+          if (h.heardAt < startedAt) return;
+          clearTimeout(timer);
+          resolve(h);
+        });
+      });
+      const startedAt = epochNow();
+      await simJson(sim, '/_sim/scenario/price', { token_id: event.moved, mid: use % 2 === 0 ? 0.1 : 0.12 });
+      const result = await heard;
+      waiting.delete(event.target);
+      if (!result) {
+        missed += 1;
+        continue;
+      }
+      toPending.push(result.heardAt - startedAt);
+      toCreated.push(result.createdAt - startedAt);
+      intentId = [...(pendingByToken.get(event.target) ?? [])].pop();
+
+      if (intentId && opts.approveEvery > 0 && n % opts.approveEvery === 0) {
+        const requestAt = epochNow();
+        const status = await api(`/intents/${intentId}/approve`, {});
+        const responseAt = epochNow();
+        pendingByToken.get(event.target)?.delete(intentId);
+        if (status === 200) approvals.push({ intentId, token: event.target, requestAt, responseAt });
+      }
+      if ((n + 1) % 100 === 0) progress(`  ${n + 1}/${opts.changes} price changes (${missed} without an intent within 5 s)`);
+    }
+  } finally {
+    await listener.close();
+  }
+
+  // The executor posts asynchronously; give the last ones time to land.
+  await sleep(3_000);
+  const orders = await simJson<{ receivedAt: string; path: string; body: unknown }[]>(sim, '/_sim/orders');
+  const posts = orders
+    .filter((o) => o.path.endsWith('/order') || o.path.endsWith('/orders'))
+    .map((o) => ({ at: Date.parse(o.receivedAt), tokens: tokenIdsIn(o.body), used: false }))
+    .sort((a, b) => a.at - b.at);
+  const toOrder: number[] = [];
+  const requestToOrder: number[] = [];
+  for (const approval of approvals) {
+    const post = posts.find((p) => !p.used && p.tokens.includes(approval.token) && p.at >= Math.floor(approval.requestAt));
+    if (!post) continue;
+    post.used = true;
+    toOrder.push(post.at - approval.responseAt);
+    requestToOrder.push(post.at - approval.requestAt);
+  }
+  return {
+    changes: opts.changes,
+    missed,
+    priceChangeToPending: summarize(toPending),
+    priceChangeToCreatedAt: summarize(toCreated),
+    approvals: approvals.length,
+    ordersMatched: toOrder.length,
+    approveToOrder: summarize(toOrder),
+    approveRequestToOrder: summarize(requestToOrder),
+  };
+}
+
+/** Every `tokenId` / `token_id` string anywhere in a posted order body. */
+function tokenIdsIn(body: unknown): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if ((key === 'tokenId' || key === 'token_id') && typeof inner === 'string') found.push(inner);
+        else walk(inner);
+      }
+    }
+  };
+  walk(body);
+  return found;
+}

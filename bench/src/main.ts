@@ -1,0 +1,47 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseBenchOptions } from './bench.options';
+import { ROOT } from './child.process';
+import { machineInfo } from './machine.info';
+import { progress } from './progress';
+import { measureThreeHopFloor } from './queue-floor.bench';
+import { judgeTargets, machineLine, markdownTable, targetsTable, type BenchResults } from './report';
+import { runSize, type SizeResult } from './size.run';
+
+const CAVEAT =
+  'Shared 2-core machine: other engineers may have been running tests at the same time; the load averages before/after each size are recorded with it.';
+
+async function main(): Promise<void> {
+  const opts = parseBenchOptions(process.argv);
+  const redisUrl = process.env['POLYBOT_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  const startedAt = new Date().toISOString();
+  const machine = machineInfo();
+  progress(`machine: ${machine.nproc} cores, ${machine.cpuModel}, load ${machine.loadAverageAtStart.join(' ')}; sizes ${opts.sizes.join(', ')}${opts.quick ? ' (quick)' : ''}`);
+  progress('baseline: three BullMQ hops, no-op job');
+  const threeHopFloor = await measureThreeHopFloor(redisUrl, opts.quick ? 300 : 1_000);
+  progress(`three-hop floor p50 ${threeHopFloor.p50} ms, p99 ${threeHopFloor.p99} ms`);
+
+  const sizes: SizeResult[] = [];
+  for (const tokens of opts.sizes) sizes.push(await runSize(tokens, opts, redisUrl));
+
+  const results: BenchResults = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine,
+    settings: { quick: opts.quick, loopSeconds: opts.loopSeconds, tickMs: opts.tickMs, changes: opts.changes, cycles: opts.cycles, seed: opts.seed },
+    caveat: CAVEAT,
+    baselines: { threeHopFloor },
+    sizes,
+    targets: sizes.flatMap((s) => judgeTargets(s, threeHopFloor, opts.loopSeconds)),
+  };
+  const out = resolve(ROOT, opts.out);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  progress(`wrote ${out}`);
+  process.stdout.write(`\n${machineLine(results)}\n\n${markdownTable(results)}\n\n${targetsTable(results)}\n\n${CAVEAT}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

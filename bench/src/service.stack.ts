@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { Wallet } from 'ethers';
+import { ROOT, startNode, type BenchProcess } from './child.process';
+import type { BenchSimulator } from './simulator.process';
+
+export const SERVICE_NAMES = ['ingestor', 'strategy', 'risk', 'executor', 'api'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** The simulator's well-known test key (the same one the live-execution int-spec uses); it holds simulated pUSD only. */
+const SIM_PRIVATE_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
+export const SIM_WALLET = new Wallet(SIM_PRIVATE_KEY).address;
+export const BANKROLL_USD = 10_000_000;
+
+export interface ServiceStack {
+  readonly services: Record<ServiceName, BenchProcess>;
+  readonly apiUrl: string;
+  readonly queuePrefix: string;
+  readonly env: NodeJS.ProcessEnv;
+  tails(): string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Every service as its own process, live against the simulator. Risk limits are opened wide (a big
+ * bankroll, $1,000 per intent, no hourly order cap) so the bench measures the pipeline, not the limits.
+ */
+export async function startServiceStack(opts: {
+  sim: BenchSimulator;
+  databaseUrl: string;
+  loopSeconds: number;
+  cpuProfileDir?: string;
+}): Promise<ServiceStack> {
+  const apiPort = await freePort();
+  const queuePrefix = `polybot-bench-${Date.now()}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    ...opts.sim.env,
+    POLYBOT_DATABASE_URL: opts.databaseUrl,
+    POLYBOT_REDIS_URL: process.env['POLYBOT_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    POLYBOT_QUEUE_PREFIX: queuePrefix,
+    POLYBOT_API_PORT: String(apiPort),
+    POLYBOT_METRICS_PORT: '0',
+    POLYBOT_LOG_LEVEL: 'info',
+    POLYBOT_LOOP_INTERVAL_SECONDS: String(opts.loopSeconds),
+    POLYBOT_INTENT_EXPIRY_SECONDS: '3600',
+    POLYBOT_MODE: 'live',
+    POLYBOT_DRY_RUN: 'false',
+    POLYBOT_CONFIRM_LIVE: 'yes',
+    POLYBOT_POLYGON_PRIVATE_KEY: SIM_PRIVATE_KEY,
+    POLYBOT_POLYMARKET_WALLET_ADDRESS: SIM_WALLET,
+    POLYBOT_PAPER_BANKROLL: String(BANKROLL_USD),
+    POLYBOT_MAX_POSITION_PCT: '0.01',
+    POLYBOT_MAX_NOTIONAL_PER_MARKET: '1000000000',
+    POLYBOT_MAX_TOTAL_EXPOSURE_PCT: '100',
+    POLYBOT_MAX_CATEGORY_EXPOSURE_PCT: '100',
+    POLYBOT_MAX_ORDERS_PER_HOUR: '1000000',
+    POLYBOT_MAX_DAILY_LOSS_PCT: '100',
+    POLYBOT_MAX_DRAWDOWN_PCT: '100',
+    POLYBOT_STRATEGIES: 'neg_risk_consistency',
+    POLYBOT_HTTP_TIMEOUT_MS: '30000',
+  };
+  const flags = (name: ServiceName): string[] => {
+    if (!opts.cpuProfileDir) return [];
+    const dir = resolve(opts.cpuProfileDir, name);
+    mkdirSync(dir, { recursive: true });
+    return ['--cpu-prof', '--cpu-prof-dir', dir];
+  };
+  const services = Object.fromEntries(
+    SERVICE_NAMES.map((name) => [name, startNode(name, [resolve(ROOT, `dist/apps/${name}/src/main.js`)], env, flags(name))]),
+  ) as Record<ServiceName, BenchProcess>;
+  return {
+    services,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    queuePrefix,
+    env,
+    tails: () => SERVICE_NAMES.map((name) => services[name].tail()).join('\n'),
+    stop: async () => {
+      await Promise.all(SERVICE_NAMES.map((name) => services[name].stop()));
+    },
+  };
+}

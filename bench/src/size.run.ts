@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import type { BenchOptions } from './bench.options';
+import { createBenchDatabase } from './bench.database';
+import { ROOT } from './child.process';
+import { summarizeProfiles, type ProfileSummary } from './cpu-profile.summary';
+import { CycleWatcher, measureCycles, type CycleResult } from './cycle.bench';
+import { measureInProcess, type InProcessResult } from './in-process.bench';
+import { makeScenarioEvents, measureLatency, type LatencyResult } from './latency.bench';
+import { loadAverage, memoryMb } from './proc-stats.reader';
+import { progress, waitFor } from './progress';
+import { BANKROLL_USD, SERVICE_NAMES, SIM_WALLET, startServiceStack, type ServiceName } from './service.stack';
+import { simJson, startBenchSimulator } from './simulator.process';
+
+/** Tokens per generated event (2/3 binary with 2 tokens, 1/3 neg-risk with 3-6 markets): measured on seed 42. */
+const TOKENS_PER_EVENT = 4.34;
+const SCENARIO_EVENTS = 20;
+const SCENARIO_TOKENS = 6;
+
+export interface SizeResult {
+  readonly targetTokens: number;
+  readonly simulatorEvents: number;
+  readonly tokens: number;
+  readonly inProcess: InProcessResult;
+  readonly cycle: CycleResult;
+  readonly latency: LatencyResult;
+  readonly peakRssMb: Record<ServiceName | 'simulator', number>;
+  readonly loadAverage: { before: number[]; after: number[] };
+  readonly profiles?: Record<string, ProfileSummary[]>;
+}
+
+export async function runSize(tokens: number, opts: BenchOptions, redisUrl: string): Promise<SizeResult> {
+  const events = Math.max(1, Math.round((tokens - SCENARIO_EVENTS * SCENARIO_TOKENS) / TOKENS_PER_EVENT));
+  const before = loadAverage();
+  progress(`N=${tokens}: simulator with ${events} events (+${SCENARIO_EVENTS} scenario events), database`);
+  const db = await createBenchDatabase();
+  const sim = await startBenchSimulator({ events, seed: opts.seed, tickMs: opts.tickMs, balanceUsd: BANKROLL_USD });
+  const profileDir = opts.profile ? resolve(ROOT, 'bench/results/profiles', `${tokens}-${Date.now()}`) : undefined;
+  let stack: Awaited<ReturnType<typeof startServiceStack>> | null = null;
+  try {
+    await simJson(sim, '/_sim/accounts', { address: SIM_WALLET, balance_usd: BANKROLL_USD });
+    const scenario = await makeScenarioEvents(sim, SCENARIO_EVENTS);
+    const state = await simJson<{ tokens: number }>(sim, '/_sim/state');
+    progress(`N=${tokens}: ${state.tokens} tokens; in-process baseline (fetch once, evaluate + risk)`);
+    const inProcess = await measureInProcess(sim.env, opts.quick ? 3 : 5);
+    progress(`N=${tokens}: in-process fetch ${inProcess.fetchMs} ms, evaluate+risk ${inProcess.evaluateAndRiskMs} ms; starting services`);
+
+    stack = await startServiceStack({ sim, databaseUrl: db.url, loopSeconds: opts.loopSeconds, cpuProfileDir: profileDir });
+    const running = stack;
+    const watcher = new CycleWatcher(running);
+    await waitFor('the API', async () => (await fetch(`${running.apiUrl}/health`)).status < 500, 60_000, 200).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${running.tails()}`);
+    });
+    await watcher.next(0, 300_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${running.tails()}`);
+    });
+    progress(`N=${tokens}: services up; measuring ${opts.cycles} full cycles`);
+    const cycle = await measureCycles(running, watcher, sim.process.pid, redisUrl, opts.cycles, opts.loopSeconds);
+    progress(`N=${tokens}: pipeline ${cycle.pipelineMs} ms/cycle, services ${cycle.servicesCpuSecondsPerCycle} CPU-s/cycle; timing ${opts.changes} price changes`);
+    const latency = await measureLatency({ sim, stack: running, db: db.client, redisUrl, events: scenario, changes: opts.changes, approveEvery: 5 });
+    progress(
+      `N=${tokens}: price change -> PENDING p50 ${latency.priceChangeToPending.p50} ms p99 ${latency.priceChangeToPending.p99} ms; ` +
+        `approve -> order p50 ${latency.approveToOrder.p50} ms p99 ${latency.approveToOrder.p99} ms`,
+    );
+    const pids: Record<ServiceName | 'simulator', number> = {
+      ...(Object.fromEntries(SERVICE_NAMES.map((n) => [n, running.services[n].pid])) as Record<ServiceName, number>),
+      simulator: sim.process.pid,
+    };
+    const peakRssMb = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, memoryMb(pid)?.peakRssMb ?? Number.NaN])) as Record<ServiceName | 'simulator', number>;
+    await running.stop();
+    stack = null;
+    const profiles = profileDir ? summarizeProfiles(profileDir) : undefined;
+    return {
+      targetTokens: tokens,
+      simulatorEvents: events + SCENARIO_EVENTS,
+      tokens: state.tokens,
+      inProcess,
+      cycle,
+      latency,
+      peakRssMb,
+      loadAverage: { before, after: loadAverage() },
+      profiles,
+    };
+  } catch (error) {
+    if (stack) process.stderr.write(`${stack.tails()}\n`);
+    throw error;
+  } finally {
+    if (stack) await stack.stop();
+    await sim.process.stop();
+    await db.drop();
+  }
+}
