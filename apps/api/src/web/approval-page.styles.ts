@@ -58,6 +58,7 @@ table { width: 100%; border-collapse: collapse; background: var(--card); border:
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; background: #f6f8fa; }
 td.num, th.num { text-align: right; }
+td.nowrap { white-space: nowrap; }
 .pos { color: var(--ok); }
 .neg { color: var(--bad); }
 .st { font-weight: 700; font-size: 12px; }
