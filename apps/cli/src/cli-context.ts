@@ -74,6 +74,7 @@ export class CliContext {
     const { queue, broadcast } = this.queues();
     const gate = new IntentGate({
       portfolio: await this.portfolio(),
+      markets: new MarketRepository(db),
       killSwitches: new KillSwitchRepository(db),
       riskChecks: new RiskCheckRepository(db),
       settings: this.settings,

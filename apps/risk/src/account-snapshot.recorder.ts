@@ -20,9 +20,11 @@ export class AccountSnapshotRecorder {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Stream updates (`<cycle>:stream:<n>`) belong to their cycle: one equity point per full cycle. */
   async onCycle(cycleId: string): Promise<void> {
-    if (cycleId === this.lastCycleId) return;
-    this.lastCycleId = cycleId;
+    const cycle = cycleId.split(':stream:')[0];
+    if (cycle === this.lastCycleId) return;
+    this.lastCycleId = cycle;
     const view = await this.portfolio.view(new Date(this.clock()));
     // Live balances, positions and open orders come from the venue (what failed is listed in
     // `unavailable`); paper has only the ledger.

@@ -98,6 +98,8 @@ export class IntentService {
     if (!intent || intent.status !== 'PENDING' || intent.expiresAt <= this.now()) return;
     const verdict = await this.db(() => this.deps.gate!.check(intent, 'APPROVAL', this.now()));
     if (!verdict.passed) {
+      // Decided by someone else while we checked: the transition reports its real status instead.
+      if ((await this.db(() => this.deps.intents.findById(id)))?.status !== 'PENDING') return;
       this.deps.logger.warn({ intent_id: id, blocked_by: verdict.blockingMessage }, 'Approval blocked by risk re-check');
       throw new IntentBlockedError(id, 'approve', verdict.blockingMessage ?? 'a risk check failed');
     }

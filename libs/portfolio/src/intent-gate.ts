@@ -1,11 +1,12 @@
 import type { Settings } from '@polybot/config';
 import { mayProceed, recheckIntent, tradingStateFor, type Intent, type RecheckVerdict } from '@polybot/domain';
-import type { KillSwitchRepository, RiskCheckPhase, RiskCheckRepository } from '@polybot/persistence';
+import type { KillSwitchRepository, MarketRepository, RiskCheckPhase, RiskCheckRepository } from '@polybot/persistence';
 import { riskSettingsFrom } from '@polybot/runtime';
 import type { PortfolioService } from './portfolio.service';
 
 export interface IntentGateSources {
   readonly portfolio: PortfolioService;
+  readonly markets: MarketRepository;
   readonly killSwitches: KillSwitchRepository;
   readonly riskChecks: RiskCheckRepository;
   readonly settings: Settings;
@@ -22,7 +23,8 @@ export class IntentGate {
   async check(intent: Intent, phase: Extract<RiskCheckPhase, 'APPROVAL' | 'EXECUTION'>, now: Date): Promise<RecheckVerdict> {
     const [view, tripped] = await Promise.all([this.src.portfolio.view(now), this.src.killSwitches.tripped()]);
     const trippedSwitches = tripped.map((s) => s.name);
-    const market = view.markets.get(intent.marketId);
+    // The view holds the markets of open intents; one decided meanwhile is read on its own.
+    const market = view.markets.get(intent.marketId) ?? (await this.src.markets.findById(intent.marketId)) ?? undefined;
     const verdict = market
       ? recheckIntent(intent, market, {
           bankroll: view.bankroll,

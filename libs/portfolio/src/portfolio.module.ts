@@ -30,9 +30,9 @@ import { PortfolioService } from './portfolio.service';
     },
     {
       provide: IntentGate,
-      inject: [PortfolioService, KillSwitchRepository, RiskCheckRepository, SETTINGS],
-      useFactory: (portfolio: PortfolioService, killSwitches: KillSwitchRepository, riskChecks: RiskCheckRepository, settings: Settings) =>
-        new IntentGate({ portfolio, killSwitches, riskChecks, settings }),
+      inject: [PortfolioService, MarketRepository, KillSwitchRepository, RiskCheckRepository, SETTINGS],
+      useFactory: (portfolio: PortfolioService, markets: MarketRepository, killSwitches: KillSwitchRepository, riskChecks: RiskCheckRepository, settings: Settings) =>
+        new IntentGate({ portfolio, markets, killSwitches, riskChecks, settings }),
     },
   ],
   exports: [PortfolioService, IntentGate],
