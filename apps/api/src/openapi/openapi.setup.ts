@@ -25,8 +25,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       responses: { '200': { description: 'the Bull Board page', content: { 'text/html': {} } } },
     },
   };
-  // The probes answer without the token.
-  for (const open of ['/health', '/metrics']) {
+  // The probes and the page answer without the token.
+  for (const open of ['/health', '/metrics', '/']) {
     const get = document.paths[open]?.get;
     if (get) get.security = [];
   }
