@@ -100,6 +100,16 @@ describe('API GET /events (server-sent events) over real HTTP, Postgres and Redi
     await waitFor(() => hub.subscriberCount === before);
     expect(hub.subscriberCount).toBe(before);
   });
+
+  it('ends open streams when the API stops, so stopping does not wait on them', async () => {
+    const stopping = await startApi(db, { POLYBOT_API_TOKEN: `ops:${SECRET}` });
+    const hub = stopping.app.get(OperatorEventHub);
+    const open = await openEventStream(`${stopping.baseUrl}/events`, auth);
+    await waitFor(() => hub.subscriberCount === 1);
+    await stopping.close();
+    expect(hub.subscriberCount).toBe(0);
+    open.close();
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
