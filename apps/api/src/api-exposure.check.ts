@@ -33,3 +33,18 @@ export function assertSafeApiExposure(settings: Pick<Settings, 'apiHost' | 'apiT
   const problem = apiExposureProblem(settings);
   if (problem) throw new ApiExposureError(problem);
 }
+
+export interface ExitIo {
+  readonly writeError: (line: string) => void;
+  readonly exit: (code: number) => never | void;
+}
+
+const PROCESS_IO: ExitIo = { writeError: (line) => process.stderr.write(line), exit: (code) => process.exit(code) };
+
+/** For the api's entry point: a refused exposure is a settings mistake, so exit 2 like one. */
+export function exitIfUnsafeApiExposure(settings: Pick<Settings, 'apiHost' | 'apiToken'>, io: ExitIo = PROCESS_IO): void {
+  const problem = apiExposureProblem(settings);
+  if (!problem) return;
+  io.writeError(`api refuses to start: ${problem}\n`);
+  io.exit(2);
+}
