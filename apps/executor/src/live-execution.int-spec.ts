@@ -33,6 +33,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   let main: Executor;
   let intents: IntentRepository;
   let markets: MarketSnapshot[];
+  let negRiskMarkets: MarketSnapshot[];
   let books: Map<string, OrderBook>;
   const executors: Executor[] = [];
 
@@ -67,12 +68,14 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     sim = await startSimulator({ port: 0, tickIntervalMs: 0, settlementStepMs: 10, events: 80 });
     const stack = createMarketDataStack({ gammaUrl: sim.gammaUrl, clobUrl: sim.clobUrl, timeoutMs: 5000, maxRetries: 0, booksBatchSize: 100, gammaPageSize: 100, recorder: NO_VENUE_CALL_RECORDER });
     const cycle = await stack.source.fetchCycle();
+    const tradable = (m: MarketSnapshot) => !m.closed && m.acceptingOrders && m.liquidityUsd >= 1000 && m.tokens.every((t) => t.bestAsk !== null && t.bestBid !== null);
+    negRiskMarkets = cycle.events.flatMap((e) => e.markets).filter((m) => m.negRisk && tradable(m));
     markets = cycle.events.flatMap((e) => e.markets).filter((m) => !m.negRisk && !m.closed && m.acceptingOrders && m.tickSize === 0.01 && m.tokens.every((t) => t.bestAsk !== null && t.bestBid !== null));
-    books = (await stack.books.fetchBooks(markets.flatMap((m) => m.tokens.map((t) => t.tokenId)))).books;
+    books = (await stack.books.fetchBooks([...markets, ...negRiskMarkets].flatMap((m) => m.tokens.map((t) => t.tokenId)))).books;
     await stack.http.close();
     main = await startExecutor();
     intents = main.moduleRef.get(IntentRepository);
-    await main.moduleRef.get(MarketRepository).upsertMany(markets);
+    await main.moduleRef.get(MarketRepository).upsertMany([...markets, ...negRiskMarkets]);
   });
 
   afterAll(async () => {
@@ -272,6 +275,31 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect(txs).toHaveLength(1);
     expect(txs[0]).toMatchObject({ method: 'redeemPositions', conditionId: market.conditionId, negRisk: false, from: ADDRESS.toLowerCase() });
     expect(await outcome(id)).toMatchObject({ status: 'SETTLED', order_id: txs[0].hash, error: null });
+  });
+
+  it('neg-risk: signs for the NegRisk exchange, fills, and claims through NegRiskAdapter.redeemPositions with the shares held', async () => {
+    const market = negRiskMarkets.find((m) => {
+      const ask = books.get(m.tokens[0].tokenId)?.asks[0];
+      return ask !== undefined && ask.price >= 0.1 && ask.price <= 0.9;
+    });
+    if (!market) throw new Error('no tradable neg-risk market in the simulator');
+    const tokenId = market.tokens[0].tokenId;
+    const ask = books.get(tokenId)!.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+
+    await executeOk(main.executor, id);
+    const row = await outcome(id);
+    expect(row.status).toBe('FILLED');
+    expect(sim.exchangeOrders().find((o) => o.id === row.order_id)).toBeDefined();
+
+    sim.resolveMarket(market.conditionId, 0);
+    const claimId = await seed(market, tokenId, { type: 'CLAIM_SETTLEMENT', side: 'SELL', price: 1, marketPrice: 1, sizeUsd: 0, edge: 0, modelProb: 1 });
+    const before = sim.transactions().length;
+    await executeOk(main.executor, claimId);
+    const txs = sim.transactions().slice(before);
+    expect(txs).toHaveLength(1);
+    expect(txs[0]).toMatchObject({ method: 'redeemPositions', conditionId: market.conditionId, negRisk: true, payoutMicro: Math.round(row.filled_size * 1e6) });
+    expect(await outcome(claimId)).toMatchObject({ status: 'SETTLED', order_id: txs[0].hash });
   });
 
   it('never wrote the private key, API secret or passphrase into any log line', () => {
