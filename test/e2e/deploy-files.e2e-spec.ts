@@ -28,9 +28,16 @@ interface ComposeFile {
   services: Record<string, ComposeService>;
 }
 
-/** Runs docker-compose on the project's file with no POLYBOT_/COMPOSE_ variables leaking in from this shell. */
+/**
+ * Runs docker-compose on the project's file with no POLYBOT_/COMPOSE_ variables leaking in from
+ * this shell, but the API token a real deployment must supply.
+ */
 function compose(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = {};
+  return composeWith({ POLYBOT_API_TOKEN: 'ops:compose-validation-token' }, ...args);
+}
+
+function composeWith(extra: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...extra };
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith('POLYBOT_') && !name.startsWith('COMPOSE_')) env[name] = value;
   }
@@ -91,6 +98,12 @@ describe('deploy files (docker-compose.yml, Dockerfile, .dockerignore)', () => {
     const result = compose('config');
     if (result.status !== 0) throw new Error(`docker-compose config failed (exit ${result.status}): ${result.stderr.trim()}`);
     stack = parse(result.stdout) as ComposeFile;
+  });
+
+  it('refuses to run without an API token, since the API listens beyond loopback there', () => {
+    const result = composeWith({}, 'config', '-q');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('set POLYBOT_API_TOKEN in .env');
   });
 
   it('is a valid compose file (docker-compose config -q exits 0)', () => {
