@@ -216,6 +216,23 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect(await outcome(id)).toMatchObject({ status: 'FILLED', order_id: signed.orderHash });
   });
 
+  it('two deliveries of one job racing each other place ONE order and record its fills once', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+
+    const results = await Promise.all([main.executor.execute(jobFor(id)), main.executor.execute(jobFor(id))]);
+
+    expect(results).toContain('EXECUTED');
+    expect(results).not.toContain('FAILED');
+    expect(sim.exchangeOrders().filter((o) => o.assetId === tokenId)).toHaveLength(1);
+    const row = await outcome(id);
+    expect(row.status).toBe('FILLED');
+    const fills = await main.moduleRef.get(FillRepository).forIntent(id);
+    expect(fills.reduce((sum, f) => sum + f.shares, 0)).toBeCloseTo(row.filled_size, 6);
+    expect((await intents.findById(id))?.status).toBe('EXECUTED');
+  });
+
   it('fails an order with the wrong signature type for its funder with the venue\'s message', async () => {
     const bad = await startExecutor({ POLYBOT_SIGNATURE_TYPE: '0', POLYBOT_FUNDER_ADDRESS: '0x1111111111111111111111111111111111111111' });
     const { market, tokenId, book } = pickMarket();

@@ -30,7 +30,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *     the venue still shows nothing, the identical order is posted once more (a duplicate of an
  *     accepted order can only be refused by its hash), then reconciled again; still nothing known
  *     ends the execution as unknown, for a person to look at.
- *  5. A clear refusal (4xx or success=false) is the venue's answer: the order is not placed.
+ *  5. A clear refusal (4xx or success=false) is the venue's answer, unless the venue does hold an
+ *     order with this hash (a duplicate post): then that order is followed. Otherwise not placed.
  */
 export class LiveOrderPlacer {
   constructor(
@@ -44,7 +45,11 @@ export class LiveOrderPlacer {
     if (stored.state !== 'SIGNED') return stored.orderId ?? stored.orderHash;
     if (resumed && (await this.findAtVenue(trading, signed, 1))) return this.posted(stored, stored.orderHash);
 
-    const first = await this.post(trading, signed);
+    const first = await this.post(trading, signed).catch(async (error: unknown) => {
+      // A refusal may be the venue recognising this very order (posted by a concurrent delivery of the job).
+      if (error instanceof OrderRejected && (await this.findAtVenue(trading, signed, 1))) return { kind: 'placed' as const, orderId: stored.orderHash };
+      throw error;
+    });
     if (first.kind === 'placed') return this.posted(stored, first.orderId);
     if (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS)) return this.posted(stored, stored.orderHash);
 
