@@ -50,9 +50,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await options.prepare?.(sim);
   const apiPort = await freePort();
   const api = `http://127.0.0.1:${apiPort}`;
+  // The developer's own execution settings must not leak into a test run; the test's may.
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.POLYBOT_DRY_RUN;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     ...sim.env,
+    POLYBOT_POLYGON_RPC_URL: `${sim.url}/rpc`,
     POLYBOT_DATABASE_URL: db.url,
     POLYBOT_QUEUE_PREFIX: `polybot-e2e-${randomUUID().slice(0, 8)}`,
     POLYBOT_API_PORT: String(apiPort),
@@ -60,7 +64,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     POLYBOT_LOG_LEVEL: 'info',
     ...(typeof options.env === 'function' ? options.env({ databaseUrl: db.url }) : options.env),
   };
-  delete env.POLYBOT_DRY_RUN;
   const services = startProcess([CLI, 'run', options.mode, '--with-api'], env);
   return {
     db,
