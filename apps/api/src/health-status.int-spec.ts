@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@polybot/persistence';
+import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { call, seedPending, startApi, type ApiHarness } from './test/api-test.harness';
 
 const TOKEN = 'test-token-5b9f0c1e';
@@ -7,21 +8,31 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 describe('API /health, /status and the bearer token over real HTTP', () => {
   let db: TestDatabase;
   let api: ApiHarness;
+  let sim: RunningSimulator;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startApi(db, { POLYBOT_API_TOKEN: TOKEN });
+    sim = await startSimulator({ port: 0, tickIntervalMs: 0, events: 2 });
+    api = await startApi(db, { POLYBOT_API_TOKEN: TOKEN, POLYBOT_CLOB_API_URL: sim.clobUrl });
   });
 
   afterAll(async () => {
     await api?.close();
+    await sim?.close();
     await db?.drop();
   });
 
-  it('reports healthy when Postgres and Redis answer', async () => {
+  it('reports healthy when Postgres, Redis and the venue answer', async () => {
     const health = await call(api.baseUrl, '/health');
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: 'ok', checks: { postgres: 'ok', redis: 'ok' } });
+    expect(health.body).toEqual({ status: 'ok', checks: { postgres: 'ok', redis: 'ok', venue: 'ok' } });
+  });
+
+  it('reports an unreachable venue without calling the API unhealthy', async () => {
+    sim.addFault({ route: '/clob/time', kind: 'status', status: 503, times: 1 });
+    const health = await call(api.baseUrl, '/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok', checks: { postgres: 'ok', redis: 'ok', venue: 'error: the CLOB answered HTTP 503' } });
   });
 
   it('reports mode, intents by status, queue depths, data age and masked settings', async () => {
@@ -86,7 +97,7 @@ describe('API when Redis is down', () => {
   it('reports degraded with 503 and names Redis', async () => {
     const health = await call(api.baseUrl, '/health');
     expect(health.status).toBe(503);
-    expect(health.body).toEqual({ status: 'degraded', checks: { postgres: 'ok', redis: expect.stringMatching(/^error: .+/) } });
+    expect(health.body).toEqual({ status: 'degraded', checks: { postgres: 'ok', redis: expect.stringMatching(/^error: .+/), venue: expect.any(String) } });
   });
 
   it('still gives the status, with the queue part saying Redis did not answer', async () => {
@@ -111,7 +122,7 @@ describe('API when Postgres is gone', () => {
       await db.drop();
       const health = await call(api.baseUrl, '/health');
       expect(health.status).toBe(503);
-      expect(health.body).toEqual({ status: 'degraded', checks: { postgres: expect.stringMatching(/^error: .+/), redis: 'ok' } });
+      expect(health.body).toEqual({ status: 'degraded', checks: { postgres: expect.stringMatching(/^error: .+/), redis: 'ok', venue: expect.any(String) } });
     } finally {
       await api.close();
     }

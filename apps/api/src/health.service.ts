@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Settings } from '@polybot/config';
+import { SETTINGS } from '@polybot/runtime';
 import { scrubSecrets } from '@polybot/observability';
 import { DataSource } from 'typeorm';
 import { RedisProbe } from './redis-probe';
@@ -10,25 +12,36 @@ export type CheckResult = 'ok' | `error: ${string}`;
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
-  checks: { postgres: CheckResult; redis: CheckResult };
+  checks: { postgres: CheckResult; redis: CheckResult; venue: CheckResult };
 }
 
-/** Can this API reach what it needs: Postgres (every intent action) and Redis (the approval queue). */
+/**
+ * Can this API reach what it needs: Postgres (every intent action) and Redis (the approval queue)
+ * decide the status. The venue (the CLOB's clock endpoint) is reported too, but does not make the
+ * API unhealthy: reading and deciding intents work without it, and the kill switches watch it.
+ */
 @Injectable()
 export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly redis: RedisProbe,
+    @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   async check(): Promise<HealthReport> {
-    const [postgres, redis] = await Promise.all([
+    const [postgres, redis, venue] = await Promise.all([
       probe(async () => {
         await this.dataSource.query('SELECT 1');
       }, 'PostgreSQL'),
       probe(() => this.redis.ping(), 'Redis'),
+      probe(() => this.venueAnswers(), 'the venue'),
     ]);
-    return { status: postgres === 'ok' && redis === 'ok' ? 'ok' : 'degraded', checks: { postgres, redis } };
+    return { status: postgres === 'ok' && redis === 'ok' ? 'ok' : 'degraded', checks: { postgres, redis, venue } };
+  }
+
+  private async venueAnswers(): Promise<void> {
+    const response = await fetch(`${this.settings.clobApiUrl}/time`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    if (!response.ok) throw new Error(`the CLOB answered HTTP ${response.status}`);
   }
 }
 

@@ -21,7 +21,7 @@ export class KillSwitchDto implements KillSwitchJson {
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: string;
-  @ApiProperty({ ...anyObject, example: { postgres: 'ok', redis: 'ok' } }) checks!: Record<string, string>;
+  @ApiProperty({ ...anyObject, example: { postgres: 'ok', redis: 'ok', venue: 'ok' } }) checks!: Record<string, string>;
 }
 
 export class StatusDto {
