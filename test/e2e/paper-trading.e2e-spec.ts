@@ -96,10 +96,16 @@ describe('paper trading end to end (simulator + services as processes)', () => {
     expect(ledger.realizedPnlUsd).toBeCloseTo(expectedRealized, 5);
     expect(ledger.cash).toBeCloseTo(BANKROLL + expectedRealized, 5);
 
-    // 5. The status a person reads says the same.
+    // 5. The report and the status a person reads say the same.
+    const report = await runCli(['report', '--today', '--json-output'], stack.env);
+    expect(report.code).toBe(0);
+    const reported = JSON.parse(report.stdout) as { realized_pnl: number; unrealized_pnl: number };
+    expect(reported.realized_pnl).toBeCloseTo(expectedRealized, 5);
+    expect(reported.unrealized_pnl).toBe(0);
     const status = await runCli(['status', '--json-output'], stack.env);
     expect(status.code).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ mode: 'paper' });
+    expect(JSON.parse(status.stdout)).toMatchObject({ mode: 'paper', positions: [] });
+    expect(JSON.parse(status.stdout).realized_pnl).toBeCloseTo(expectedRealized, 5);
 
     // Paper trading never sends an order to the venue.
     expect((await (await fetch(`${stack.sim.url}/_sim/orders`)).json()) as unknown[]).toEqual([]);
