@@ -28,6 +28,7 @@ function executorPid(queuePrefix: string): number {
 describe('executor killed mid-execution, live path against the simulator', () => {
   let stack: Stack;
   let tokenId: string;
+  let secondTokenId: string;
 
   beforeAll(async () => {
     stack = await startStack({
@@ -39,11 +40,13 @@ describe('executor killed mid-execution, live path against the simulator', () =>
         POLYBOT_POLYGON_PRIVATE_KEY: TEST_KEY,
         POLYBOT_LOOP_INTERVAL_SECONDS: '2',
         POLYBOT_INTENT_EXPIRY_SECONDS: '300',
-        POLYBOT_HTTP_TIMEOUT_MS: '2000',
+        // Long enough that a request the simulator holds is still pending when the executor is killed.
+        POLYBOT_HTTP_TIMEOUT_MS: '20000',
       },
       prepare: async (sim) => {
-        const scenario = (await (await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } };
-        tokenId = scenario.expected.tokenId;
+        const mispricing = async () => ((await (await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } }).expected.tokenId;
+        tokenId = await mispricing();
+        secondTokenId = await mispricing();
       },
     });
   }, 60_000);
@@ -90,4 +93,56 @@ describe('executor killed mid-execution, live path against the simulator', () =>
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0].status).toMatch(/FILLED/);
   }, 180_000);
+
+  it('posts exactly once after a crash before posting, and a crash after recording changes nothing', async () => {
+    const pending = await waitFor(
+      'the second PENDING intent',
+      async () => (await stack.getJson<IntentBody[]>('/intents?status=PENDING')).body.find((i) => i.token_id === secondTokenId),
+      30_000,
+      stack.services.output,
+    );
+    const exchangeOrders = async () => (await (await fetch(`${stack.sim.url}/_sim/exchange-orders`)).json()) as unknown[];
+    const ordersBefore = (await exchangeOrders()).length;
+    // The pre-flight balance check hangs: the executor is killed before it has signed or sent anything.
+    await fetch(`${stack.sim.url}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ route: '/clob/balance-allowance', kind: 'timeout' }),
+    });
+    const requests = async () => ((await (await fetch(`${stack.sim.url}/_sim/requests`)).json()) as Record<string, number>)['GET /clob/balance-allowance'] ?? 0;
+    const checksBefore = await requests();
+    expect((await stack.getJson<IntentBody>(`/intents/${pending.id}/approve`, { method: 'POST' })).status).toBe(200);
+    await waitFor('the executor to be in its pre-flight', async () => (await requests()) > checksBefore, 30_000, stack.services.output);
+    process.kill(executorPid(String(stack.env.POLYBOT_QUEUE_PREFIX)), 'SIGKILL');
+    expect(await exchangeOrders()).toHaveLength(ordersBefore);
+    await fetch(`${stack.sim.url}/_sim/faults`, { method: 'DELETE' });
+
+    const intents = new IntentRepository(stack.db.dataSource);
+    const done = await waitFor(
+      'the restarted executor to finish the second intent',
+      async () => {
+        const intent = await intents.findById(pending.id);
+        return intent && ['EXECUTED', 'FAILED'].includes(intent.status) ? intent : undefined;
+      },
+      90_000,
+      stack.services.output,
+    );
+    expect(done.status).toBe('EXECUTED');
+    expect(await exchangeOrders()).toHaveLength(ordersBefore + 1);
+
+    // Killed again after everything was recorded: the restart finds nothing to redo.
+    process.kill(executorPid(String(stack.env.POLYBOT_QUEUE_PREFIX)), 'SIGKILL');
+    await waitFor('the executor to be back', async () => {
+      try {
+        return executorPid(String(stack.env.POLYBOT_QUEUE_PREFIX)) > 0 && stack.services.output().split('executor started').length > 3;
+      } catch {
+        return false;
+      }
+    }, 30_000, stack.services.output);
+    await new Promise((resolve) => setTimeout(resolve, 6000)); // a reconciler pass
+    expect(await exchangeOrders()).toHaveLength(ordersBefore + 1);
+    expect((await intents.findById(pending.id))?.status).toBe('EXECUTED');
+    const outcomes = await stack.db.dataSource.query('SELECT count(*)::int AS n FROM execution_outcomes WHERE intent_id = $1', [pending.id]);
+    expect(outcomes[0].n).toBe(1);
+  }, 240_000);
 });

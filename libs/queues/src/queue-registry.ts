@@ -29,6 +29,15 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   [QueueName.DeadLetter]: { attempts: 1, removeOnComplete: false, removeOnFail: false },
 };
 
+/**
+ * How fast a job whose worker died is handed to another: its lock expires after `lockDuration`
+ * and the stalled check runs every `stalledInterval`. Approved intents recover quickly, since a
+ * person is waiting on them; the executor reconciles a resumed intent with the venue first.
+ */
+export const QUEUE_WORKER_OPTIONS: Partial<Record<QueueName, { lockDuration: number; stalledInterval: number }>> = {
+  [QueueName.ApprovedIntents]: { lockDuration: 10_000, stalledInterval: 5_000 },
+};
+
 type DeepReadonly<T> = T extends (infer U)[]
   ? readonly DeepReadonly<U>[]
   : T extends object

@@ -1,7 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import { InvalidPayloadError, parsePayload } from './payload-validation';
 import { QueueName } from './queue-names';
-import type { QueuePayload } from './queue-registry';
+import { QUEUE_WORKER_OPTIONS, type QueuePayload } from './queue-registry';
 import type { QueueProducer } from './queue.producer';
 import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
 
@@ -61,7 +61,7 @@ export function startQueueWorker<Q extends QueueName>(queue: Q, handler: QueueHa
         throw error;
       }
     },
-    { connection, prefix: options.connection.prefix, concurrency: options.concurrency ?? 1, autorun: true },
+    { connection, prefix: options.connection.prefix, concurrency: options.concurrency ?? 1, autorun: true, ...QUEUE_WORKER_OPTIONS[queue] },
   );
   // The worker does not own a connection it was given: release it when the worker closes.
   worker.on('closed', () => connection.disconnect());
