@@ -1,6 +1,6 @@
 import { IntentRepository } from '@polybot/persistence';
 import { runCli, waitFor } from './support/processes';
-import { startStack, type IntentBody, type Stack } from './support/stack';
+import { injectMispricing, pendingIntentFor, startStack, type Stack } from './support/stack';
 
 const API_APPROVALS = 80;
 const CLI_APPROVALS = 20;
@@ -19,8 +19,7 @@ describe('100 concurrent approvals of one intent (API and CLI mixed)', () => {
       simulator: { seed: 9, events: 6, tickMs: 500 },
       env: { POLYBOT_LOOP_INTERVAL_SECONDS: '2', POLYBOT_INTENT_EXPIRY_SECONDS: '120' },
       prepare: async (sim) => {
-        const scenario = (await (await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } };
-        tokenId = scenario.expected.tokenId;
+        tokenId = await injectMispricing(sim.url);
       },
     });
   }, 60_000);
@@ -30,12 +29,7 @@ describe('100 concurrent approvals of one intent (API and CLI mixed)', () => {
   }, 60_000);
 
   it('has exactly one winner and one execution', async () => {
-    const pending = await waitFor(
-      'the PENDING intent',
-      async () => (await stack.getJson<IntentBody[]>('/intents?status=PENDING')).body.find((i) => i.token_id === tokenId),
-      30_000,
-      stack.services.output,
-    );
+    const pending = await pendingIntentFor(stack, tokenId);
 
     const viaApi = Array.from({ length: API_APPROVALS }, () => stack.getJson<{ status?: string; error?: string }>(`/intents/${pending.id}/approve`, { method: 'POST' }));
     const viaCli = Array.from({ length: CLI_APPROVALS }, () => runCli(['intents', 'approve', pending.id], stack.env));

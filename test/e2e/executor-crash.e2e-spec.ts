@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { IntentRepository } from '@polybot/persistence';
 import { waitFor } from './support/processes';
-import { startStack, type IntentBody, type Stack } from './support/stack';
+import { injectMispricing, pendingIntentFor, startStack, type IntentBody, type Stack } from './support/stack';
 
 const TEST_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
 
@@ -18,6 +18,18 @@ function executorPid(queuePrefix: string): number {
     }
   }
   throw new Error(`no executor process with queue prefix ${queuePrefix}`);
+}
+
+/** Waits for the restarted executor to bring the intent to its final status. */
+function finished(intents: IntentRepository, id: string) {
+  return waitFor(
+    'the restarted executor to finish the intent',
+    async () => {
+      const intent = await intents.findById(id);
+      return intent && ['EXECUTED', 'FAILED'].includes(intent.status) ? intent : undefined;
+    },
+    90_000,
+  );
 }
 
 /**
@@ -44,9 +56,8 @@ describe('executor killed mid-execution, live path against the simulator', () =>
         POLYBOT_HTTP_TIMEOUT_MS: '20000',
       },
       prepare: async (sim) => {
-        const mispricing = async () => ((await (await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } }).expected.tokenId;
-        tokenId = await mispricing();
-        secondTokenId = await mispricing();
+        tokenId = await injectMispricing(sim.url);
+        secondTokenId = await injectMispricing(sim.url);
       },
     });
   }, 60_000);
@@ -56,12 +67,7 @@ describe('executor killed mid-execution, live path against the simulator', () =>
   }, 60_000);
 
   it('reconciles after a crash between the venue accepting the order and the executor recording it', async () => {
-    const pending = await waitFor(
-      'the PENDING intent',
-      async () => (await stack.getJson<IntentBody[]>('/intents?status=PENDING')).body.find((i) => i.token_id === tokenId),
-      30_000,
-      stack.services.output,
-    );
+    const pending = await pendingIntentFor(stack, tokenId);
     // The venue takes the order and matches it, but never answers.
     const fault = await fetch(`${stack.sim.url}/_sim/faults`, {
       method: 'POST',
@@ -77,15 +83,7 @@ describe('executor killed mid-execution, live path against the simulator', () =>
     await fetch(`${stack.sim.url}/_sim/faults`, { method: 'DELETE' });
 
     const intents = new IntentRepository(stack.db.dataSource);
-    const done = await waitFor(
-      'the restarted executor to finish the intent',
-      async () => {
-        const intent = await intents.findById(pending.id);
-        return intent && ['EXECUTED', 'FAILED'].includes(intent.status) ? intent : undefined;
-      },
-      90_000,
-      stack.services.output,
-    );
+    const done = await finished(intents, pending.id);
     expect(done.status).toBe('EXECUTED');
     expect(await exchangeOrders()).toHaveLength(1);
     expect(stack.services.output()).toMatch(/executor exited \(SIGKILL\); restarting/);
@@ -95,12 +93,7 @@ describe('executor killed mid-execution, live path against the simulator', () =>
   }, 180_000);
 
   it('posts exactly once after a crash before posting, and a crash after recording changes nothing', async () => {
-    const pending = await waitFor(
-      'the second PENDING intent',
-      async () => (await stack.getJson<IntentBody[]>('/intents?status=PENDING')).body.find((i) => i.token_id === secondTokenId),
-      30_000,
-      stack.services.output,
-    );
+    const pending = await pendingIntentFor(stack, secondTokenId);
     const exchangeOrders = async () => (await (await fetch(`${stack.sim.url}/_sim/exchange-orders`)).json()) as unknown[];
     const ordersBefore = (await exchangeOrders()).length;
     // The pre-flight balance check hangs: the executor is killed before it has signed or sent anything.
@@ -118,15 +111,7 @@ describe('executor killed mid-execution, live path against the simulator', () =>
     await fetch(`${stack.sim.url}/_sim/faults`, { method: 'DELETE' });
 
     const intents = new IntentRepository(stack.db.dataSource);
-    const done = await waitFor(
-      'the restarted executor to finish the second intent',
-      async () => {
-        const intent = await intents.findById(pending.id);
-        return intent && ['EXECUTED', 'FAILED'].includes(intent.status) ? intent : undefined;
-      },
-      90_000,
-      stack.services.output,
-    );
+    const done = await finished(intents, pending.id);
     expect(done.status).toBe('EXECUTED');
     expect(await exchangeOrders()).toHaveLength(ordersBefore + 1);
 

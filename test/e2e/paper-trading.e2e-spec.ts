@@ -1,7 +1,7 @@
 import { buildLedger, takerFee, type Fill } from '@polybot/domain';
 import { FillRepository, IntentRepository, MarketRepository } from '@polybot/persistence';
 import { runCli, waitFor } from './support/processes';
-import { startStack, type IntentBody, type Stack } from './support/stack';
+import { injectMispricing, pendingIntentFor, startStack, type IntentBody, type Stack } from './support/stack';
 
 const LOOP_SECONDS = 2;
 const BANKROLL = 10_000;
@@ -20,8 +20,7 @@ describe('paper trading end to end (simulator + services as processes)', () => {
       simulator: { seed: 11, events: 10, tickMs: 500 },
       env: { POLYBOT_LOOP_INTERVAL_SECONDS: String(LOOP_SECONDS), POLYBOT_INTENT_EXPIRY_SECONDS: '120', POLYBOT_PAPER_BANKROLL: String(BANKROLL) },
       prepare: async (sim) => {
-        const scenario = (await (await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } };
-        tokenId = scenario.expected.tokenId;
+        tokenId = await injectMispricing(sim.url);
       },
     });
   }, 60_000);
@@ -30,17 +29,11 @@ describe('paper trading end to end (simulator + services as processes)', () => {
     expect(await stack?.stop()).toBe(0);
   }, 60_000);
 
-  const intentsFor = async (query: string) => (await stack.getJson<IntentBody[]>(`/intents?${query}`)).body;
   const intentById = async (id: string) => (await stack.getJson<IntentBody>(`/intents/${id}`)).body;
 
   it('buys the mispricing, proposes the take-profit exit, and realizes the hand-computed P&L', async () => {
     // 1. The mispricing is proposed, approved through the CLI, and filled on paper at the ask.
-    const open = await waitFor(
-      'the OPEN_POSITION intent',
-      async () => (await intentsFor('status=PENDING')).find((i) => i.token_id === tokenId && i.type === 'OPEN_POSITION'),
-      30_000,
-      stack.services.output,
-    );
+    const open = await pendingIntentFor(stack, tokenId);
     expect(open.price).toBe(0.41);
     const approved = await runCli(['intents', 'approve', open.id], stack.env);
     expect(approved.stderr).toBe('');
@@ -58,12 +51,7 @@ describe('paper trading end to end (simulator + services as processes)', () => {
       body: JSON.stringify({ token_id: tokenId, mid: 0.5 }),
     });
     expect(moved.status).toBe(200);
-    const exit = await waitFor(
-      'the CLOSE_POSITION intent',
-      async () => (await intentsFor('status=PENDING')).find((i) => i.token_id === tokenId && i.type === 'CLOSE_POSITION'),
-      30_000,
-      stack.services.output,
-    );
+    const exit = await pendingIntentFor(stack, tokenId, 'CLOSE_POSITION');
     expect(exit).toMatchObject({ side: 'SELL', price: 0.49, reason: 'Take-profit: PnL 19.5% >= target 10%' });
 
     // 3. Approved through the API, it sells the whole position at the bid.

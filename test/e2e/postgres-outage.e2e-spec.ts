@@ -1,7 +1,7 @@
 import { IntentRepository } from '@polybot/persistence';
 import { OutageProxy } from './support/outage.proxy';
 import { runCli, waitFor } from './support/processes';
-import { startStack, type IntentBody, type Stack } from './support/stack';
+import { injectMispricing, pendingIntentFor, startStack, type IntentBody, type Stack } from './support/stack';
 
 /**
  * Postgres goes away and comes back: no crash loop, approvals fail with a clear error while it is
@@ -23,8 +23,7 @@ describe('Postgres outage (services as processes, Postgres behind a proxy the te
         return { POLYBOT_DATABASE_URL: url.toString(), POLYBOT_LOOP_INTERVAL_SECONDS: '2', POLYBOT_INTENT_EXPIRY_SECONDS: '120' };
       },
       prepare: async (sim) => {
-        const scenario = (await (await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } };
-        tokenId = scenario.expected.tokenId;
+        tokenId = await injectMispricing(sim.url);
       },
     });
   }, 60_000);
@@ -36,12 +35,7 @@ describe('Postgres outage (services as processes, Postgres behind a proxy the te
   }, 60_000);
 
   it('refuses approvals clearly while Postgres is down, without crash-looping, and recovers', async () => {
-    const pending = await waitFor(
-      'the PENDING intent',
-      async () => (await stack.getJson<IntentBody[]>('/intents?status=PENDING')).body.find((i) => i.token_id === tokenId),
-      30_000,
-      stack.services.output,
-    );
+    const pending = await pendingIntentFor(stack, tokenId);
 
     await postgres.down();
     const viaCli = await runCli(['intents', 'approve', pending.id], stack.env);

@@ -1,7 +1,7 @@
 import { IntentRepository } from '@polybot/persistence';
 import { OutageProxy } from './support/outage.proxy';
 import { runCli, waitFor } from './support/processes';
-import { startStack, type IntentBody, type Stack } from './support/stack';
+import { injectMispricing, pendingIntentFor, startStack, type Stack } from './support/stack';
 
 /**
  * Redis goes away mid-run and comes back: the services reconnect by themselves, and an approval
@@ -19,8 +19,7 @@ describe('Redis outage (services as processes, Redis behind a proxy the test cut
       simulator: { seed: 5, events: 8, tickMs: 500 },
       env: { POLYBOT_REDIS_URL: `redis://127.0.0.1:${redis.port}`, POLYBOT_LOOP_INTERVAL_SECONDS: '2', POLYBOT_INTENT_EXPIRY_SECONDS: '120' },
       prepare: async (sim) => {
-        const scenario = (await (await fetch(`${sim.url}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } };
-        tokenId = scenario.expected.tokenId;
+        tokenId = await injectMispricing(sim.url);
       },
     });
   }, 60_000);
@@ -32,12 +31,7 @@ describe('Redis outage (services as processes, Redis behind a proxy the test cut
   }, 60_000);
 
   it('executes an approval made while Redis was down once Redis is back, with no service crashing', async () => {
-    const pending = await waitFor(
-      'the PENDING intent',
-      async () => (await stack.getJson<IntentBody[]>('/intents?status=PENDING')).body.find((i) => i.token_id === tokenId),
-      30_000,
-      stack.services.output,
-    );
+    const pending = await pendingIntentFor(stack, tokenId);
 
     await redis.down();
     const approved = await runCli(['intents', 'approve', pending.id], stack.env);

@@ -4,7 +4,7 @@ import type { Logger } from '@polybot/observability';
 import { ExecutionRepository, FillRepository, MarketRepository, SignedOrderRepository, VenueCallRepository } from '@polybot/persistence';
 import { createMarketDataStack } from '@polybot/polymarket';
 import { PortfolioModule } from '@polybot/portfolio';
-import { CLOCK, LOGGER, SETTINGS, type Clock } from '@polybot/runtime';
+import { CLOCK, LOGGER, SETTINGS, marketDataConfigFrom, type Clock } from '@polybot/runtime';
 import { ApprovedIntentReconciler } from './approved-intent.reconciler';
 import { ExecuteIntentService } from './execute-intent.service';
 import { EXECUTION_VENUE } from './execution-venue';
@@ -30,15 +30,7 @@ import { createExecutionVenue } from './venue.factory';
       ) => {
         // The executor's venue calls count toward the API-error kill switch like the ingestor's.
         const recorder = { record: (call: { endpoint: string; ok: boolean }) => void venueCalls.record(call.endpoint, call.ok, new Date(clock())).catch(() => undefined) };
-        const { books } = createMarketDataStack({
-          gammaUrl: settings.gammaApiUrl,
-          clobUrl: settings.clobApiUrl,
-          timeoutMs: settings.httpTimeoutMs,
-          maxRetries: settings.httpMaxRetries,
-          booksBatchSize: settings.booksBatchSize,
-          gammaPageSize: settings.gammaPageSize,
-          recorder,
-        });
+        const { books } = createMarketDataStack(marketDataConfigFrom(settings, recorder));
         const live = () => buildLiveVenue(settings, { books, fills, executions, signedOrders, markets, recorder, logger, clock });
         return createExecutionVenue(settings, { books, fills, clock, live });
       },

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import { createMarketDataSource, MarketStream } from '@polybot/polymarket';
-import { SETTINGS } from '@polybot/runtime';
+import { SETTINGS, marketDataConfigFrom } from '@polybot/runtime';
 import { IngestCycleService } from './ingest-cycle.service';
 import { IngestLoop } from './ingest.loop';
 import { MARKET_DATA_SOURCE, MARKET_STREAM } from './ingestor.tokens';
@@ -15,16 +15,7 @@ import { VenueCallBuffer } from './venue-call.buffer';
     {
       provide: MARKET_DATA_SOURCE,
       inject: [SETTINGS, VenueCallBuffer],
-      useFactory: (settings: Settings, recorder: VenueCallBuffer) =>
-        createMarketDataSource({
-          gammaUrl: settings.gammaApiUrl,
-          clobUrl: settings.clobApiUrl,
-          timeoutMs: settings.httpTimeoutMs,
-          maxRetries: settings.httpMaxRetries,
-          booksBatchSize: settings.booksBatchSize,
-          gammaPageSize: settings.gammaPageSize,
-          recorder,
-        }),
+      useFactory: (settings: Settings, recorder: VenueCallBuffer) => createMarketDataSource(marketDataConfigFrom(settings, recorder)),
     },
     {
       provide: MARKET_STREAM,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@polybot/persistence';
 import { startSimulatorProcess, type SimulatorProcess } from '../../../apps/cli/src/process/simulator-process';
-import { CLI, freePort, startProcess, type RunningProcess } from './processes';
+import { CLI, freePort, startProcess, waitFor, type RunningProcess } from './processes';
 
 /** An intent as the API returns it (the fields these tests read). */
 export interface IntentBody {
@@ -82,4 +82,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       return code;
     },
   };
+}
+
+/** Makes a neg-risk event mispriced at the simulator; returns the token the strategy should buy. */
+export async function injectMispricing(simUrl: string): Promise<string> {
+  const scenario = (await (await fetch(`${simUrl}/_sim/scenario/mispricing`, { method: 'POST' })).json()) as { expected: { tokenId: string } };
+  return scenario.expected.tokenId;
+}
+
+/** Waits for a PENDING intent on a token (of a type, OPEN_POSITION by default), through the API. */
+export function pendingIntentFor(stack: Stack, tokenId: string, type = 'OPEN_POSITION', timeoutMs = 30_000): Promise<IntentBody> {
+  return waitFor(
+    `a PENDING ${type} intent on token ${tokenId.slice(0, 12)}…`,
+    async () => (await stack.getJson<IntentBody[]>('/intents?status=PENDING')).body.find((i) => i.token_id === tokenId && i.type === type),
+    timeoutMs,
+    stack.services.output,
+  );
 }

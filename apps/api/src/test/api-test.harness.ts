@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { loadSettings } from '@polybot/config';
 import type { RiskCheckResult } from '@polybot/domain';
 import { createLogger, createMetrics } from '@polybot/observability';
-import { IntentRepository, MarketRepository, type NewIntent, type TestDatabase } from '@polybot/persistence';
+import { IntentRepository, MarketRepository, newIntent, type NewIntent, type TestDatabase } from '@polybot/persistence';
 import { QueueName } from '@polybot/queues';
 import { createQueueHandles, testMarket, type ServiceRuntime } from '@polybot/runtime';
 import { createApiApp } from '../api-app.factory';
@@ -67,25 +67,8 @@ export async function seedPending(api: Pick<ApiHarness, 'intents' | 'markets'>, 
   await api.markets.upsertMany([testMarket(overrides.marketId ?? 'm-1')]);
   const intents = api.intents;
   const intent = await intents.createPending(
-    {
-      type: 'OPEN_POSITION',
-      marketId: 'm-1',
-      conditionId: '0xcondition',
-      tokenId: `token-${randomUUID()}`,
-      outcome: 'Yes',
-      side: 'BUY',
-      price: 0.42,
-      sizeUsd: 150,
-      edge: 0.065,
-      modelProb: 0.485,
-      marketPrice: 0.42,
-      confidence: 0.8,
-      reason: 'fair value 0.485 vs ask 0.42',
-      strategy: 'neg-risk-consistency',
-      createdAt: new Date(now),
-      expiresAt: new Date(now + 600_000),
-      ...overrides,
-    },
+    // The shared fixture (m-1, $150 at 0.42), open for ten minutes from now.
+    newIntent({ createdAt: new Date(now), expiresAt: new Date(now + 600_000), ...overrides }),
     PASSING,
     { actor: 'test' },
   );
