@@ -43,7 +43,7 @@ export class CycleWatcher {
       const record = logRecord(line);
       if (!record) return;
       this.lines.push({
-        endedAt: Number(record['time']),
+        endedAt: Date.parse(String(record['timestamp'])),
         durationMs: Number(record['durationMs']),
         markets: Number(record['markets']),
         tokens: Number(record['tokens']),

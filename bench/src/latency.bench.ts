@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { BroadcastEvent, BroadcastListener } from '@polybot/queues';
+import { approvalStages, latencyStages, type ApprovalStages, type LatencyStages, type TimedApproval, type TimedChange } from './latency-stages';
 import { progress, sleep } from './progress';
 import type { ServiceStack } from './service.stack';
 import { simJson, type BenchSimulator } from './simulator.process';
@@ -35,12 +36,14 @@ export interface LatencyResult {
   readonly priceChangeToPending: LatencySummary;
   /** setPrice request sent -> the intent's created_at (risk's clock; same machine). */
   readonly priceChangeToCreatedAt: LatencySummary;
+  readonly stages: LatencyStages;
   readonly approvals: number;
   readonly ordersMatched: number;
   /** Approve response received -> the simulator's receivedAt of the order post (ms resolution). */
   readonly approveToOrder: LatencySummary;
   /** Approve request sent -> order received. */
   readonly approveRequestToOrder: LatencySummary;
+  readonly approvalStages: ApprovalStages;
 }
 
 interface HeardIntent {
@@ -101,6 +104,7 @@ export async function measureLatency(opts: {
 
   const toPending: number[] = [];
   const toCreated: number[] = [];
+  const timed: TimedChange[] = [];
   const approvals: { intentId: string; token: string; requestAt: number; responseAt: number }[] = [];
   const uses = new Map<string, number>();
   let missed = 0;
@@ -131,6 +135,7 @@ export async function measureLatency(opts: {
       }
       toPending.push(result.heardAt - startedAt);
       toCreated.push(result.createdAt - startedAt);
+      timed.push({ startedAt, heardAt: result.heardAt, token: event.target });
       intentId = [...(pendingByToken.get(event.target) ?? [])].pop();
 
       if (intentId && opts.approveEvery > 0 && n % opts.approveEvery === 0) {
@@ -155,22 +160,26 @@ export async function measureLatency(opts: {
     .sort((a, b) => a.at - b.at);
   const toOrder: number[] = [];
   const requestToOrder: number[] = [];
+  const timedApprovals: TimedApproval[] = [];
   for (const approval of approvals) {
     const post = posts.find((p) => !p.used && p.tokens.includes(approval.token) && p.at >= Math.floor(approval.requestAt));
     if (!post) continue;
     post.used = true;
     toOrder.push(post.at - approval.responseAt);
     requestToOrder.push(post.at - approval.requestAt);
+    timedApprovals.push({ ...approval, orderAt: post.at });
   }
   return {
     changes: opts.changes,
     missed,
     priceChangeToPending: summarize(toPending),
     priceChangeToCreatedAt: summarize(toCreated),
+    stages: await latencyStages(opts.redisUrl, stack.queuePrefix, timed),
     approvals: approvals.length,
     ordersMatched: toOrder.length,
     approveToOrder: summarize(toOrder),
     approveRequestToOrder: summarize(requestToOrder),
+    approvalStages: await approvalStages(opts.redisUrl, stack.queuePrefix, timedApprovals),
   };
 }
 

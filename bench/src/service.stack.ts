@@ -35,7 +35,7 @@ export function freePort(): Promise<number> {
 
 /**
  * Every service as its own process, live against the simulator. Risk limits are opened wide (a big
- * bankroll, $1,000 per intent, no hourly order cap) so the bench measures the pipeline, not the limits.
+ * bankroll, small intents, no hourly order cap) so the bench measures the pipeline, not the limits.
  */
 export async function startServiceStack(opts: {
   sim: BenchSimulator;
@@ -63,7 +63,10 @@ export async function startServiceStack(opts: {
     POLYBOT_POLYGON_PRIVATE_KEY: SIM_PRIVATE_KEY,
     POLYBOT_POLYMARKET_WALLET_ADDRESS: SIM_WALLET,
     POLYBOT_PAPER_BANKROLL: String(BANKROLL_USD),
-    POLYBOT_MAX_POSITION_PCT: '0.01',
+    // $50 per intent, filled or killed at once (FAK): an approved intent ends EXECUTED at once instead of
+    // resting as EXECUTING, which would block new intents on its token for the rest of the run.
+    POLYBOT_MAX_POSITION_PCT: '0.0005',
+    POLYBOT_ORDER_TYPE: 'FAK',
     POLYBOT_MAX_NOTIONAL_PER_MARKET: '1000000000',
     POLYBOT_MAX_TOTAL_EXPOSURE_PCT: '100',
     POLYBOT_MAX_CATEGORY_EXPOSURE_PCT: '100',
