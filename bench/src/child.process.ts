@@ -1,8 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
-export const ROOT = resolve(__dirname, '../../..');
+/** The repository root (where package.json is): the bench runs from its own build under dist/bench. */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(resolve(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const ROOT = repositoryRoot();
 
 /** A spawned node process; its output is scanned line by line and only the tail is kept. */
 export interface BenchProcess {

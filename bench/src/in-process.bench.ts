@@ -19,7 +19,7 @@ export interface InProcessResult {
 
 /** The same limits the bench gives the services (see service.stack.ts). */
 const RISK: RiskSettings = {
-  maxPositionPct: 0.0005,
+  maxPositionPct: 0.00005,
   maxNotionalPerMarket: 1_000_000_000,
   edgeThreshold: 0.05,
   universe: {

@@ -51,6 +51,9 @@ interface HeardIntent {
   readonly createdAt: number;
 }
 
+/** A change whose intent is not heard by then is counted as missed (and left out of the percentiles). */
+const MISS_AFTER_MS = 3_000;
+
 /** Epoch ms with sub-millisecond resolution, one clock for the whole bench process. */
 function epochNow(): number {
   return performance.timeOrigin + performance.now();
@@ -118,7 +121,7 @@ export async function measureLatency(opts: {
 
       let intentId: string | undefined;
       const heard = new Promise<HeardIntent | null>((resolve) => {
-        const timer = setTimeout(() => resolve(null), 5_000);
+        const timer = setTimeout(() => resolve(null), MISS_AFTER_MS);
         waiting.set(event.target, (h) => {
           if (h.heardAt < startedAt) return;
           clearTimeout(timer);
@@ -145,7 +148,7 @@ export async function measureLatency(opts: {
         pendingByToken.get(event.target)?.delete(intentId);
         if (status === 200) approvals.push({ intentId, token: event.target, requestAt, responseAt });
       }
-      if ((n + 1) % 100 === 0) progress(`  ${n + 1}/${opts.changes} price changes (${missed} without an intent within 5 s)`);
+      if ((n + 1) % 100 === 0) progress(`  ${n + 1}/${opts.changes} price changes (${missed} without an intent within ${MISS_AFTER_MS / 1000} s)`);
     }
   } finally {
     await listener.close();

@@ -63,9 +63,11 @@ export async function startServiceStack(opts: {
     POLYBOT_POLYGON_PRIVATE_KEY: SIM_PRIVATE_KEY,
     POLYBOT_POLYMARKET_WALLET_ADDRESS: SIM_WALLET,
     POLYBOT_PAPER_BANKROLL: String(BANKROLL_USD),
-    // $50 per intent, filled or killed at once (FAK): an approved intent ends EXECUTED at once instead of
-    // resting as EXECUTING, which would block new intents on its token for the rest of the run.
-    POLYBOT_MAX_POSITION_PCT: '0.0005',
+    // $5 per intent, filled or killed at once (FAK): an approved intent ends EXECUTED at once instead of
+    // resting as EXECUTING, which would block new intents on its token for the rest of the run, and
+    // hundreds of fills barely dent the scenario books' best ask (edge and spread stay put).
+    POLYBOT_MAX_POSITION_PCT: '0.00005',
+    POLYBOT_MAX_SPREAD_MULTIPLIER: '1000',
     POLYBOT_ORDER_TYPE: 'FAK',
     POLYBOT_MAX_NOTIONAL_PER_MARKET: '1000000000',
     POLYBOT_MAX_TOTAL_EXPOSURE_PCT: '100',

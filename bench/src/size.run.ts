@@ -13,7 +13,8 @@ import { simJson, startBenchSimulator } from './simulator.process';
 
 /** Tokens per generated event (2/3 binary with 2 tokens, 1/3 neg-risk with 3-6 markets): measured on seed 42. */
 const TOKENS_PER_EVENT = 4.34;
-const SCENARIO_EVENTS = 20;
+/** Coprime with the approval stride (every 5th change), so approvals rotate over every scenario event. */
+const SCENARIO_EVENTS = 21;
 const SCENARIO_TOKENS = 6;
 
 export interface SizeResult {
