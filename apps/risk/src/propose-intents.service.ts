@@ -35,7 +35,7 @@ export class ProposeIntentsService {
     const records: SignalRecord[] = [];
     const proposed: Intent[] = [];
 
-    for (const { signal, market } of items) {
+    for (const [index, { signal, market }] of items.entries()) {
       if (halt) {
         records.push({ signal, cycleId: batch.cycleId, decision: 'DENIED', checks: [halt] });
         continue;
@@ -85,11 +85,12 @@ export class ProposeIntentsService {
         records.push({ signal, cycleId: batch.cycleId, decision: 'DUPLICATE', checks: decision.checks });
         continue;
       }
-      // The next signal of the batch must see this intent's exposure.
-      view = await this.portfolio.view(new Date(this.clock()));
+      // Announced as soon as it is stored: a person waits for it, the rest of the batch does not.
+      await this.announce(intent, batch.cycleId);
       records.push({ signal, cycleId: batch.cycleId, decision: 'PROPOSED', intentId: intent.id, checks: decision.checks });
       proposed.push(intent);
-      await this.announce(intent, batch.cycleId);
+      // The next signal of the batch must see this intent's exposure (the last one has no next).
+      if (index < items.length - 1) view = await this.portfolio.view(new Date(this.clock()));
     }
     await this.signals.recordMany(records);
     return proposed;
