@@ -8,6 +8,11 @@ import { measureThreeHopFloor } from './queue-floor.bench';
 import { judgeTargets, machineLine, markdownTable, targetsTable, type BenchResults } from './report';
 import { runSize, type SizeResult } from './size.run';
 
+interface SizeFailure {
+  readonly tokens: number;
+  readonly error: string;
+}
+
 const CAVEAT =
   'Shared 2-core machine: other engineers may have been running tests at the same time; the load averages before/after each size are recorded with it.';
 
@@ -22,9 +27,10 @@ async function main(): Promise<void> {
   progress(`three-hop floor p50 ${threeHopFloor.p50} ms, p99 ${threeHopFloor.p99} ms`);
 
   const sizes: SizeResult[] = [];
-  for (const tokens of opts.sizes) sizes.push(await runSize(tokens, opts, redisUrl));
-
-  const results: BenchResults = {
+  const failures: SizeFailure[] = [];
+  const out = resolve(ROOT, opts.out);
+  mkdirSync(dirname(out), { recursive: true });
+  const build = (): BenchResults => ({
     startedAt,
     finishedAt: new Date().toISOString(),
     machine,
@@ -32,13 +38,24 @@ async function main(): Promise<void> {
     caveat: CAVEAT,
     baselines: { threeHopFloor },
     sizes,
+    failures,
     targets: sizes.flatMap((s) => judgeTargets(s, threeHopFloor, opts.loopSeconds)),
-  };
-  const out = resolve(ROOT, opts.out);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  });
+  // A size that cannot finish is itself a result: recorded, and the other sizes still run.
+  for (const tokens of opts.sizes) {
+    try {
+      sizes.push(await runSize(tokens, opts, redisUrl));
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      failures.push({ tokens, error: message });
+      progress(`N=${tokens}: FAILED: ${message}`);
+    }
+    writeFileSync(out, `${JSON.stringify(build(), null, 2)}\n`);
+  }
+  const results = build();
   progress(`wrote ${out}`);
-  process.stdout.write(`\n${machineLine(results)}\n\n${markdownTable(results)}\n\n${targetsTable(results)}\n\n${CAVEAT}\n`);
+  const failed = failures.map((f) => `- N = ${f.tokens}: could not finish: ${f.error}`).join('\n');
+  process.stdout.write(`\n${machineLine(results)}\n\n${markdownTable(results)}\n\n${targetsTable(results)}\n\n${failed ? `${failed}\n\n` : ''}${CAVEAT}\n`);
 }
 
 main().catch((error: unknown) => {

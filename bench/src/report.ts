@@ -10,6 +10,7 @@ export interface BenchResults {
   readonly caveat: string;
   readonly baselines: { threeHopFloor: LatencySummary };
   readonly sizes: SizeResult[];
+  readonly failures: { readonly tokens: number; readonly error: string }[];
   readonly targets: TargetVerdict[];
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Wallet } from 'ethers';
+import { createRedisConnection } from '@polybot/queues';
 import { ROOT, startNode, type BenchProcess } from './child.process';
 import type { BenchSimulator } from './simulator.process';
 
@@ -94,7 +95,24 @@ export async function startServiceStack(opts: {
     env,
     tails: () => SERVICE_NAMES.map((name) => services[name].tail()).join('\n'),
     stop: async () => {
-      await Promise.all(SERVICE_NAMES.map((name) => services[name].stop()));
+      // A profiled service writes its profile on exit: give it time to.
+      await Promise.all(SERVICE_NAMES.map((name) => services[name].stop(opts.cpuProfileDir ? 90_000 : 15_000)));
+      await dropQueueKeys(String(env['POLYBOT_REDIS_URL']), queuePrefix);
     },
   };
+}
+
+/** Deletes this run's BullMQ keys (kept completed jobs would otherwise pile up in the shared Redis). */
+async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = createRedisConnection(redisUrl, 'producer');
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

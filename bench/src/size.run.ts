@@ -51,10 +51,10 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
     await waitFor('the API', async () => (await fetch(`${running.apiUrl}/health`)).status < 500, 60_000, 200).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${running.tails()}`);
     });
-    await watcher.next(0, 300_000).catch((error: unknown) => {
+    const first = await watcher.next(0, 300_000).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${running.tails()}`);
     });
-    progress(`N=${tokens}: services up; measuring ${opts.cycles} full cycles`);
+    progress(`N=${tokens}: services up (first ingest cycle ${first.durationMs} ms, ${first.markets} markets); measuring ${opts.cycles} full cycles`);
     const cycle = await measureCycles(running, watcher, sim.process.pid, redisUrl, opts.cycles, opts.loopSeconds);
     progress(`N=${tokens}: pipeline ${cycle.pipelineMs} ms/cycle, services ${cycle.servicesCpuSecondsPerCycle} CPU-s/cycle; timing ${opts.changes} price changes`);
     const latency = await measureLatency({ sim, stack: running, db: db.client, redisUrl, events: scenario, changes: opts.changes, approveEvery: 5 });
