@@ -97,14 +97,17 @@ export async function startServiceStack(opts: {
     stop: async () => {
       // A profiled service writes its profile on exit: give it time to.
       await Promise.all(SERVICE_NAMES.map((name) => services[name].stop(opts.cpuProfileDir ? 90_000 : 15_000)));
-      await dropQueueKeys(String(env['POLYBOT_REDIS_URL']), queuePrefix);
+      await dropQueueKeys(String(env['POLYBOT_REDIS_URL']), queuePrefix).catch((error: unknown) =>
+        process.stderr.write(`could not drop the queue keys ${queuePrefix}:*: ${String(error)}\n`),
+      );
     },
   };
 }
 
 /** Deletes this run's BullMQ keys (kept completed jobs would otherwise pile up in the shared Redis). */
 async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = createRedisConnection(redisUrl, 'producer');
+  // The worker role queues commands until the connection is up (a producer connection refuses them).
+  const redis = createRedisConnection(redisUrl, 'worker');
   try {
     let cursor = '0';
     do {
