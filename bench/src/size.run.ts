@@ -85,8 +85,9 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
     if (stack) process.stderr.write(`${stack.tails()}\n`);
     throw error;
   } finally {
-    if (stack) await stack.stop();
-    await sim.process.stop();
-    await db.drop();
+    // Each clean-up step runs whatever the one before it did.
+    if (stack) await stack.stop().catch((error: unknown) => progress(`could not stop the services: ${String(error)}`));
+    await sim.process.stop().catch((error: unknown) => progress(`could not stop the simulator: ${String(error)}`));
+    await db.drop().catch((error: unknown) => progress(`could not drop the bench database: ${String(error)}`));
   }
 }
