@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { DEFAULT_SPREAD_SMOOTHING, DEFAULT_SPREAD_WARM_UP_OBSERVATIONS, updateSpreadBaselines, type EventSnapshot, type SpreadBaselines } from '@polybot/domain';
+import { DEFAULT_SPREAD_SMOOTHING, DEFAULT_SPREAD_WARM_UP_OBSERVATIONS, updateSpreadBaselines, type EventSnapshot, type SpreadBaseline, type SpreadBaselines } from '@polybot/domain';
 import { SETTINGS } from '@polybot/runtime';
 
 /**
@@ -9,7 +9,8 @@ import { SETTINGS } from '@polybot/runtime';
  */
 @Injectable()
 export class SpreadBaselineStore {
-  private baselines: SpreadBaselines = {};
+  /** Updated in place: copying every token's baseline per batch made learning O(universe) per batch (61% of risk's CPU at 50,000 tokens). */
+  private readonly baselines: Record<string, SpreadBaseline> = {};
 
   constructor(@Inject(SETTINGS) private readonly settings: Settings) {}
 
@@ -19,11 +20,22 @@ export class SpreadBaselineStore {
 
   /** Call after judging the events against the current baselines, never before. */
   learn(events: readonly EventSnapshot[]): void {
-    this.baselines = updateSpreadBaselines(this.baselines, events, {
+    // Only the batch's tokens go through the (pure, copying) update; the results are written back.
+    const known: Record<string, SpreadBaseline> = {};
+    for (const event of events) {
+      for (const market of event.markets) {
+        for (const token of market.tokens) {
+          const baseline = this.baselines[token.tokenId];
+          if (baseline) known[token.tokenId] = baseline;
+        }
+      }
+    }
+    const updated = updateSpreadBaselines(known, events, {
       smoothing: DEFAULT_SPREAD_SMOOTHING,
       warmUpObservations: DEFAULT_SPREAD_WARM_UP_OBSERVATIONS,
       maxSpreadMultiplier: this.settings.maxSpreadMultiplier,
     });
+    Object.assign(this.baselines, updated);
   }
 
   normalSpread(tokenId: string): number | null {
