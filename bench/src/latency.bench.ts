@@ -119,7 +119,6 @@ export async function measureLatency(opts: {
       const use = uses.get(event.eventId) ?? 0;
       uses.set(event.eventId, use + 1);
 
-      let intentId: string | undefined;
       const heard = new Promise<HeardIntent | null>((resolve) => {
         const timer = setTimeout(() => resolve(null), MISS_AFTER_MS);
         waiting.set(event.target, (h) => {
@@ -139,7 +138,7 @@ export async function measureLatency(opts: {
       toPending.push(result.heardAt - startedAt);
       toCreated.push(result.createdAt - startedAt);
       timed.push({ startedAt, heardAt: result.heardAt, token: event.target });
-      intentId = [...(pendingByToken.get(event.target) ?? [])].pop();
+      const intentId = [...(pendingByToken.get(event.target) ?? [])].pop();
 
       if (intentId && opts.approveEvery > 0 && n % opts.approveEvery === 0) {
         const requestAt = epochNow();
