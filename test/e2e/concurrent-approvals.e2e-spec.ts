@@ -43,8 +43,11 @@ describe('100 concurrent approvals of one intent (API and CLI mixed)', () => {
       expect(loser.body.error).toMatch(/it is (APPROVED|EXECUTING|EXECUTED), not PENDING/);
     }
     for (const loser of cliAnswers.filter((a) => a.code !== 0)) {
-      expect(loser.code).toBe(1);
-      expect(loser.stderr).toMatch(/it is (APPROVED|EXECUTING|EXECUTED), not PENDING/);
+      expect({ code: loser.code, stderr: loser.stderr, stdout: loser.stdout }).toEqual({
+        code: 1,
+        stderr: expect.stringMatching(/it is (APPROVED|EXECUTING|EXECUTED), not PENDING/),
+        stdout: '',
+      });
     }
 
     const intents = new IntentRepository(stack.db.dataSource);

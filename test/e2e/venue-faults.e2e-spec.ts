@@ -39,7 +39,7 @@ describe('venue faults (simulator scripted, services as processes)', () => {
   const switches = async () => (await stack.getJson<KillSwitchJson[]>('/kill-switches')).body;
 
   it('backs off through 429s and slow answers, then trips API_ERRORS on 500s and STALE_DATA on malformed data, never crashing', async () => {
-    await waitFor('a first good cycle', async () => stack.services.output().includes('Ingest cycle done'), 20_000, stack.services.output);
+    await waitFor('a first good cycle', async () => stack.services.output().includes('Ingest cycle done'), 60_000, stack.services.output);
 
     // Rate limited and slow, but answering: cycles complete, nothing trips.
     expect((await fault({ route: '/gamma/events', kind: 'status', status: 429, retryAfterSeconds: 1, times: 2 })).status).toBeLessThan(300);

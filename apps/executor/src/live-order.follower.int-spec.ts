@@ -47,5 +47,5 @@ describe('LiveOrderFollower with the user websocket (simulator over HTTP and ws)
     expect(result.order).toMatchObject({ id: signed.orderHash, status: 'MATCHED', sizeMatched: 6 });
     expect(result.cancelledAtExpiry).toBe(false);
     expect(result.trades.flatMap((t) => t.makerOrders.filter((m) => m.orderId === signed.orderHash).map((m) => m.matchedAmount))).toEqual([6]);
-  });
+  }, 30_000);
 });
