@@ -19,7 +19,7 @@ export function startProcess(args: string[], env: NodeJS.ProcessEnv): RunningPro
   const chunks: string[] = [];
   child.stdout!.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const exited = new Promise<number | null>((done) => child.once('close', (code) => done(code)));
   return {
     child,
     exited,
@@ -45,7 +45,8 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => done({ code, stdout, stderr }));
+    // 'close', not 'exit': only then has all of the child's output been read.
+    child.once('close', (code) => done({ code, stdout, stderr }));
   });
 }
 
