@@ -58,7 +58,10 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${machineLine(results)}\n\n${markdownTable(results)}\n\n${targetsTable(results)}\n\n${failed ? `${failed}\n\n` : ''}${CAVEAT}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+main()
+  // Subscriber and pool connections would keep the process alive; everything is written by now.
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });

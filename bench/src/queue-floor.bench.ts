@@ -1,5 +1,6 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { createRedisConnection } from '@polybot/queues';
+import { dropQueueKeys } from './service.stack';
 import { summarize, type LatencySummary } from './stats';
 
 const HOPS = 3;
@@ -38,9 +39,9 @@ export async function measureThreeHopFloor(redisUrl: string, samples: number): P
     }
   } finally {
     await Promise.all(workers.map((w) => w.close()));
-    for (const q of queues) await q.obliterate({ force: true }).catch(() => undefined);
     await Promise.all(queues.map((q) => q.close()));
     producer.disconnect();
+    await dropQueueKeys(redisUrl, prefix);
   }
   return summarize(latencies);
 }

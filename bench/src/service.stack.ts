@@ -105,7 +105,7 @@ export async function startServiceStack(opts: {
 }
 
 /** Deletes this run's BullMQ keys (kept completed jobs would otherwise pile up in the shared Redis). */
-async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
   // The worker role queues commands until the connection is up (a producer connection refuses them).
   const redis = createRedisConnection(redisUrl, 'worker');
   try {
