@@ -37,7 +37,7 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
       host: settings.apiHost,
       port: metricsPortFor(definition.service, settings.metricsPort),
     });
-    const handles = createQueueHandles(settings, logger);
+    const handles = createQueueHandles(settings, logger, { commandTimeoutMs: definition.http ? undefined : PIPELINE_REDIS_TIMEOUT_MS });
     const runtime: ServiceRuntime = {
       service: definition.service,
       settings,
@@ -87,6 +87,9 @@ function buildRoot(imports: unknown[]): { RootModule: Type<unknown> } {
   Reflect.defineMetadata('imports', imports, RootModule);
   return { RootModule };
 }
+
+/** How long a pipeline service waits on Redis for a queue add before reporting it failed. */
+const PIPELINE_REDIS_TIMEOUT_MS = 30_000;
 
 /** Stopping must not hang: past this, the process exits non-zero and the supervisor or orchestrator takes over. */
 const SHUTDOWN_DEADLINE_MS = 9000;

@@ -25,9 +25,14 @@ export interface QueueHandles {
   close(): Promise<void>;
 }
 
-export function createQueueHandles(settings: Settings, logger: Logger): QueueHandles {
+/**
+ * A person waiting on an approval or a status gets an answer within seconds even with Redis down
+ * (the default); a pipeline service passes a longer `commandTimeoutMs`, since a busy event loop can
+ * read Redis's reply late and a cycle's batches are worth waiting for.
+ */
+export function createQueueHandles(settings: Settings, logger: Logger, opts: { commandTimeoutMs?: number } = {}): QueueHandles {
   const queueConnection = queueConnectionFrom(settings);
-  const queue = new QueueProducer(queueConnection);
+  const queue = new QueueProducer({ ...queueConnection, commandTimeoutMs: opts.commandTimeoutMs });
   const broadcast = new BroadcastPublisher(settings.redisUrl, (event, error) =>
     logger.warn({ event, err: error }, 'Broadcast not delivered (state is in Postgres; listeners re-read it)'),
   );
