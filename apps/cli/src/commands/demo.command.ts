@@ -68,9 +68,11 @@ export function registerDemoCommand(program: Command): void {
     });
 }
 
-/** Prints each intent once when it appears, and again when its status changes. */
+/** Prints each intent of this demo once when it appears, and again when its status changes. */
 class IntentWatcher {
   private readonly seen = new Map<string, string>();
+  /** Intents of an earlier run in the same database are not this demo's news. */
+  private readonly since = Date.now();
 
   constructor(
     private readonly ctx: CliContext,
@@ -82,6 +84,7 @@ class IntentWatcher {
       const views = await (await this.ctx.intentService()).list({ all: true, limit: 50 });
       for (const view of views.reverse()) {
         const json = intentJson(view.intent, view.execution);
+        if (view.intent.createdAt.getTime() < this.since) continue;
         const before = this.seen.get(json.id);
         if (before === json.status) continue;
         this.seen.set(json.id, json.status);
