@@ -4,8 +4,7 @@ import {
   buildDailyReport,
   buildUniverseReport,
   InvalidReportWindowError,
-  isConnectionFailure,
-  PersistenceUnavailableError,
+  whenDatabaseIsUp,
   reportWindowFrom,
   type DailyReport,
   type UniverseReport,
@@ -39,19 +38,10 @@ export class ReportsService {
       throw error;
     }
     const sources = { settings: this.settings, intents: this.intents, executions: this.executions, fills: this.fills, killSwitches: this.killSwitches, portfolio: this.portfolio, now };
-    return this.db(() => buildDailyReport(sources, window));
+    return whenDatabaseIsUp(() => buildDailyReport(sources, window));
   }
 
   async universe(): Promise<UniverseReport> {
-    return this.db(() => buildUniverseReport({ settings: this.settings, markets: this.markets, now: new Date(this.clock()) }));
-  }
-
-  private async db<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isConnectionFailure(error)) throw new PersistenceUnavailableError(error);
-      throw error;
-    }
+    return whenDatabaseIsUp(() => buildUniverseReport({ settings: this.settings, markets: this.markets, now: new Date(this.clock()) }));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { buildStatusReport, isConnectionFailure, PersistenceUnavailableError, type StatusReport } from '@polybot/intents';
+import { buildStatusReport, whenDatabaseIsUp, type StatusReport } from '@polybot/intents';
 import { IntentRepository, KillSwitchRepository, MarketRepository } from '@polybot/persistence';
 import { PortfolioService } from '@polybot/portfolio';
 import { QueueProducer } from '@polybot/queues';
@@ -23,8 +23,8 @@ export class StatusService {
   ) {}
 
   async report(): Promise<StatusReport> {
-    try {
-      return await buildStatusReport({
+    return whenDatabaseIsUp(() =>
+      buildStatusReport({
         settings: this.settings,
         intents: this.intents,
         markets: this.markets,
@@ -32,10 +32,7 @@ export class StatusService {
         portfolio: this.portfolio,
         queue: this.queue,
         now: new Date(this.clock()),
-      });
-    } catch (error) {
-      if (isConnectionFailure(error)) throw new PersistenceUnavailableError(error);
-      throw error;
-    }
+      }),
+    );
   }
 }

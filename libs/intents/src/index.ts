@@ -10,3 +10,4 @@ export * from './kill-switch.service';
 export * from './report-window';
 export * from './daily-report';
 export * from './universe-report';
+export * from './database-availability';

@@ -10,7 +10,8 @@ import {
 } from '@polybot/queues';
 import type { PolybotMetrics } from '@polybot/observability';
 import type { IntentGate } from '@polybot/portfolio';
-import { IntentBlockedError, IntentNotFoundError, IntentStateConflictError, InvalidIntentIdError, PersistenceUnavailableError } from './intent.errors';
+import { whenDatabaseIsUp } from './database-availability';
+import { IntentBlockedError, IntentNotFoundError, IntentStateConflictError, InvalidIntentIdError } from './intent.errors';
 
 export interface IntentServiceDeps {
   readonly intents: IntentRepository;
@@ -23,7 +24,6 @@ export interface IntentServiceDeps {
   /** Counts decisions and approval latency where a process is scraped (the API, the services). */
   readonly metrics?: Pick<PolybotMetrics, 'intents' | 'approvalLatency'>;
   readonly now?: () => Date;
-  /** How long an approval waits for Redis to take the job before leaving it to the reconciler. */
 }
 
 export interface IntentView {
@@ -32,17 +32,6 @@ export interface IntentView {
 }
 
 const ID_CHARS = /^[0-9a-fA-F-]+$/;
-
-// Socket errors, and PostgreSQL's connection-exception (08xxx) and operator-intervention (57Pxx) classes.
-const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|08\w{3}|57P\d{2})$/;
-
-/** True for a lost or refused database connection (as opposed to a bug in a query). */
-export function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as Error & { code?: unknown }).code;
-  if (typeof code === 'string' && CONNECTION_CODES.test(code)) return true;
-  return /connection (terminated|refused|timeout)|not (yet )?established|cannot reach PostgreSQL/i.test(error.message);
-}
 
 /**
  * What a person can do to intents, shared by the API and the CLI so both behave identically.
@@ -58,7 +47,7 @@ export class IntentService {
   async approve(idOrPrefix: string, actor: string): Promise<Intent> {
     const id = await this.resolve(idOrPrefix);
     await this.recheck(id);
-    const intent = this.winnerOf(await this.db(() => this.deps.intents.transition(id, 'Approve', { now: this.now(), actor })), 'approve');
+    const intent = this.winnerOf(await whenDatabaseIsUp(() => this.deps.intents.transition(id, 'Approve', { now: this.now(), actor })), 'approve');
     this.deps.logger.info({ intent_id: intent.id, actor, intent_type: intent.type }, 'Intent approved');
     this.count(intent);
     this.deps.metrics?.approvalLatency.observe(((intent.decidedAt ?? this.now()).getTime() - intent.createdAt.getTime()) / 1000);
@@ -74,7 +63,7 @@ export class IntentService {
 
   async reject(idOrPrefix: string, actor: string, reason = 'rejected by operator'): Promise<Intent> {
     const id = await this.resolve(idOrPrefix);
-    const intent = this.winnerOf(await this.db(() => this.deps.intents.transition(id, 'Reject', { now: this.now(), actor, reason })), 'reject');
+    const intent = this.winnerOf(await whenDatabaseIsUp(() => this.deps.intents.transition(id, 'Reject', { now: this.now(), actor, reason })), 'reject');
     this.deps.logger.info({ intent_id: intent.id, actor, reason }, 'Intent rejected');
     this.count(intent);
     await this.deps.broadcast?.publish(BroadcastEvent.IntentRejected, {
@@ -93,13 +82,13 @@ export class IntentService {
    */
   private async recheck(id: string): Promise<void> {
     if (!this.deps.gate) return;
-    const intent = await this.db(() => this.deps.intents.findById(id));
+    const intent = await whenDatabaseIsUp(() => this.deps.intents.findById(id));
     // A missing, decided or expired intent: the transition reports its real status.
     if (!intent || intent.status !== 'PENDING' || intent.expiresAt <= this.now()) return;
-    const verdict = await this.db(() => this.deps.gate!.check(intent, 'APPROVAL', this.now()));
+    const verdict = await whenDatabaseIsUp(() => this.deps.gate!.check(intent, 'APPROVAL', this.now()));
     if (!verdict.passed) {
       // Decided by someone else while we checked: the transition reports its real status instead.
-      if ((await this.db(() => this.deps.intents.findById(id)))?.status !== 'PENDING') return;
+      if ((await whenDatabaseIsUp(() => this.deps.intents.findById(id)))?.status !== 'PENDING') return;
       this.deps.logger.warn({ intent_id: id, blocked_by: verdict.blockingMessage }, 'Approval blocked by risk re-check');
       throw new IntentBlockedError(id, 'approve', verdict.blockingMessage ?? 'a risk check failed');
     }
@@ -111,7 +100,7 @@ export class IntentService {
 
   /** Sweeps every PENDING intent past its expiry. The approve path checks expiry itself too. */
   async expireDue(actor = 'system:expiry'): Promise<Intent[]> {
-    const expired = await this.db(() => this.deps.intents.expireDue(this.now(), actor));
+    const expired = await whenDatabaseIsUp(() => this.deps.intents.expireDue(this.now(), actor));
     for (const intent of expired) {
       this.deps.logger.info({ intent_id: intent.id, expires_at: intent.expiresAt.toISOString() }, 'Intent expired');
       this.count(intent);
@@ -127,14 +116,14 @@ export class IntentService {
 
   async get(idOrPrefix: string): Promise<IntentView> {
     const id = await this.resolve(idOrPrefix);
-    const intent = await this.db(() => this.deps.intents.findById(id));
+    const intent = await whenDatabaseIsUp(() => this.deps.intents.findById(id));
     if (!intent) throw new IntentNotFoundError(idOrPrefix);
-    return { intent, execution: await this.db(() => this.deps.executions.findByIntent(id)) };
+    return { intent, execution: await whenDatabaseIsUp(() => this.deps.executions.findByIntent(id)) };
   }
 
   async list(opts: { status?: IntentStatus; all?: boolean; limit?: number } = {}): Promise<IntentView[]> {
-    const intents = await this.db(() => this.deps.intents.list(opts));
-    const executions = intents.length ? await this.db(() => this.deps.executions.findByIntents(intents.map((i) => i.id))) : [];
+    const intents = await whenDatabaseIsUp(() => this.deps.intents.list(opts));
+    const executions = intents.length ? await whenDatabaseIsUp(() => this.deps.executions.findByIntents(intents.map((i) => i.id))) : [];
     const byIntent = new Map(executions.map((e) => [e.intentId, e]));
     return intents.map((intent) => ({ intent, execution: byIntent.get(intent.id) ?? null }));
   }
@@ -162,7 +151,7 @@ export class IntentService {
   private async resolve(idOrPrefix: string): Promise<string> {
     const trimmed = idOrPrefix.trim();
     if (!ID_CHARS.test(trimmed)) throw new InvalidIntentIdError(idOrPrefix, 'MALFORMED');
-    const resolved = await this.db(() => this.deps.intents.resolveId(trimmed.toLowerCase()));
+    const resolved = await whenDatabaseIsUp(() => this.deps.intents.resolveId(trimmed.toLowerCase()));
     if (resolved.ok) return resolved.id;
     if (resolved.error === 'NOT_FOUND') throw new IntentNotFoundError(idOrPrefix);
     throw new InvalidIntentIdError(idOrPrefix, resolved.error);
@@ -174,13 +163,4 @@ export class IntentService {
     throw new IntentStateConflictError(result.intent.id, action, result.current);
   }
 
-  /** A lost database connection becomes a clear 503-style error; anything else is a real bug and propagates. */
-  private async db<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isConnectionFailure(error)) throw new PersistenceUnavailableError(error);
-      throw error;
-    }
-  }
 }

@@ -3,8 +3,7 @@ import type { KillSwitchRepository } from '@polybot/persistence';
 import { BroadcastEvent, type BroadcastPublisher, type StructuredLogger } from '@polybot/queues';
 import { KillSwitchNotTrippedError, UnknownKillSwitchError } from './kill-switch.errors';
 import { isKillSwitchName, killSwitchStates, type KillSwitchJson } from './kill-switch-state';
-import { isConnectionFailure } from './intent.service';
-import { PersistenceUnavailableError } from './intent.errors';
+import { whenDatabaseIsUp } from './database-availability';
 
 export interface KillSwitchServiceDeps {
   readonly killSwitches: KillSwitchRepository;
@@ -26,7 +25,7 @@ export class KillSwitchService {
   }
 
   async list(): Promise<KillSwitchJson[]> {
-    return killSwitchStates(await this.db(() => this.deps.killSwitches.list()), this.deps.settings);
+    return killSwitchStates(await whenDatabaseIsUp(() => this.deps.killSwitches.list()), this.deps.settings);
   }
 
   /** Clears a tripped switch (the repository writes the CLEARED event and audit row), then tells every service. */
@@ -34,7 +33,7 @@ export class KillSwitchService {
     const name = rawName.trim().toUpperCase();
     if (!isKillSwitchName(name)) throw new UnknownKillSwitchError(rawName);
     const now = this.now();
-    const change = await this.db(() => this.deps.killSwitches.clear(name, actor, now));
+    const change = await whenDatabaseIsUp(() => this.deps.killSwitches.clear(name, actor, now));
     if (!change.changed || !change.state) throw new KillSwitchNotTrippedError(name);
     this.deps.logger.info({ kill_switch: name, actor, tripped_at: change.state.trippedAt?.toISOString() ?? null }, 'Kill switch cleared by operator');
     await this.deps.broadcast?.publish(BroadcastEvent.KillSwitchCleared, {
@@ -47,14 +46,5 @@ export class KillSwitchService {
     });
     const [json] = killSwitchStates([change.state], this.deps.settings).filter((s) => s.name === name);
     return json;
-  }
-
-  private async db<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isConnectionFailure(error)) throw new PersistenceUnavailableError(error);
-      throw error;
-    }
   }
 }

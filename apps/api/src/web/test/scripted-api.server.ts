@@ -1,33 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
+import type { IntentJson } from '@polybot/intents';
 import { buildApprovalPage } from '../approval-page.html';
 
-/** The fields of an intent the page reads (the API's snake_case JSON). */
-export interface ScriptedIntent {
-  id: string;
-  type: string;
-  status: string;
-  market_id: string;
-  token_id: string;
-  outcome: string;
-  side: string;
-  price: number;
-  size_usd: number;
-  edge: number | null;
-  model_prob: number | null;
-  market_price: number | null;
-  confidence: number | null;
-  reason: string;
-  risk_checks: { name: string; passed: boolean; value: number; limit: number; message: string }[];
-  created_at: string;
-  expires_at: string;
-  decided_at: string | null;
-  decided_by: string | null;
-  status_reason: string | null;
-  executed_at: string | null;
-  execution: { mode: string; status: string; order: unknown; order_id: string | null; filled_size: number; avg_price: number | null; fees: number; error: string | null } | null;
-}
+/** An intent as the real API answers it (the one snake_case shape), minus fields the page never reads. */
+export type ScriptedIntent = Omit<IntentJson, 'condition_id' | 'strategy'>;
 
 export interface ScriptedSwitch {
   name: string;
@@ -75,8 +53,9 @@ export async function startScriptedApi(options: { token: string; stream: boolean
   };
   const settle = (intent: ScriptedIntent): void => {
     intent.status = 'EXECUTED';
-    intent.executed_at = new Date().toISOString();
-    intent.execution = { mode: 'DRY_RUN', status: 'DRY_RUN', order: null, order_id: null, filled_size: 0, avg_price: null, fees: 0, error: null };
+    const at = new Date().toISOString();
+    intent.executed_at = at;
+    intent.execution = { mode: 'DRY_RUN', status: 'DRY_RUN', order: null, order_id: null, filled_size: 0, avg_price: null, fees: 0, error: null, created_at: at, updated_at: at };
     emit('intent', intent);
   };
 
