@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Wallet } from 'ethers';
+import { serviceNodeFlags } from '@polybot/config';
 import { createRedisConnection } from '@polybot/queues';
 import { ROOT, startNode, type BenchProcess } from './child.process';
 import type { BenchSimulator } from './simulator.process';
@@ -43,6 +44,8 @@ export async function startServiceStack(opts: {
   databaseUrl: string;
   loopSeconds: number;
   cpuProfileDir?: string;
+  /** V8's own heap sizing instead of the services' production ceilings (for comparison). */
+  defaultHeap?: boolean;
 }): Promise<ServiceStack> {
   const apiPort = await freePort();
   const queuePrefix = `polybot-bench-${Date.now()}`;
@@ -80,10 +83,11 @@ export async function startServiceStack(opts: {
     POLYBOT_HTTP_TIMEOUT_MS: '30000',
   };
   const flags = (name: ServiceName): string[] => {
-    if (!opts.cpuProfileDir) return [];
+    const heap = opts.defaultHeap ? [] : serviceNodeFlags(name);
+    if (!opts.cpuProfileDir) return heap;
     const dir = resolve(opts.cpuProfileDir, name);
     mkdirSync(dir, { recursive: true });
-    return ['--cpu-prof', '--cpu-prof-dir', dir];
+    return [...heap, '--cpu-prof', '--cpu-prof-dir', dir];
   };
   const services = Object.fromEntries(
     SERVICE_NAMES.map((name) => [name, startNode(name, [resolve(ROOT, `dist/apps/${name}/src/main.js`)], env, flags(name))]),

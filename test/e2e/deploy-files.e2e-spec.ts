@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { metricsPortFor, type MetricsService } from '@polybot/config';
+import { metricsPortFor, serviceNodeFlags, type MetricsService } from '@polybot/config';
 
 const ROOT = join(__dirname, '..', '..');
 const SERVICES: MetricsService[] = ['ingestor', 'strategy', 'risk', 'executor', 'api'];
@@ -141,8 +141,8 @@ describe('deploy files (docker-compose.yml, Dockerfile, .dockerignore)', () => {
 
   it.each(SERVICES)('%s runs its own compiled entry point, which the build produces', (name) => {
     const command = commandOf(stack.services[name]);
-    expect(command).toEqual(['node', `dist/apps/${name}/src/main.js`]);
-    expect(existsSync(join(ROOT, command[1]))).toBe(true);
+    expect(command).toEqual(['node', ...serviceNodeFlags(name), `dist/apps/${name}/src/main.js`]);
+    expect(existsSync(join(ROOT, command[command.length - 1]))).toBe(true);
   });
 
   it('has every long-running container health-checked (the one-shot migration exits instead)', () => {

@@ -6,7 +6,7 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Job } from 'kubernetes-models/batch/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import type { IContainer, IPodSpec, IProbe } from 'kubernetes-models/v1';
-import { metricsPortFor, SETTINGS_DOC, type MetricsService } from '@polybot/config';
+import { metricsPortFor, SERVICE_HEAP_MB, serviceNodeFlags, SETTINGS_DOC, type MetricsService } from '@polybot/config';
 
 const ROOT = join(__dirname, '..', '..');
 const K8S = join(ROOT, 'k8s');
@@ -126,8 +126,8 @@ describe('Kubernetes manifests (k8s/)', () => {
 
   it.each(SERVICES)('%s runs its compiled entry point, which the build produces', (name) => {
     const command = containerOf(podSpecOf(name)).command ?? [];
-    expect(command).toEqual(['node', `dist/apps/${name}/src/main.js`]);
-    expect(existsSync(join(ROOT, command[1]))).toBe(true);
+    expect(command).toEqual(['node', ...serviceNodeFlags(name), `dist/apps/${name}/src/main.js`]);
+    expect(existsSync(join(ROOT, command[command.length - 1]))).toBe(true);
   });
 
   it.each(SERVICES)('%s reads its settings from the ConfigMap and the Secret', (name) => {
@@ -141,6 +141,15 @@ describe('Kubernetes manifests (k8s/)', () => {
     for (const kind of ['requests', 'limits'] as const) {
       expect(resources?.[kind]).toEqual({ cpu: expect.anything(), memory: expect.anything() });
     }
+  });
+
+  it.each(SERVICES)("%s's memory limit leaves room above its V8 heap ceiling (else the kernel kills it before V8 collects)", (name) => {
+    const limit = String(containerOf(podSpecOf(name)).resources?.limits?.memory);
+    const mib = /^(\d+)Mi$/.exec(limit) ?? /^(\d+)Gi$/.exec(limit);
+    expect(mib).not.toBeNull();
+    const limitMib = Number(mib?.[1]) * (limit.endsWith('Gi') ? 1024 : 1);
+    // Code, young generation, buffers and native memory sit outside the old-space ceiling.
+    expect(limitMib).toBeGreaterThanOrEqual(SERVICE_HEAP_MB[name] + 256);
   });
 
   it.each(SERVICES)('%s runs as non-root with no privilege escalation and a read-only root file system', (name) => {

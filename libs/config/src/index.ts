@@ -13,3 +13,4 @@ export { describeSettings, secretValues, MASKED_VALUE } from './settings.describ
 export { needsLiveConfirmation, placesRealOrders } from './live-mode';
 export { METRICS_PORT_OFFSETS, metricsPortFor } from './metrics-port';
 export type { MetricsService } from './metrics-port';
+export { SERVICE_HEAP_MB, serviceNodeFlags } from './service-heap';

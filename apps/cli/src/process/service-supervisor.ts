@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { serviceNodeFlags } from '@polybot/config';
 
 export const SERVICES = ['ingestor', 'strategy', 'risk', 'executor', 'api'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -15,6 +16,11 @@ function packageRoot(): string {
 /** Compiled entry point of a service (services always run from the build). */
 export function serviceEntry(name: ServiceName | 'simulator'): string {
   return resolve(packageRoot(), 'dist', name === 'simulator' ? 'libs/simulator/src/main.js' : `apps/${name}/src/main.js`);
+}
+
+/** Node's arguments for a service: its heap ceiling, then its entry point. */
+export function serviceArgs(name: ServiceName): string[] {
+  return [...serviceNodeFlags(name), serviceEntry(name)];
 }
 
 const RESTART_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
@@ -75,7 +81,7 @@ export class ServiceSupervisor {
   private spawn(name: ServiceName): void {
     const state = this.services.get(name);
     if (!state || this.stopping) return;
-    const child = spawn(process.execPath, [serviceEntry(name)], { env: this.env, stdio: ['ignore', this.output ?? 'inherit', this.output ?? 'inherit'] });
+    const child = spawn(process.execPath, serviceArgs(name), { env: this.env, stdio: ['ignore', this.output ?? 'inherit', this.output ?? 'inherit'] });
     state.child = child;
     state.startedAt = Date.now();
     child.on('exit', (code, signal) => {
