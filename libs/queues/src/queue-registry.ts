@@ -30,6 +30,12 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
 };
 
 /**
+ * Priority of a full cycle's snapshot batches. BullMQ takes every non-prioritized job before any
+ * prioritized one, so a stream update (added without priority) never waits behind a cycle's flood.
+ */
+export const SNAPSHOT_PRIORITY = 1;
+
+/**
  * How fast a job whose worker died is handed to another: its lock expires after `lockDuration`
  * and the stalled check runs every `stalledInterval`. Approved intents recover quickly, since a
  * person is waiting on them; the executor reconciles a resumed intent with the venue first.
