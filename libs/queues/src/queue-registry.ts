@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { approvedIntentSchema } from './payloads/approved-intent.schema';
 import { deadLetterSchema } from './payloads/dead-letter.schema';
 import { snapshotBatchSchema } from './payloads/market-snapshot.schema';
+import { isSnapshotBatch } from './payloads/snapshot-batch.guard';
 import { signalBatchSchema } from './payloads/signal-batch.schema';
 import { QueueName } from './queue-names';
 
@@ -16,6 +17,15 @@ export const QUEUE_SCHEMAS = {
 } as const satisfies Record<QueueName, z.ZodTypeAny>;
 
 export type QueuePayload<Q extends QueueName> = z.infer<(typeof QUEUE_SCHEMAS)[Q]>;
+
+/**
+ * Hand-written yes-checks for the busiest consumed queues, tried before the schema. They only say
+ * yes to what the schema accepts; on a no the schema runs, so a dead letter's reason is its words.
+ */
+export const QUEUE_FAST_ACCEPT: Partial<Record<QueueName, (data: unknown) => boolean>> = {
+  [QueueName.SnapshotsForStrategy]: isSnapshotBatch,
+  [QueueName.SnapshotsForRisk]: isSnapshotBatch,
+};
 
 const backoff = { type: 'exponential', delay: 500 } as const;
 
