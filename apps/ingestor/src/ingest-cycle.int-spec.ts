@@ -47,7 +47,7 @@ describe('IngestCycleService against the simulator (real Postgres and Redis)', (
   });
 
   const batchesOn = async (queue: QueueName, cycleId: string): Promise<SnapshotBatchJob[]> =>
-    (await test.runtime.queue.queue(queue).getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']))
+    (await test.runtime.queue.queue(queue).getJobs(['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed']))
       .map((job) => job.data as SnapshotBatchJob)
       .filter((batch) => batch.cycleId === cycleId);
 

@@ -53,7 +53,7 @@ export class IngestCycleService {
       await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
       const events = this.stream.resolvedView(cycle.events);
       const batches = batchEvents(events, TOKENS_PER_BATCH);
-      for (const batch of batches) await this.publisher.publish(cycleId, fetchedAt, batch);
+      for (const batch of batches) await this.publisher.publish(cycleId, fetchedAt, batch, 'cycle');
       this.stream.follow(cycleId, events);
 
       const durationMs = this.clock() - started;

@@ -128,7 +128,7 @@ export class StreamSnapshotService implements OnApplicationShutdown {
       const newestAt = Math.max(...events.map((event) => newestOf.get(event.eventId) ?? 0));
       const fetchedAt = newestAt > 0 ? newestAt : this.clock();
       const cycleId = streamUpdateId(catalogue.cycleId, ++this.updates);
-      await this.publisher.publish(cycleId, new Date(fetchedAt).toISOString(), events);
+      await this.publisher.publish(cycleId, new Date(fetchedAt).toISOString(), events, 'stream');
       this.metrics.dataAge.set(Math.max(0, (this.clock() - fetchedAt) / 1000));
       this.logger.debug({ cycle_id: cycleId, events: events.length }, 'Queued stream snapshots');
     }

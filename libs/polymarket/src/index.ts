@@ -3,7 +3,7 @@ export * from './wire/parse-result';
 export { parseGammaMarket, gammaMarketSchema } from './wire/gamma-market.wire';
 export { parseGammaEvent, gammaEventSchema } from './wire/gamma-event.wire';
 export { parseKeysetPage, type KeysetPage } from './wire/gamma-keyset-page.wire';
-export { parseClobBook, clobBookSchema } from './wire/clob-book.wire';
+export { parseClobBook } from './wire/clob-book.wire';
 export * from './http/venue-call.recorder';
 export * from './http/venue-errors';
 export * from './http/venue-rate-limits';

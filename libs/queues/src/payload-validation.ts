@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { QueueName } from './queue-names';
-import { QUEUE_SCHEMAS, type QueuePayload } from './queue-registry';
+import { QUEUE_FAST_ACCEPT, QUEUE_SCHEMAS, type QueuePayload } from './queue-registry';
 
 export class InvalidPayloadError extends Error {
   constructor(readonly queue: QueueName, readonly issues: string[]) {
@@ -18,4 +18,10 @@ export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): Queu
   const result = QUEUE_SCHEMAS[queue].safeParse(data);
   if (!result.success) throw new InvalidPayloadError(queue, describeZodIssues(result.error));
   return result.data as QueuePayload<Q>;
+}
+
+/** A consumed job's payload: the queue's fast check when it has one, the schema when that says no. */
+export function parseConsumedPayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {
+  if (QUEUE_FAST_ACCEPT[queue]?.(data)) return data as QueuePayload<Q>;
+  return parsePayload(queue, data);
 }

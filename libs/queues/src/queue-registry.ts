@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { approvedIntentSchema } from './payloads/approved-intent.schema';
 import { deadLetterSchema } from './payloads/dead-letter.schema';
 import { snapshotBatchSchema } from './payloads/market-snapshot.schema';
+import { isSnapshotBatch } from './payloads/snapshot-batch.guard';
 import { signalBatchSchema } from './payloads/signal-batch.schema';
 import { QueueName } from './queue-names';
 
@@ -17,6 +18,15 @@ export const QUEUE_SCHEMAS = {
 
 export type QueuePayload<Q extends QueueName> = z.infer<(typeof QUEUE_SCHEMAS)[Q]>;
 
+/**
+ * Hand-written yes-checks for the busiest consumed queues, tried before the schema. They only say
+ * yes to what the schema accepts; on a no the schema runs, so a dead letter's reason is its words.
+ */
+export const QUEUE_FAST_ACCEPT: Partial<Record<QueueName, (data: unknown) => boolean>> = {
+  [QueueName.SnapshotsForStrategy]: isSnapshotBatch,
+  [QueueName.SnapshotsForRisk]: isSnapshotBatch,
+};
+
 const backoff = { type: 'exponential', delay: 500 } as const;
 
 export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
@@ -28,6 +38,12 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   [QueueName.ApprovedIntents]: { attempts: 5, backoff, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
   [QueueName.DeadLetter]: { attempts: 1, removeOnComplete: false, removeOnFail: false },
 };
+
+/**
+ * Priority of a full cycle's snapshot batches. BullMQ takes every non-prioritized job before any
+ * prioritized one, so a stream update (added without priority) never waits behind a cycle's flood.
+ */
+export const SNAPSHOT_PRIORITY = 1;
 
 /**
  * How fast a job whose worker died is handed to another: its lock expires after `lockDuration`

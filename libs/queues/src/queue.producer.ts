@@ -38,18 +38,22 @@ export class QueueProducer {
     return queue;
   }
 
-  /** Validates, then adds. Returns the job id. A payload that fails validation never reaches Redis. */
-  async add<Q extends QueueName>(name: Q, payload: QueueInput<Q>, opts: { jobId?: string } = {}): Promise<string> {
+  /**
+   * Validates, then adds. Returns the job id. A payload that fails validation never reaches Redis.
+   * A job with a priority is taken only after every job without one (BullMQ's order).
+   */
+  async add<Q extends QueueName>(name: Q, payload: QueueInput<Q>, opts: { jobId?: string; priority?: number } = {}): Promise<string> {
     const data = parsePayload(name, payload);
-    const job = await withDeadline(this.queue(name).add(name, data, { jobId: opts.jobId }), this.commandTimeoutMs, `Redis (adding to ${name})`);
+    const job = await withDeadline(this.queue(name).add(name, data, { jobId: opts.jobId, priority: opts.priority }), this.commandTimeoutMs, `Redis (adding to ${name})`);
     return job.id ?? '';
   }
 
   async depths(names: readonly QueueName[] = [...PIPELINE_QUEUES, QueueName.DeadLetter]): Promise<Record<string, QueueDepth>> {
     const entries = await withDeadline(Promise.all(
       names.map(async (name) => {
-        const counts = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed');
-        return [name, { waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 }] as const;
+        const counts = await this.queue(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+        // A prioritized job is as much waiting work as a plain one; BullMQ only keeps it in another list.
+        return [name, { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 }] as const;
       }),
     ), this.commandTimeoutMs, 'Redis (queue depths)');
     return Object.fromEntries(entries);

@@ -3,6 +3,7 @@ import type { Worker } from 'bullmq';
 import { approvedIntentJobId } from './payloads/approved-intent.schema';
 import { InvalidPayloadError } from './payload-validation';
 import { QueueName } from './queue-names';
+import { SNAPSHOT_PRIORITY } from './queue-registry';
 import { QueueProducer } from './queue.producer';
 import { startQueueWorker, type StructuredLogger } from './queue.worker';
 
@@ -80,5 +81,23 @@ describe('queues (real Redis)', () => {
     expect(dead[0].data.reason).toMatch(/^invalid approved-intents payload: v: /);
     expect(dead[0].data.payload).toEqual({ v: 2, intentId: 'abc' });
     expect(logs).toContain('Moved invalid job to the dead-letter queue');
+  });
+
+  it('takes a stream snapshot job before cycle jobs queued earlier, and counts prioritized jobs as waiting', async () => {
+    const batch = (cycleId: string) => ({ v: 1 as const, cycleId, fetchedAt: new Date().toISOString(), events: [] });
+    for (const n of [1, 2, 3]) await producer.add(QueueName.SnapshotsForStrategy, batch(`cycle-${n}`), { priority: SNAPSHOT_PRIORITY });
+    await producer.add(QueueName.SnapshotsForStrategy, batch('stream-1'));
+    expect((await producer.depths([QueueName.SnapshotsForStrategy]))[QueueName.SnapshotsForStrategy].waiting).toBe(4);
+
+    const seen: string[] = [];
+    workers.push(
+      startQueueWorker(QueueName.SnapshotsForStrategy, async (payload) => void seen.push(payload.cycleId), {
+        connection,
+        deadLetters: producer,
+        logger: silentLogger([]),
+      }),
+    );
+    await waitFor(async () => (seen.length === 4 ? true : undefined));
+    expect(seen).toEqual(['stream-1', 'cycle-1', 'cycle-2', 'cycle-3']);
   });
 });

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { OrderBook, Side } from '@polybot/domain';
 import { parseClobBook } from '../wire/clob-book.wire';
-import { describeZodError, isParseIssue, wireErrorMap } from '../wire/parse-result';
-import { numberish } from '../wire/wire-primitives';
+import { checkedNumber, list, nonEmptyText, nonEmptyTexts, optionalText, upperCaseChoice, WireFieldError, wireRecord, type WireRecord } from '../wire/field-guards';
+import { isParseIssue } from '../wire/parse-result';
 
 /** One level change of one token, as the market channel's `price_change` states it. */
 export interface StreamLevelChange {
@@ -42,42 +41,53 @@ export interface ParsedMarketFrame {
   readonly pong: boolean;
 }
 
-const epochMs = numberish.refine((value) => Number.isInteger(value) && value > 0, { message: 'is not epoch milliseconds' });
-const side = z.preprocess((value) => (typeof value === 'string' ? value.toUpperCase() : value), z.enum(['BUY', 'SELL']));
+const SIDES = ['BUY', 'SELL'] as const;
 
-const levelChangeSchema = z.object({
-  asset_id: z.string().min(1),
-  price: numberish.refine((price) => price > 0 && price < 1, { message: 'is not in (0,1)' }),
-  size: numberish.refine((size) => size >= 0, { message: 'is negative' }),
-  side,
-  hash: z.string().nullish(),
-});
+function epochMs(record: WireRecord, key: string): number {
+  return checkedNumber(record, key, (value) => Number.isInteger(value) && value > 0, 'is not epoch milliseconds');
+}
 
-const priceChangeSchema = z.object({
-  market: z.string().nullish(),
-  timestamp: epochMs,
-  price_changes: z.array(levelChangeSchema).min(1),
-});
+/** Field order matters: the first wrong field (in the order the venue documents them) is the one named. */
+function levelChange(record: WireRecord, prefix = ''): StreamLevelChange {
+  const assetId = nonEmptyText(record, 'asset_id', prefix);
+  const price = checkedNumber(record, 'price', (value) => value > 0 && value < 1, 'is not in (0,1)', prefix);
+  const size = checkedNumber(record, 'size', (value) => value >= 0, 'is negative', prefix);
+  const side = upperCaseChoice(record, 'side', SIDES, prefix);
+  const hash = optionalText(record, 'hash', prefix);
+  return { assetId, side, price, size, hash: hash ?? null };
+}
 
-// The channel's first version sent one level per message, at the top level.
-const legacyPriceChangeSchema = levelChangeSchema.extend({ market: z.string().nullish(), timestamp: epochMs });
+function priceChange(record: WireRecord): MarketStreamEvent {
+  // The channel's first version sent one level per message, at the top level.
+  if (!('price_changes' in record)) {
+    const change = levelChange(record);
+    const market = optionalText(record, 'market');
+    return { kind: 'price_change', conditionId: market ?? '', timestamp: epochMs(record, 'timestamp'), changes: [change] };
+  }
+  const market = optionalText(record, 'market');
+  const timestamp = epochMs(record, 'timestamp');
+  const changes = list(record, 'price_changes', 1).map((item, index) => {
+    const prefix = `price_changes.${index}`;
+    return levelChange(wireRecord(item, prefix), prefix);
+  });
+  return { kind: 'price_change', conditionId: market ?? '', timestamp, changes };
+}
 
-const tickSizeChangeSchema = z.object({
-  asset_id: z.string().min(1),
-  market: z.string().nullish(),
-  new_tick_size: numberish.refine((tick) => tick > 0 && tick < 1, { message: 'is not in (0,1)' }),
-  timestamp: epochMs,
-});
+function tickSizeChange(record: WireRecord): MarketStreamEvent {
+  const assetId = nonEmptyText(record, 'asset_id');
+  const market = optionalText(record, 'market');
+  const newTickSize = checkedNumber(record, 'new_tick_size', (tick) => tick > 0 && tick < 1, 'is not in (0,1)');
+  return { kind: 'tick_size_change', assetId, conditionId: market ?? '', newTickSize, timestamp: epochMs(record, 'timestamp') };
+}
 
-const marketResolvedSchema = z.object({
-  market: z.string().min(1),
-  assets_ids: z.array(z.string().min(1)).min(1),
-  winning_asset_id: z.string().min(1),
-  winning_outcome: z.string().nullish(),
-  timestamp: epochMs,
-});
-
-const envelope = z.object({ event_type: z.string().min(1) });
+function marketResolved(record: WireRecord): MarketStreamEvent {
+  const conditionId = nonEmptyText(record, 'market');
+  const assetIds = nonEmptyTexts(record, 'assets_ids', 1);
+  const winningAssetId = nonEmptyText(record, 'winning_asset_id');
+  const winningOutcome = optionalText(record, 'winning_outcome');
+  const timestamp = epochMs(record, 'timestamp');
+  return { kind: 'market_resolved', resolution: { conditionId, assetIds, winningAssetId, winningOutcome: winningOutcome ?? null, timestamp } };
+}
 
 function assetIdsNamedBy(raw: unknown): string[] {
   if (typeof raw !== 'object' || raw === null) return [];
@@ -96,46 +106,33 @@ function assetIdsNamedBy(raw: unknown): string[] {
 
 type EventResult = { readonly event: MarketStreamEvent } | { readonly issue: string };
 
-function levelChange(wire: z.infer<typeof levelChangeSchema>): StreamLevelChange {
-  return { assetId: wire.asset_id, side: wire.side, price: wire.price, size: wire.size, hash: wire.hash ?? null };
+function typedEvent(record: WireRecord, type: string, named: string): EventResult {
+  switch (type) {
+    case 'book': {
+      const book = parseClobBook(record);
+      return isParseIssue(book) ? { issue: `${named}: ${book.issue}` } : { event: { kind: 'book', book: book.value } };
+    }
+    case 'price_change':
+      return { event: priceChange(record) };
+    case 'tick_size_change':
+      return { event: tickSizeChange(record) };
+    case 'market_resolved':
+      return { event: marketResolved(record) };
+    default:
+      return { event: { kind: 'other', eventType: type } };
+  }
 }
 
 function parseEvent(raw: unknown, label: string): EventResult {
-  const head = envelope.safeParse(raw, { errorMap: wireErrorMap });
-  if (!head.success) return { issue: `${label}: ${describeZodError(head.error)}` };
-  const type = head.data.event_type;
-  const named = `${label} (${type})`;
-  const invalid = (error: z.ZodError): EventResult => ({ issue: `${named}: ${describeZodError(error)}` });
-  switch (type) {
-    case 'book': {
-      const book = parseClobBook(raw);
-      return isParseIssue(book) ? { issue: `${named}: ${book.issue}` } : { event: { kind: 'book', book: book.value } };
-    }
-    case 'price_change': {
-      const hasList = typeof raw === 'object' && raw !== null && 'price_changes' in raw;
-      if (!hasList) {
-        const legacy = legacyPriceChangeSchema.safeParse(raw, { errorMap: wireErrorMap });
-        if (!legacy.success) return invalid(legacy.error);
-        return { event: { kind: 'price_change', conditionId: legacy.data.market ?? '', timestamp: legacy.data.timestamp, changes: [levelChange(legacy.data)] } };
-      }
-      const wire = priceChangeSchema.safeParse(raw, { errorMap: wireErrorMap });
-      if (!wire.success) return invalid(wire.error);
-      return { event: { kind: 'price_change', conditionId: wire.data.market ?? '', timestamp: wire.data.timestamp, changes: wire.data.price_changes.map(levelChange) } };
-    }
-    case 'tick_size_change': {
-      const wire = tickSizeChangeSchema.safeParse(raw, { errorMap: wireErrorMap });
-      if (!wire.success) return invalid(wire.error);
-      const { asset_id: assetId, market, new_tick_size: newTickSize, timestamp } = wire.data;
-      return { event: { kind: 'tick_size_change', assetId, conditionId: market ?? '', newTickSize, timestamp } };
-    }
-    case 'market_resolved': {
-      const wire = marketResolvedSchema.safeParse(raw, { errorMap: wireErrorMap });
-      if (!wire.success) return invalid(wire.error);
-      const { market, assets_ids: assetIds, winning_asset_id: winningAssetId, winning_outcome: winningOutcome, timestamp } = wire.data;
-      return { event: { kind: 'market_resolved', resolution: { conditionId: market, assetIds, winningAssetId, winningOutcome: winningOutcome ?? null, timestamp } } };
-    }
-    default:
-      return { event: { kind: 'other', eventType: type } };
+  let named = label;
+  try {
+    const record = wireRecord(raw);
+    const type = nonEmptyText(record, 'event_type');
+    named = `${label} (${type})`;
+    return typedEvent(record, type, named);
+  } catch (error) {
+    if (error instanceof WireFieldError) return { issue: `${named}: ${error.message}` };
+    throw error;
   }
 }
 

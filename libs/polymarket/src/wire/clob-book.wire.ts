@@ -1,23 +1,47 @@
-import { z } from 'zod';
 import type { OrderBook, PriceLevel } from '@polybot/domain';
-import { describeZodError, itemLabel, parsed, parseIssue, type ParseResult, wireErrorMap } from './parse-result';
-import { numberish } from './wire-primitives';
+import {
+  isWireRecord,
+  nonEmptyText,
+  numberish,
+  optionalBoolean,
+  optionalList,
+  optionalNumberish,
+  optionalText,
+  WireFieldError,
+  wireRecord,
+} from './field-guards';
+import { itemLabel, parsed, parseIssue, type ParseResult } from './parse-result';
 
-const wireLevel = z.object({ price: z.unknown(), size: z.unknown() });
-
-export const clobBookSchema = z.object({
-  market: z.string().nullish(),
-  asset_id: z.string().min(1),
-  timestamp: numberish,
-  hash: z.string().nullish(),
-  bids: z.array(z.unknown()).nullish(),
-  asks: z.array(z.unknown()).nullish(),
-  tick_size: numberish.nullish(),
-  min_order_size: numberish.nullish(),
-  neg_risk: z.boolean().nullish(),
+interface ClobBookWire {
+  readonly market: string | null | undefined;
+  readonly assetId: string;
+  readonly timestamp: number;
+  readonly hash: string | null | undefined;
+  readonly bids: readonly unknown[] | null | undefined;
+  readonly asks: readonly unknown[] | null | undefined;
+  readonly tickSize: number | null | undefined;
+  readonly minOrderSize: number | null | undefined;
+  readonly negRisk: boolean | null | undefined;
   // Informational only; the venue sends "" when nothing has traded yet.
-  last_trade_price: z.unknown(),
-});
+  readonly lastTradePrice: unknown;
+}
+
+/** Checks the book's fields in wire order; the first wrong one is named (WireFieldError). */
+function readClobBook(raw: unknown): ClobBookWire {
+  const record = wireRecord(raw);
+  return {
+    market: optionalText(record, 'market'),
+    assetId: nonEmptyText(record, 'asset_id'),
+    timestamp: numberish(record, 'timestamp'),
+    hash: optionalText(record, 'hash'),
+    bids: optionalList(record, 'bids'),
+    asks: optionalList(record, 'asks'),
+    tickSize: optionalNumberish(record, 'tick_size'),
+    minOrderSize: optionalNumberish(record, 'min_order_size'),
+    negRisk: optionalBoolean(record, 'neg_risk'),
+    lastTradePrice: record.last_trade_price,
+  };
+}
 
 function toNumber(raw: unknown): number {
   if (typeof raw === 'number') return raw;
@@ -29,14 +53,13 @@ function toNumber(raw: unknown): number {
 function cleanLevels(raw: readonly unknown[], side: 'bid' | 'ask', label: string, warnings: string[]): PriceLevel[] {
   const levels: PriceLevel[] = [];
   raw.forEach((entry, index) => {
-    const shaped = wireLevel.safeParse(entry);
-    const price = shaped.success ? toNumber(shaped.data.price) : Number.NaN;
-    const size = shaped.success ? toNumber(shaped.data.size) : Number.NaN;
-    const shown = JSON.stringify(entry);
+    const shaped = isWireRecord(entry);
+    const price = shaped ? toNumber(entry.price) : Number.NaN;
+    const size = shaped ? toNumber(entry.size) : Number.NaN;
     if (!(price > 0 && price < 1)) {
-      warnings.push(`${label}: dropped ${side} level ${index} ${shown}: price is not a number in (0,1)`);
+      warnings.push(`${label}: dropped ${side} level ${index} ${JSON.stringify(entry)}: price is not a number in (0,1)`);
     } else if (!(Number.isFinite(size) && size > 0)) {
-      warnings.push(`${label}: dropped ${side} level ${index} ${shown}: size is not a positive number`);
+      warnings.push(`${label}: dropped ${side} level ${index} ${JSON.stringify(entry)}: size is not a positive number`);
     } else {
       levels.push({ price, size });
     }
@@ -60,13 +83,17 @@ const NOT_GIVEN = 0;
  */
 export function parseClobBook(raw: unknown, index?: number): ParseResult<OrderBook> {
   const label = itemLabel('clob book', raw, index);
-  const result = clobBookSchema.safeParse(raw, { errorMap: wireErrorMap });
-  if (!result.success) return parseIssue(`${label}: ${describeZodError(result.error)}`);
-  const wire = result.data;
+  let wire: ClobBookWire;
+  try {
+    wire = readClobBook(raw);
+  } catch (error) {
+    if (error instanceof WireFieldError) return parseIssue(`${label}: ${error.message}`);
+    throw error;
+  }
   if (!Number.isInteger(wire.timestamp) || wire.timestamp <= 0) {
     return parseIssue(`${label}: timestamp ${wire.timestamp} is not epoch milliseconds`);
   }
-  const tickSize = wire.tick_size ?? NOT_GIVEN;
+  const tickSize = wire.tickSize ?? NOT_GIVEN;
   if (tickSize !== NOT_GIVEN && !(tickSize > 0 && tickSize < 1)) return parseIssue(`${label}: tick_size ${tickSize} is not in (0,1)`);
 
   const warnings: string[] = [];
@@ -79,16 +106,16 @@ export function parseClobBook(raw: unknown, index?: number): ParseResult<OrderBo
   }
   return parsed(
     {
-      tokenId: wire.asset_id,
+      tokenId: wire.assetId,
       conditionId: wire.market ?? '',
       bids,
       asks,
       tickSize,
-      minOrderSize: wire.min_order_size ?? NOT_GIVEN,
-      negRisk: wire.neg_risk ?? false,
+      minOrderSize: wire.minOrderSize ?? NOT_GIVEN,
+      negRisk: wire.negRisk ?? false,
       timestamp: wire.timestamp,
       ...(wire.hash ? { hash: wire.hash } : {}),
-      lastTradePrice: lastTradePriceOf(wire.last_trade_price),
+      lastTradePrice: lastTradePriceOf(wire.lastTradePrice),
     },
     warnings,
   );
