@@ -1,5 +1,5 @@
 import { AuditRepository } from '../audit/audit.repository';
-import { createTestDatabase, newIntent, PASSING_CHECKS, secondsAfter, T0, type TestDatabase } from '../testing';
+import { countQueries, createTestDatabase, newIntent, PASSING_CHECKS, secondsAfter, T0, type TestDatabase } from '../testing';
 import { IntentRepository } from './intent.repository';
 
 describe('IntentRepository (real Postgres)', () => {
@@ -34,6 +34,7 @@ describe('IntentRepository (real Postgres)', () => {
       expect(found!.riskChecks).toEqual(PASSING_CHECKS);
       const [entry] = await audit.recent(1, { entity: 'intent', entityId: created!.id });
       expect(entry).toMatchObject({ action: 'IntentProposed', actor: 'risk', at: T0 });
+      expect(entry.details).toEqual({ to: 'PENDING', tokenId: input.tokenId, side: 'BUY', price: 0.42, sizeUsd: 150 });
     });
 
     it('returns null for a second open intent on the same token and side, and writes nothing for it', async () => {
@@ -46,6 +47,22 @@ describe('IntentRepository (real Postgres)', () => {
       // The other side of the same token is a different position.
       expect(await intents.createPending(newIntent({ tokenId: first.tokenId, side: 'SELL' }), [], actor)).not.toBeNull();
       expect((await intents.findOpenFor(first.tokenId, 'BUY'))?.id).toBe(first.id);
+    });
+
+    it('takes one round trip to Postgres, whether it stores the intent or finds a duplicate', async () => {
+      const input = newIntent();
+      const created = await countQueries(db.dataSource, () => intents.createPending(input, PASSING_CHECKS, actor));
+      expect(created.result).not.toBeNull();
+      expect(created.queries).toHaveLength(1);
+      const duplicate = await countQueries(db.dataSource, () => intents.createPending(newIntent({ tokenId: input.tokenId }), PASSING_CHECKS, actor));
+      expect(duplicate.result).toBeNull();
+      expect(duplicate.queries).toHaveLength(1);
+    });
+
+    it('keeps a limit of Infinity and the checks\' order', async () => {
+      const checks = [{ ...PASSING_CHECKS[1], limit: Infinity }, PASSING_CHECKS[0]];
+      const created = await intents.createPending(newIntent(), checks, actor);
+      expect((await intents.findById(created!.id))!.riskChecks).toEqual(checks);
     });
 
     it('allows a new intent once the previous one has ended', async () => {
