@@ -6,7 +6,7 @@ export { MIGRATIONS } from './migrations';
 export * from './entities';
 
 export { IntentRepository } from './intents/intent.repository';
-export type { ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intents/intent-repository.types';
+export type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intents/intent-repository.types';
 export { SignalRepository } from './signals/signal.repository';
 export { SIGNAL_DECISIONS, type RecordedSignal, type SignalDecision, type SignalRecord } from './signals/signal-record.types';
 export { RiskCheckRepository } from './risk-checks/risk-check.repository';

@@ -74,6 +74,20 @@ describe('IntentRepository (real Postgres)', () => {
     });
   });
 
+  describe('listOpenWithoutChecks', () => {
+    it('lists every open intent (no cap) without checks, and none that has ended', async () => {
+      const open = await pending();
+      const ended = await pending();
+      await intents.transition(ended.id, 'Reject', { now: T0, actor: 'alice', reason: 'no' });
+      const listed = await countQueries(db.dataSource, () => intents.listOpenWithoutChecks());
+      expect(listed.queries).toHaveLength(1);
+      const { riskChecks: _checks, ...withoutChecks } = open;
+      expect(listed.result.find((i) => i.id === open.id)).toEqual(withoutChecks);
+      expect(listed.result.some((i) => i.id === ended.id)).toBe(false);
+      expect(listed.result.map((i) => i.id).sort()).toEqual((await intents.list({ limit: 1000 })).map((i) => i.id).sort());
+    });
+  });
+
   describe('transition', () => {
     it('walks PENDING -> APPROVED -> EXECUTING -> EXECUTED, stamping who and when', async () => {
       const intent = await pending();

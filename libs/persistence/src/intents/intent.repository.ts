@@ -7,8 +7,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows, toNumber } from '../sql/query-rows';
 import { auditIntents, INTENT_EVENTS } from './intent-audit';
 import { insertPendingIntent } from './insert-pending-intent';
-import { toIntent, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
-import type { ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
+import { toIntent, toIntentWithoutChecks, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
+import type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MIN_PREFIX = 6;
@@ -118,6 +118,16 @@ export class IntentRepository {
       [statuses, limit],
     );
     return this.withChecksMany(this.dataSource.manager, rows);
+  }
+
+  /** Every open intent, without its checks: what exposure sums need, with no join and no limit (a cap would under-count). */
+  async listOpenWithoutChecks(): Promise<IntentWithoutChecks[]> {
+    const rows = await queryRows<IntentRow>(
+      this.dataSource.manager,
+      'SELECT * FROM intents WHERE status = ANY($1::text[]) ORDER BY created_at, id',
+      [OPEN_INTENT_STATUSES],
+    );
+    return rows.map(toIntentWithoutChecks);
   }
 
   async countByStatus(): Promise<Record<IntentStatus, number>> {
