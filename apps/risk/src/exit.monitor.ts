@@ -14,10 +14,10 @@ import {
 } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { IntentRepository } from '@polybot/persistence';
-import { PortfolioService } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, exitSettingsFrom, type Clock } from '@polybot/runtime';
 import { SpreadBaselineStore } from './spread-baseline.store';
+import { RiskStateService } from './state/risk-state.service';
 
 const ACTOR = 'risk:exits';
 
@@ -29,7 +29,7 @@ const ACTOR = 'risk:exits';
 @Injectable()
 export class ExitMonitor {
   constructor(
-    private readonly portfolio: PortfolioService,
+    private readonly state: RiskStateService,
     private readonly intents: IntentRepository,
     private readonly baselines: SpreadBaselineStore,
     private readonly broadcast: BroadcastPublisher,
@@ -41,7 +41,9 @@ export class ExitMonitor {
 
   async onSnapshots(events: readonly EventSnapshot[]): Promise<Intent[]> {
     const now = this.clock();
-    const view = await this.portfolio.view(new Date(now));
+    // Positions change only by executions, and one heard makes the view re-read before it is used
+    // again, so an exit is not proposed for a position already closed.
+    const { view } = (await this.state.current()).portfolio;
     if (view.marked.positions.length === 0) return [];
     const markets = new Map(events.flatMap((event) => event.markets.map((market) => [market.marketId, market] as const)));
     const proposed: Intent[] = [];
@@ -100,6 +102,7 @@ export class ExitMonitor {
       { actor: ACTOR },
     );
     if (!intent) return null;
+    this.state.recordProposed(intent, null);
     this.metrics.intents.inc({ type: intent.type, status: intent.status });
     this.logger.info({ intent_id: intent.id, intent_type: intent.type, token_id: intent.tokenId, reason: intent.reason }, 'Created trade intent');
     await this.broadcast.publish(BroadcastEvent.IntentProposed, { intentId: intent.id, status: intent.status, actor: ACTOR, at: intent.createdAt.toISOString() });

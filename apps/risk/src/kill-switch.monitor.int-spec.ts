@@ -18,6 +18,7 @@ import { KillSwitchMonitor } from './kill-switch.monitor';
 import { MarketDataAgeService } from './market-data-age.service';
 import { ProposeIntentsService } from './propose-intents.service';
 import { RiskModule } from './risk.module';
+import { SignalRecordWriter } from './state/signal-record.writer';
 
 /**
  * Kill switches as an operator lives them: a switch trips on real stored numbers, rejects every
@@ -101,6 +102,7 @@ describe('kill switches (real Postgres and Redis)', () => {
     };
     const created = await moduleRef.get(ProposeIntentsService).handle(parsePayload(QueueName.Signals, { v: 1, cycleId: 'c1', items: [{ signal, market: signalMarket }] }));
     expect(created).toEqual([]);
+    await moduleRef.get(SignalRecordWriter).drain();
     const [recorded] = (await moduleRef.get(SignalRepository).recent(1));
     expect(recorded.decision).toBe('DENIED');
     expect(recorded.checks[0]).toMatchObject({ name: 'KILL_SWITCHES', passed: false });

@@ -1,15 +1,18 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { createKillSwitchRules, evaluateKillSwitches, KILL_SWITCH_NAMES, type EquityPoint, type EventSnapshot, type KillSwitchReading } from '@polybot/domain';
+import { createKillSwitchRules, evaluateKillSwitches, KILL_SWITCH_NAMES, type EquityPoint, type EventSnapshot, type KillSwitchName, type KillSwitchReading } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { AccountSnapshotRepository, IntentRepository, KillSwitchRepository, VenueCallRepository } from '@polybot/persistence';
 import { BroadcastEvent, BroadcastPublisher } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, killSwitchSettingsFrom, type Clock } from '@polybot/runtime';
 import { MarketDataAgeService } from './market-data-age.service';
 import { SpreadBaselineStore } from './spread-baseline.store';
+import { RiskStateService } from './state/risk-state.service';
 
-/** Switches that do not need fresh snapshots are also checked on this timer: a dead ingestor sends none. */
-const CHECK_INTERVAL_MS = 5000;
+/** Every switch is checked on this timer (a dead ingestor sends no snapshots); those reading Postgres only here. */
+const CHECK_INTERVAL_MS = 1000;
+/** Judged from memory alone, so cheap enough for every snapshot batch. */
+const PER_BATCH_SWITCHES: readonly KillSwitchName[] = ['STALE_DATA', 'SPREAD_ANOMALY'];
 const DAY_MS = 86_400_000;
 
 /**
@@ -21,6 +24,7 @@ const DAY_MS = 86_400_000;
 export class KillSwitchMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private readonly rules = createKillSwitchRules();
+  private readonly perBatchRules = this.rules.filter((rule) => PER_BATCH_SWITCHES.includes(rule.name));
 
   constructor(
     private readonly switches: KillSwitchRepository,
@@ -30,6 +34,7 @@ export class KillSwitchMonitor implements OnApplicationBootstrap, OnApplicationS
     private readonly dataAge: MarketDataAgeService,
     private readonly baselines: SpreadBaselineStore,
     private readonly broadcast: BroadcastPublisher,
+    private readonly state: RiskStateService,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(METRICS) private readonly metrics: PolybotMetrics,
@@ -45,10 +50,18 @@ export class KillSwitchMonitor implements OnApplicationBootstrap, OnApplicationS
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Judges the events against the spreads learned so far, then learns from them. */
+  /**
+   * Judges the events against the spreads learned so far, then learns from them. Only the switches
+   * judged from memory run here; the ones reading Postgres run on the timer.
+   */
   async onSnapshots(events: readonly EventSnapshot[]): Promise<KillSwitchReading[]> {
-    const readings = await this.check(events);
+    const now = this.clock();
+    // The equity curve and API stats are read by the timer's switches only.
+    const inputs = { now, api: { calls: 0, errors: 0 }, equityCurve: [], lastMarketDataAt: this.dataAge.newest(), events, spreadBaselines: this.baselines.current() };
+    const readings = evaluateKillSwitches(inputs, killSwitchSettingsFrom(this.settings), this.perBatchRules);
     this.baselines.learn(events);
+    // A switch known to be tripped is not stored again per batch (a round trip that changes nothing).
+    for (const reading of readings) if (reading.tripped && !this.state.isTripped(reading.name)) await this.trip(reading, now);
     return readings;
   }
 
@@ -73,6 +86,7 @@ export class KillSwitchMonitor implements OnApplicationBootstrap, OnApplicationS
     const at = new Date(now);
     const actor = `kill-switch:${reading.name}`;
     const { changed } = await this.switches.trip(reading.name, reading.value, reading.threshold, reading.reason, actor, at);
+    this.state.recordTrip(reading.name);
     if (!changed) return;
     this.metrics.killSwitchActive.set({ switch: reading.name }, 1);
     const rejected = await this.intents.rejectAllPending(`Kill switch ${reading.name} tripped: ${reading.reason}`, actor, at);

@@ -1,40 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
-import type { MarketSnapshot, Signal } from '@polybot/domain';
 import { IntentService } from '@polybot/intents';
 import { createTestDatabase, IntentRepository, SignalRepository, type RecordedSignal, type TestDatabase } from '@polybot/persistence';
-import { parsePayload, QueueName, type SignalBatchJob } from '@polybot/queues';
 import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
 import { IntentExpiryLoop } from './intent-expiry.loop';
 import { ProposeIntentsService } from './propose-intents.service';
 import { RiskModule } from './risk.module';
+import { SignalRecordWriter } from './state/signal-record.writer';
+import { batchOf } from './test/signal-batch.fixture';
 
 const EXPIRY_SECONDS = 90;
 const CHECK_NAMES = [
   'UNIVERSE', 'MIN_EDGE', 'MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET', 'MIN_ORDER_SIZE',
   'MAX_TOTAL_EXPOSURE_PCT', 'MAX_CATEGORY_EXPOSURE_PCT', 'MAX_ORDERS_PER_HOUR', 'DAILY_LOSS_LIMIT',
 ];
-
-function signalOn(market: MarketSnapshot): Signal {
-  const token = market.tokens[0];
-  return {
-    strategy: 'neg_risk_consistency',
-    marketId: market.marketId,
-    conditionId: market.conditionId,
-    tokenId: token.tokenId,
-    outcome: token.outcome,
-    side: 'BUY',
-    modelProb: 0.58,
-    marketPrice: 0.51,
-    edge: 0.07,
-    confidence: 0.9,
-    reason: 'fair 0.58 vs ask 0.51',
-  };
-}
-
-/** The job as the worker receives it: validated by the queue's schema. */
-const batchOf = (market: MarketSnapshot): SignalBatchJob =>
-  parsePayload(QueueName.Signals, { v: 1, cycleId: randomUUID(), items: [{ signal: signalOn(market), market }] });
 
 describe('risk (real Postgres and Redis)', () => {
   let db: TestDatabase;
@@ -59,8 +38,11 @@ describe('risk (real Postgres and Redis)', () => {
     await db?.drop();
   });
 
-  const recordedFor = async (tokenId: string): Promise<RecordedSignal[]> =>
-    (await signals.recent(1000)).filter((signal) => signal.tokenId === tokenId).reverse();
+  /** Signal records are stored in the background; wait for them first. */
+  const recordedFor = async (tokenId: string): Promise<RecordedSignal[]> => {
+    await moduleRef.get(SignalRecordWriter).drain();
+    return (await signals.recent(1000)).filter((signal) => signal.tokenId === tokenId).reverse();
+  };
 
   const intentsFor = async (tokenId: string): Promise<number> =>
     Number((await db.dataSource.query('SELECT count(*) AS n FROM intents WHERE token_id = $1', [tokenId]))[0].n);

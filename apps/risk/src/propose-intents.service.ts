@@ -2,24 +2,26 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import { mayProceed, proposeOpenPosition, tradingStateFor, type Intent, type RiskCheckResult, type SignalWithMarket } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import { IntentRepository, KillSwitchRepository, SignalRepository, type SignalRecord } from '@polybot/persistence';
-import { PortfolioService } from '@polybot/portfolio';
+import { IntentRepository, type SignalRecord } from '@polybot/persistence';
 import { BroadcastEvent, BroadcastPublisher, type SignalBatchJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, riskSettingsFrom, type Clock } from '@polybot/runtime';
+import { RiskStateService } from './state/risk-state.service';
+import { SignalRecordWriter } from './state/signal-record.writer';
 
 const ACTOR = 'risk';
 
 /**
- * Turns signals into PENDING intents, or denials. Every signal is stored with its decision and
- * checks, so a person can always see why nothing was proposed.
+ * Turns signals into PENDING intents, or denials, against risk's in-memory view of kill switches
+ * and exposure (RiskStateService). Every signal is stored with its decision and checks, so a person
+ * can always see why nothing was proposed; that write happens in the background, after the intents
+ * are announced.
  */
 @Injectable()
 export class ProposeIntentsService {
   constructor(
     private readonly intents: IntentRepository,
-    private readonly signals: SignalRepository,
-    private readonly killSwitches: KillSwitchRepository,
-    private readonly portfolio: PortfolioService,
+    private readonly state: RiskStateService,
+    private readonly signalRecords: SignalRecordWriter,
     private readonly broadcast: BroadcastPublisher,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -29,13 +31,13 @@ export class ProposeIntentsService {
 
   async handle(batch: SignalBatchJob): Promise<Intent[]> {
     const items = batch.items as SignalWithMarket[];
-    const tripped = (await this.killSwitches.tripped()).map((s) => s.name);
+    const { tripped, portfolio } = await this.state.current();
     const halt = haltCheck(tripped);
-    let view = await this.portfolio.view(new Date(this.clock()));
+    let view = portfolio;
     const records: SignalRecord[] = [];
     const proposed: Intent[] = [];
 
-    for (const [index, { signal, market }] of items.entries()) {
+    for (const { signal, market } of items) {
       if (halt) {
         records.push({ signal, cycleId: batch.cycleId, decision: 'DENIED', checks: [halt] });
         continue;
@@ -85,14 +87,15 @@ export class ProposeIntentsService {
         records.push({ signal, cycleId: batch.cycleId, decision: 'DUPLICATE', checks: decision.checks });
         continue;
       }
+      // Counted before it is announced, so the next signal (and the echo of the announcement) sees its exposure.
+      this.state.recordProposed(intent, market);
+      view = this.state.currentPortfolio() ?? view;
       // Announced as soon as it is stored: a person waits for it, the rest of the batch does not.
       await this.announce(intent, batch.cycleId);
       records.push({ signal, cycleId: batch.cycleId, decision: 'PROPOSED', intentId: intent.id, checks: decision.checks });
       proposed.push(intent);
-      // The next signal of the batch must see this intent's exposure (the last one has no next).
-      if (index < items.length - 1) view = await this.portfolio.view(new Date(this.clock()));
     }
-    await this.signals.recordMany(records);
+    this.signalRecords.enqueue(records);
     return proposed;
   }
 

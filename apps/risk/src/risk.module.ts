@@ -9,10 +9,14 @@ import { MarketDataAgeService } from './market-data-age.service';
 import { ProposeIntentsService } from './propose-intents.service';
 import { RiskWorker } from './risk.worker';
 import { SpreadBaselineStore } from './spread-baseline.store';
+import { RiskStateService } from './state/risk-state.service';
+import { SignalRecordWriter } from './state/signal-record.writer';
 
 @Module({
   imports: [IntentsModule, PortfolioModule],
   providers: [
+    RiskStateService,
+    SignalRecordWriter,
     ProposeIntentsService,
     MarketDataAgeService,
     SpreadBaselineStore,

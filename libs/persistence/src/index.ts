@@ -6,7 +6,7 @@ export { MIGRATIONS } from './migrations';
 export * from './entities';
 
 export { IntentRepository } from './intents/intent.repository';
-export type { ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intents/intent-repository.types';
+export type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intents/intent-repository.types';
 export { SignalRepository } from './signals/signal.repository';
 export { SIGNAL_DECISIONS, type RecordedSignal, type SignalDecision, type SignalRecord } from './signals/signal-record.types';
 export { RiskCheckRepository } from './risk-checks/risk-check.repository';
@@ -27,4 +27,4 @@ export { REPOSITORIES } from './persistence.repositories';
 
 // Test support, exported here because the repo has one path alias per lib; it only touches
 // databases it created itself (polybot_test_*).
-export { createTestDatabase, newIntent, testServerUrl, type TestDatabase } from './testing';
+export { countQueries, createTestDatabase, newIntent, testServerUrl, type TestDatabase } from './testing';

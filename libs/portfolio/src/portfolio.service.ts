@@ -5,7 +5,6 @@ import {
   exposureOf,
   markLedger,
   type Exposure,
-  type Intent,
   type Ledger,
   type MarketSnapshot,
   type MarkedLedger,
@@ -17,6 +16,7 @@ import type {
   FillMode,
   FillRepository,
   IntentRepository,
+  IntentWithoutChecks,
   MarketRepository,
 } from '@polybot/persistence';
 
@@ -40,7 +40,7 @@ export interface PortfolioView {
   readonly exposure: Exposure;
   /** What the portfolio-wide risk checks read. */
   readonly state: PortfolioState;
-  readonly openIntents: readonly Intent[];
+  readonly openIntents: readonly IntentWithoutChecks[];
   readonly markets: ReadonlyMap<string, MarketSnapshot>;
   readonly at: Date;
 }
@@ -65,9 +65,11 @@ export class PortfolioService {
   async view(now: Date): Promise<PortfolioView> {
     const fillMode = fillModeFor(this.src.settings);
     const bankroll = this.src.settings.paperBankroll;
-    const [fills, openIntents, ordersLastHour, equity24hAgo] = await Promise.all([
+    // Open intents before fills, never at the same time: an intent that executes in between is then
+    // counted twice (as intent and as position), never zero times.
+    const openIntents = await this.src.intents.listOpenWithoutChecks();
+    const [fills, ordersLastHour, equity24hAgo] = await Promise.all([
       this.src.fills.all(fillMode),
-      this.src.intents.list({ limit: 1000 }),
       this.src.executions.countOrdersSince(new Date(now.getTime() - HOUR_MS)),
       this.src.accounts.equityAsOf(new Date(now.getTime() - 24 * HOUR_MS)),
     ]);

@@ -1,6 +1,6 @@
 import type { Position } from '../portfolio/portfolio.types';
 import { UNCATEGORIZED } from '../risk/market-category';
-import { exposureOf } from './exposure';
+import { exposureOf, withOpenIntent } from './exposure';
 
 function position(marketId: string, category: string | null, costBasisUsd: number): Position {
   return { tokenId: `t-${marketId}`, marketId, conditionId: '0xc', outcome: 'Yes', category, shares: costBasisUsd * 2, avgPrice: 0.5, costBasisUsd, realizedPnlUsd: 0, openedAt: new Date(0) };
@@ -29,5 +29,16 @@ describe('exposureOf', () => {
 
   it('refuses a negative size, naming the market', () => {
     expect(() => exposureOf([], [{ marketId: 'm9', category: null, sizeUsd: -1 }])).toThrow('exposureOf: dollars committed to market m9 must be a non-negative number, got -1');
+  });
+});
+
+describe('withOpenIntent', () => {
+  it('equals exposureOf with the intent in the list, and leaves its input alone', () => {
+    const positions = [position('m1', 'politics', 40), position('m2', null, 6)];
+    const before = exposureOf(positions, [{ marketId: 'm1', category: 'politics', sizeUsd: 12.25 }]);
+    const added = { marketId: 'm3', category: ' ', sizeUsd: 7.1 };
+    const copy = structuredClone(before);
+    expect(withOpenIntent(before, added)).toEqual(exposureOf(positions, [{ marketId: 'm1', category: 'politics', sizeUsd: 12.25 }, added]));
+    expect(before).toEqual(copy);
   });
 });

@@ -9,10 +9,6 @@ export interface OpenIntentExposure {
   readonly sizeUsd: number;
 }
 
-function add(totals: Record<string, number>, key: string, usd: number): void {
-  totals[key] = roundUsd((totals[key] ?? 0) + usd);
-}
-
 /**
  * Dollars committed: positions at cost plus open intents at their size. Pass only intents that add
  * exposure (OPEN_POSITION); a pending CLOSE_POSITION or CLAIM_SETTLEMENT would reduce it, and is
@@ -20,18 +16,26 @@ function add(totals: Record<string, number>, key: string, usd: number): void {
  * or intent is recorded; a missing or blank one counts as UNCATEGORIZED, the bucket categoryOf uses.
  */
 export function exposureOf(positions: readonly Position[], openIntents: readonly OpenIntentExposure[]): Exposure {
-  const byMarket: Record<string, number> = {};
-  const byCategory: Record<string, number> = {};
-  let totalUsd = 0;
-  const commitments = [
-    ...positions.map((position) => ({ marketId: position.marketId, category: position.category, usd: position.costBasisUsd })),
-    ...openIntents.map((intent) => ({ marketId: intent.marketId, category: intent.category, usd: intent.sizeUsd })),
-  ];
-  for (const { marketId, category, usd } of commitments) {
-    if (!(Number.isFinite(usd) && usd >= 0)) throw new RangeError(`exposureOf: dollars committed to market ${marketId} must be a non-negative number, got ${String(usd)}`);
-    totalUsd = roundUsd(totalUsd + usd);
-    add(byMarket, marketId, usd);
-    add(byCategory, category?.trim() || UNCATEGORIZED, usd);
-  }
-  return { totalUsd, byMarket, byCategory };
+  const totals = { totalUsd: 0, byMarket: {}, byCategory: {} };
+  for (const position of positions) commit(totals, position.marketId, position.category, position.costBasisUsd);
+  for (const intent of openIntents) commit(totals, intent.marketId, intent.category, intent.sizeUsd);
+  return totals;
+}
+
+/** The exposure with one more open intent, as exposureOf would sum it (the input is not changed). */
+export function withOpenIntent(exposure: Exposure, intent: OpenIntentExposure): Exposure {
+  const totals = { totalUsd: exposure.totalUsd, byMarket: { ...exposure.byMarket }, byCategory: { ...exposure.byCategory } };
+  commit(totals, intent.marketId, intent.category, intent.sizeUsd);
+  return totals;
+}
+
+function commit(totals: { totalUsd: number; byMarket: Record<string, number>; byCategory: Record<string, number> }, marketId: string, category: string | null, usd: number): void {
+  if (!(Number.isFinite(usd) && usd >= 0)) throw new RangeError(`exposureOf: dollars committed to market ${marketId} must be a non-negative number, got ${String(usd)}`);
+  totals.totalUsd = roundUsd(totals.totalUsd + usd);
+  add(totals.byMarket, marketId, usd);
+  add(totals.byCategory, category?.trim() || UNCATEGORIZED, usd);
+}
+
+function add(totals: Record<string, number>, key: string, usd: number): void {
+  totals[key] = roundUsd((totals[key] ?? 0) + usd);
 }

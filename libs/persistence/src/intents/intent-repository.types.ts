@@ -38,3 +38,6 @@ export interface TransitionOptions {
   readonly actor: string;
   readonly reason?: string;
 }
+
+/** An intent as read where its checks are not needed (exposure sums read every open intent). */
+export type IntentWithoutChecks = Omit<Intent, 'riskChecks'>;

@@ -1,4 +1,5 @@
 import type { Intent, IntentStatus, IntentType, RiskCheckResult, Side } from '@polybot/domain';
+import type { IntentWithoutChecks } from './intent-repository.types';
 
 /** An `intents` row as node-postgres returns it (float8 as number, timestamptz as Date). */
 export interface IntentRow {
@@ -43,6 +44,10 @@ export function toRiskCheck(row: RiskCheckRow): RiskCheckResult {
 }
 
 export function toIntent(row: IntentRow, riskChecks: readonly RiskCheckResult[]): Intent {
+  return { ...toIntentWithoutChecks(row), riskChecks };
+}
+
+export function toIntentWithoutChecks(row: IntentRow): IntentWithoutChecks {
   return {
     id: row.id,
     type: row.type,
@@ -60,7 +65,6 @@ export function toIntent(row: IntentRow, riskChecks: readonly RiskCheckResult[])
     confidence: row.confidence,
     reason: row.reason,
     strategy: row.strategy,
-    riskChecks,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     decidedAt: row.decided_at,

@@ -1,5 +1,5 @@
 import { AuditRepository } from '../audit/audit.repository';
-import { createTestDatabase, newIntent, PASSING_CHECKS, secondsAfter, T0, type TestDatabase } from '../testing';
+import { countQueries, createTestDatabase, newIntent, PASSING_CHECKS, secondsAfter, T0, type TestDatabase } from '../testing';
 import { IntentRepository } from './intent.repository';
 
 describe('IntentRepository (real Postgres)', () => {
@@ -34,6 +34,7 @@ describe('IntentRepository (real Postgres)', () => {
       expect(found!.riskChecks).toEqual(PASSING_CHECKS);
       const [entry] = await audit.recent(1, { entity: 'intent', entityId: created!.id });
       expect(entry).toMatchObject({ action: 'IntentProposed', actor: 'risk', at: T0 });
+      expect(entry.details).toEqual({ to: 'PENDING', tokenId: input.tokenId, side: 'BUY', price: 0.42, sizeUsd: 150 });
     });
 
     it('returns null for a second open intent on the same token and side, and writes nothing for it', async () => {
@@ -48,12 +49,42 @@ describe('IntentRepository (real Postgres)', () => {
       expect((await intents.findOpenFor(first.tokenId, 'BUY'))?.id).toBe(first.id);
     });
 
+    it('takes one round trip to Postgres, whether it stores the intent or finds a duplicate', async () => {
+      const input = newIntent();
+      const created = await countQueries(db.dataSource, () => intents.createPending(input, PASSING_CHECKS, actor));
+      expect(created.result).not.toBeNull();
+      expect(created.queries).toHaveLength(1);
+      const duplicate = await countQueries(db.dataSource, () => intents.createPending(newIntent({ tokenId: input.tokenId }), PASSING_CHECKS, actor));
+      expect(duplicate.result).toBeNull();
+      expect(duplicate.queries).toHaveLength(1);
+    });
+
+    it('keeps a limit of Infinity and the checks\' order', async () => {
+      const checks = [{ ...PASSING_CHECKS[1], limit: Infinity }, PASSING_CHECKS[0]];
+      const created = await intents.createPending(newIntent(), checks, actor);
+      expect((await intents.findById(created!.id))!.riskChecks).toEqual(checks);
+    });
+
     it('allows a new intent once the previous one has ended', async () => {
       const first = await pending();
       expect((await intents.transition(first.id, 'Reject', { now: T0, actor: 'alice', reason: 'no' })).ok).toBe(true);
       const again = await intents.createPending(newIntent({ tokenId: first.tokenId }), [], actor);
       expect(again).not.toBeNull();
       expect(again!.id).not.toBe(first.id);
+    });
+  });
+
+  describe('listOpenWithoutChecks', () => {
+    it('lists every open intent (no cap) without checks, and none that has ended', async () => {
+      const open = await pending();
+      const ended = await pending();
+      await intents.transition(ended.id, 'Reject', { now: T0, actor: 'alice', reason: 'no' });
+      const listed = await countQueries(db.dataSource, () => intents.listOpenWithoutChecks());
+      expect(listed.queries).toHaveLength(1);
+      const { riskChecks: _checks, ...withoutChecks } = open;
+      expect(listed.result.find((i) => i.id === open.id)).toEqual(withoutChecks);
+      expect(listed.result.some((i) => i.id === ended.id)).toBe(false);
+      expect(listed.result.map((i) => i.id).sort()).toEqual((await intents.list({ limit: 1000 })).map((i) => i.id).sort());
     });
   });
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   INTENT_STATUSES, OPEN_INTENT_STATUSES, statusesAllowing, targetStatus,
@@ -6,10 +5,10 @@ import {
 } from '@polybot/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows, toNumber } from '../sql/query-rows';
-import { insertRiskChecks } from '../risk-checks/insert-risk-checks';
 import { auditIntents, INTENT_EVENTS } from './intent-audit';
-import { toIntent, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
-import type { ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
+import { insertPendingIntent } from './insert-pending-intent';
+import { toIntent, toIntentWithoutChecks, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
+import type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MIN_PREFIX = 6;
@@ -22,29 +21,8 @@ export class IntentRepository {
 
   /** Null (not an error) when an open intent already holds this token and side. */
   async createPending(input: NewIntent, checks: readonly RiskCheckResult[], audit: { actor: string }): Promise<Intent | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = await queryRows<IntentRow>(
-        manager,
-        `INSERT INTO intents (id, type, status, market_id, condition_id, token_id, outcome, side, price, size_usd,
-                              edge, model_prob, market_price, confidence, reason, strategy, signal_id, cycle_id,
-                              created_at, expires_at, updated_at, status_reason)
-         VALUES ($1, $2, 'PENDING', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18, $20)
-         ON CONFLICT (token_id, side) WHERE status IN ('PENDING', 'APPROVED', 'EXECUTING') DO NOTHING
-         RETURNING *`,
-        [
-          input.id ?? randomUUID(), input.type, input.marketId, input.conditionId, input.tokenId, input.outcome,
-          input.side, input.price, input.sizeUsd, input.edge, input.modelProb, input.marketPrice, input.confidence,
-          input.reason, input.strategy, input.signalId ?? null, input.cycleId ?? null, input.createdAt, input.expiresAt,
-          input.statusReason ?? null,
-        ],
-      );
-      if (row === undefined) return null;
-      await insertRiskChecks(manager, { intentId: row.id, phase: 'PROPOSAL', at: input.createdAt }, checks);
-      await auditIntents(manager, 'IntentProposed', audit.actor, input.createdAt, [
-        { intentId: row.id, details: { to: 'PENDING', tokenId: row.token_id, side: row.side, price: row.price, sizeUsd: row.size_usd } },
-      ]);
-      return toIntent(row, checks.map((c) => ({ ...c })));
-    });
+    const row = await insertPendingIntent(this.dataSource.manager, input, checks, audit.actor);
+    return row === undefined ? null : toIntent(row, checks.map((c) => ({ ...c })));
   }
 
   async transition(id: string, command: IntentCommand, opts: TransitionOptions): Promise<TransitionResult> {
@@ -140,6 +118,16 @@ export class IntentRepository {
       [statuses, limit],
     );
     return this.withChecksMany(this.dataSource.manager, rows);
+  }
+
+  /** Every open intent, without its checks: what exposure sums need, with no join and no limit (a cap would under-count). */
+  async listOpenWithoutChecks(): Promise<IntentWithoutChecks[]> {
+    const rows = await queryRows<IntentRow>(
+      this.dataSource.manager,
+      'SELECT * FROM intents WHERE status = ANY($1::text[]) ORDER BY created_at, id',
+      [OPEN_INTENT_STATUSES],
+    );
+    return rows.map(toIntentWithoutChecks);
   }
 
   async countByStatus(): Promise<Record<IntentStatus, number>> {

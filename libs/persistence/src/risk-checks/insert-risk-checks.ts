@@ -24,9 +24,12 @@ export async function insertRiskChecks(manager: EntityManager, owner: RiskCheckO
             WITH ORDINALITY AS c(name, passed, value, limit_value, message, ord)
       ORDER BY c.ord`,
     [
-      owner.intentId ?? null, owner.signalId ?? null, owner.phase, owner.at ?? null,
-      checks.map((c) => c.name), checks.map((c) => c.passed), checks.map((c) => c.value),
-      checks.map((c) => c.limit), checks.map((c) => c.message),
+      owner.intentId ?? null, owner.signalId ?? null, owner.phase, owner.at ?? null, ...riskCheckColumns(checks),
     ],
   );
+}
+
+/** The checks as the five arrays (name, passed, value, limit, message) an unnest over them takes. */
+export function riskCheckColumns(checks: readonly RiskCheckResult[]): [string[], boolean[], number[], number[], string[]] {
+  return [checks.map((c) => c.name), checks.map((c) => c.passed), checks.map((c) => c.value), checks.map((c) => c.limit), checks.map((c) => c.message)];
 }

@@ -1,2 +1,3 @@
+export { countQueries } from './count-queries';
 export { createTestDatabase, testServerUrl, type TestDatabase } from './create-test-database';
 export { newIntent, PASSING_CHECKS, secondsAfter, T0 } from './intent.fixture';
