@@ -102,6 +102,20 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
     expect(await approvalsCounted()).toEqual({ approved: before.approved + 1, latencies: before.latencies + 1 });
   });
 
+  it('30 concurrent approvals of one intent: one 200, the rest a clean 409 naming its status; one set of approval checks, one job', async () => {
+    const id = await seedPending(api);
+    const answers = await Promise.all(Array.from({ length: 30 }, () => post(`/intents/${id}/approve`)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    for (const loser of answers.filter((a) => a.status !== 200)) {
+      expect({ status: loser.status, body: loser.body }).toEqual({
+        status: 409, body: { error: expect.stringMatching(/it is (APPROVED|EXECUTING|EXECUTED), not PENDING/), status: expect.any(String) },
+      });
+    }
+    const [checks] = await db.dataSource.query(`SELECT count(DISTINCT checked_at)::int AS runs FROM risk_check_results WHERE intent_id = $1 AND phase = 'APPROVAL'`, [id]);
+    expect(checks.runs).toBe(1);
+    expect((await api.runtime.queue.queue(QueueName.ApprovedIntents).getJob(approvedIntentJobId(id)))?.data).toMatchObject({ intentId: id });
+  });
+
   it('answers 409 EXPIRED, saying so, for an intent whose approval window has passed', async () => {
     const now = Date.now();
     const id = await seedPending(api, { createdAt: new Date(now - 600_000), expiresAt: new Date(now - 1_000) });

@@ -3,7 +3,7 @@ import type { Settings } from '@polybot/config';
 import { buildOrderRequest, type Intent, type OrderRequest } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { ExecutionRepository, IntentRepository, MarketRepository } from '@polybot/persistence';
-import { IntentGate, PortfolioService } from '@polybot/portfolio';
+import { IntentGate, PortfolioService, type GateVerdict } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 import { EXECUTION_VENUE, type ExecutionVenue, type VenueResult } from './execution-venue';
@@ -16,6 +16,20 @@ class ExecutionRefused extends Error {
   constructor(message: string, readonly order: OrderRequest | null = null) {
     super(message);
   }
+}
+
+/** A passed or failed re-check, and the write of its results. */
+interface Gated {
+  readonly verdict: GateVerdict;
+  readonly checksStored: Promise<void>;
+}
+
+interface Attempt {
+  readonly intent: Intent;
+  readonly sentBefore: boolean;
+  readonly firstAttempt: boolean;
+  readonly prepared: unknown;
+  readonly gated: Gated | null;
 }
 
 /**
@@ -58,16 +72,22 @@ export class ExecuteIntentService {
     }
 
     // Once something may be at the venue, only reconciliation may decide the outcome: a re-check
-    // failing now must not mark FAILED an order that is live or filled.
-    const verdict = sentBefore ? { passed: true as const, blockingMessage: '' } : await this.gate.check(intent, 'EXECUTION', this.now());
-    if (!verdict.passed) return this.fail(intent, `blocked by risk re-check at execution: ${verdict.blockingMessage}`, null, log);
+    // failing now must not mark FAILED an order that is live or filled. Otherwise the venue starts
+    // its reads (sending nothing) while the rules are re-checked.
+    const prepared = sentBefore || intent.type === 'CLAIM_SETTLEMENT' ? undefined : this.venue.prepare?.(intent);
+    const gated = sentBefore ? null : await this.recheck(intent);
+    if (gated && !gated.verdict.passed) {
+      await gated.checksStored;
+      return this.fail(intent, `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`, null, log);
+    }
 
     let order: OrderRequest | null;
     let result: VenueResult;
     try {
-      ({ order, result } = await this.perform(intent, sentBefore));
+      ({ order, result } = await this.perform({ intent, sentBefore, firstAttempt: started.ok, prepared, gated }));
     } catch (error) {
       const refused = error instanceof ExecutionRefused ? error : null;
+      await gated?.checksStored.catch(() => undefined);
       return this.fail(intent, error instanceof Error ? error.message : String(error), refused?.order ?? null, log);
     }
     if (result.status === 'UNFILLED') {
@@ -86,23 +106,39 @@ export class ExecuteIntentService {
   }
 
   /**
+   * The re-check at execution. Its results are written while the order is built and the venue
+   * reads; perform awaits the write before anything is stored or sent.
+   */
+  private async recheck(intent: Intent): Promise<Gated> {
+    const now = this.now();
+    const verdict = this.gate.decide(intent, await this.gate.read(intent, now), now);
+    const checksStored = this.gate.record(intent.id, 'EXECUTION', verdict, now);
+    // Awaited on every path; this only keeps a refusal's early exit from leaving it unhandled.
+    checksStored.catch(() => undefined);
+    return { verdict, checksStored };
+  }
+
+  /**
    * Orders for positions; a claim for a resolved one. A close sells exactly the shares held, unless
    * it was already sent (`sentBefore`): its fills may have emptied the position, and the venue
-   * reconciles the order it stored rather than this one.
+   * reconciles the order it stored rather than this one. The re-check's view and market are reused.
    */
-  private async perform(intent: Intent, sentBefore: boolean): Promise<{ order: OrderRequest | null; result: VenueResult }> {
-    const position = intent.type === 'OPEN_POSITION' ? null : (await this.portfolio.view(this.now())).ledger.positions.find((p) => p.tokenId === intent.tokenId);
+  private async perform({ intent, sentBefore, firstAttempt, prepared, gated }: Attempt): Promise<{ order: OrderRequest | null; result: VenueResult }> {
+    const view = intent.type === 'OPEN_POSITION' ? null : (gated?.verdict.view ?? (await this.portfolio.view(this.now())));
+    const position = view?.ledger.positions.find((p) => p.tokenId === intent.tokenId);
     if (intent.type === 'CLAIM_SETTLEMENT') {
       if (!position) throw new ExecutionRefused(`no position in token ${intent.tokenId} to claim`);
+      await gated?.checksStored;
       return { order: null, result: await this.venue.claim(intent, position) };
     }
     if (intent.type === 'CLOSE_POSITION' && !position && !sentBefore) throw new ExecutionRefused(`no position in token ${intent.tokenId} to close`);
-    const market = await this.markets.findById(intent.marketId);
+    const market = gated ? gated.verdict.market : await this.markets.findById(intent.marketId);
     if (!market) throw new ExecutionRefused(`market ${intent.marketId} is unknown to this deployment; cannot price the order`);
     const terms = { tickSize: market.tickSize, minOrderSize: market.minOrderSize, negRisk: market.negRisk };
     const order = buildOrderRequest(intent, terms, this.settings.orderType, position?.shares);
+    await gated?.checksStored;
     try {
-      return { order, result: await this.venue.submit(order, { intent, market }) };
+      return { order, result: await this.venue.submit(order, { intent, market, firstAttempt, prepared }) };
     } catch (error) {
       throw new ExecutionRefused(error instanceof Error ? error.message : String(error), order);
     }

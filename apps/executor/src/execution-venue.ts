@@ -10,6 +10,15 @@ export interface VenueResult {
   readonly fees: number;
 }
 
+export interface SubmitContext {
+  readonly intent: Intent;
+  readonly market: MarketSnapshot;
+  /** This execution just moved the intent APPROVED -> EXECUTING: nothing can be stored for it yet. */
+  readonly firstAttempt?: boolean;
+  /** What prepare(intent) returned, if the venue has prepare. */
+  readonly prepared?: unknown;
+}
+
 /**
  * The one seam between the executor and the outside world: dry-run, paper and live differ only
  * here, so every mode runs the same execution code path.
@@ -23,7 +32,12 @@ export interface ExecutionVenue {
    * for this intent (so a resumed execution must reconcile with the venue, not fail or skip it).
    */
   inFlight?(intentId: string): Promise<boolean>;
-  submit(order: OrderRequest, context: { readonly intent: Intent; readonly market: MarketSnapshot }): Promise<VenueResult>;
+  /**
+   * Starts what submit will need (a connection, reads) while the executor re-checks the intent;
+   * sends nothing. The result goes back to submit as `prepared`.
+   */
+  prepare?(intent: Intent): unknown;
+  submit(order: OrderRequest, context: SubmitContext): Promise<VenueResult>;
   /** Redeems a resolved position (a CLAIM_SETTLEMENT intent). */
   claim(intent: Intent, position: Position): Promise<VenueResult>;
 }

@@ -4,7 +4,9 @@ import {
   createTestDatabase,
   FillRepository,
   IntentRepository,
+  KillSwitchRepository,
   MarketRepository,
+  RiskCheckRepository,
   SignedOrderRepository,
   type NewIntent,
   type TestDatabase,
@@ -158,6 +160,70 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect(account.unavailable).toEqual([]);
     expect(account.positions.find((p) => p.tokenId === tokenId)?.size).toBeCloseTo(row.filled_size, 6);
     expect(account.balances.collateral?.balance).toBeLessThan(1000);
+  });
+
+  it('stores the signed order, its SIGNED outcome and the execution re-check before the post, and posts exactly the stored signature', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const original = ClobTradingClient.prototype.postSignedOrder;
+    const atPost: unknown[] = [];
+    const post = jest.spyOn(ClobTradingClient.prototype, 'postSignedOrder').mockImplementation(async function (this: ClobTradingClient, order) {
+      const [stored] = await db.dataSource.query('SELECT signature, state FROM signed_orders WHERE intent_id = $1', [id]);
+      const [row] = await db.dataSource.query('SELECT status, order_id FROM execution_outcomes WHERE intent_id = $1', [id]);
+      const [checks] = await db.dataSource.query(`SELECT count(*)::int AS n FROM risk_check_results WHERE intent_id = $1 AND phase = 'EXECUTION'`, [id]);
+      const [intent] = await db.dataSource.query('SELECT status FROM intents WHERE id = $1', [id]);
+      atPost.push({ stored, outcome: row, checks: checks.n > 0, intent: intent.status, posted: order.signature });
+      return original.call(this, order);
+    });
+    try {
+      await executeOk(main.executor, id);
+    } finally {
+      post.mockRestore();
+    }
+    const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
+    expect(atPost).toEqual([{
+      stored: { signature: stored?.signature, state: 'SIGNED' }, outcome: { status: 'SIGNED', order_id: stored?.orderHash },
+      checks: true, intent: 'EXECUTING', posted: stored?.signature,
+    }]);
+  });
+
+  it('reads, signs and sends nothing for an intent that is not APPROVED (PENDING, REJECTED, EXPIRED)', async () => {
+    const spies = [jest.spyOn(ClobTradingClient.prototype, 'getBalanceAllowance'), jest.spyOn(ClobTradingClient.prototype, 'signOrder'), jest.spyOn(ClobTradingClient.prototype, 'postSignedOrder')];
+    const postsBefore = sim.orders().length;
+    try {
+      for (const command of [null, 'Reject', 'Expire'] as const) {
+        const { market, tokenId, book } = pickMarket();
+        const id = await seed(market, tokenId, { price: book.asks[0].price, sizeUsd: 5 }, 'PENDING');
+        if (command) await intents.transition(id, command, { now: new Date(), actor: 'test' });
+        await expect(main.executor.execute(jobFor(id))).resolves.toBe('SKIPPED');
+        expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toBeNull();
+      }
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+      expect(sim.orders().length).toBe(postsBefore);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it('a kill switch found by the execution re-check fails the intent with its reason while the venue reads ran: nothing signed or sent', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const id = await seed(market, tokenId, { price: book.asks[0].price, marketPrice: book.asks[0].price, sizeUsd: 5 });
+    const switches = main.moduleRef.get(KillSwitchRepository);
+    await switches.trip('STALE_DATA', 75, 60, 'STALE_DATA: newest market data is 75s old (limit 60s)', 'test', new Date());
+    const sign = jest.spyOn(ClobTradingClient.prototype, 'signOrder');
+    const postsBefore = sim.orders().length;
+    try {
+      await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+    } finally {
+      sign.mockRestore();
+      await switches.clear('STALE_DATA', 'test', new Date());
+    }
+    expect((await intents.findById(id))?.statusReason).toMatch(/^blocked by risk re-check at execution: KILL_SWITCHES: .*STALE_DATA/);
+    expect(sign).not.toHaveBeenCalled();
+    expect(sim.orders().length).toBe(postsBefore);
+    expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toBeNull();
+    expect((await main.moduleRef.get(RiskCheckRepository).forIntent(id, 'EXECUTION')).some((c) => c.name === 'KILL_SWITCHES' && !c.passed)).toBe(true);
   });
 
   it('an accepted post whose answer times out ends with ONE order at the venue: reconciled, not retried', async () => {

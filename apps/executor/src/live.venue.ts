@@ -1,14 +1,15 @@
-import type { Intent, MarketSnapshot, OrderRequest, Position } from '@polybot/domain';
+import type { Intent, OrderRequest, Position } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
 import type { ExecutionRepository, FillRepository, SignedOrderRepository, StoredSignedOrder } from '@polybot/persistence';
 import type { ClobBookClient, ClobTradingClient } from '@polybot/polymarket';
 import type { Clock } from '@polybot/runtime';
-import type { ExecutionVenue, VenueResult } from './execution-venue';
+import type { ExecutionVenue, SubmitContext, VenueResult } from './execution-venue';
 import type { LiveClaim } from './live-claim';
 import { liveFillsOf, summarizeFills } from './live-fills.mapper';
 import type { LiveOrderFollower } from './live-order.follower';
 import type { LiveOrderPlacer } from './live-order.placer';
 import { checkFunds, checkNotExpired, checkSlippage } from './live-preflight.check';
+import { LivePreflightReads } from './live-preflight.reads';
 
 export interface LiveVenueDeps {
   /** Connects once (deriving API credentials if needed) and is reused. */
@@ -50,15 +51,22 @@ export class LiveVenue implements ExecutionVenue {
     return outcome?.status === 'CLAIM_SENT';
   }
 
-  async submit(order: OrderRequest, { intent, market }: { intent: Intent; market: MarketSnapshot }): Promise<VenueResult> {
-    const trading = await this.deps.trading();
-    let stored = await this.deps.signedOrders.findByIntent(intent.id);
+  /** Starts the pre-flight reads of the intent's order; submit uses them (see LivePreflightReads). */
+  prepare(intent: Intent): LivePreflightReads {
+    return LivePreflightReads.start(this.deps, intent);
+  }
+
+  async submit(order: OrderRequest, { intent, market, firstAttempt, prepared }: SubmitContext): Promise<VenueResult> {
+    const early = prepared instanceof LivePreflightReads && prepared.serves(order) ? prepared : null;
+    const trading = await (early ? early.trading() : this.deps.trading());
+    // A first attempt has passed the APPROVED -> EXECUTING gate just now, so nothing is stored yet.
+    let stored = firstAttempt ? null : await this.deps.signedOrders.findByIntent(intent.id);
     const resumed = stored !== null;
     if (!stored) {
-      await this.preflight(trading, order, intent);
+      await this.preflight(trading, order, intent, early ?? LivePreflightReads.start(this.deps, order));
       const signed = await trading.signOrder(order, { expiresAt: intent.expiresAt });
-      stored = await this.deps.signedOrders.storeOnce(intent.id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed });
-      await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'SIGNED', orderRequest: order, orderId: stored.orderHash });
+      // Stored (with its SIGNED outcome) before it is posted: a crash after this reconciles, never re-signs.
+      stored = await this.deps.signedOrders.storeOnceWithOutcome(intent.id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
     } else {
       this.deps.logger.warn({ intent_id: intent.id, order_hash: stored.orderHash, state: stored.state }, 'Resuming a live execution: reconciling the stored signed order with the venue');
     }
@@ -83,13 +91,12 @@ export class LiveVenue implements ExecutionVenue {
   }
 
   /** Before anything is signed or sent: not expired, price within slippage of the book, funds and allowance enough. */
-  private async preflight(trading: ClobTradingClient, order: OrderRequest, intent: Intent): Promise<void> {
+  private async preflight(trading: ClobTradingClient, order: OrderRequest, intent: Intent, reads: LivePreflightReads): Promise<void> {
     checkNotExpired(intent, new Date(this.deps.clock()));
-    const { books, issues } = await this.deps.books.fetchBooks([order.tokenId]);
-    if (!books.has(order.tokenId) && issues.length) throw new Error(`pre-flight: cannot read the book for token ${order.tokenId}: ${issues.join('; ')}; nothing sent`);
-    checkSlippage(order, books.get(order.tokenId), this.deps.maxSlippage);
-    const funds = await trading.getBalanceAllowance(order.side === 'BUY' ? { type: 'COLLATERAL' } : { type: 'CONDITIONAL', tokenId: order.tokenId });
-    checkFunds(order, funds, trading.exchangeAddress(order.negRisk));
+    const { book, issues } = await reads.book();
+    if (!book && issues.length) throw new Error(`pre-flight: cannot read the book for token ${order.tokenId}: ${issues.join('; ')}; nothing sent`);
+    checkSlippage(order, book, this.deps.maxSlippage);
+    checkFunds(order, await reads.balance(), trading.exchangeAddress(order.negRisk));
   }
 
   private async summary(stored: StoredSignedOrder, intent: Intent, status: string): Promise<VenueResult> {

@@ -1,4 +1,4 @@
-import type { Intent, IntentStatus } from '@polybot/domain';
+import type { Intent, IntentStatus, RiskCheckResult } from '@polybot/domain';
 import type { ExecutionOutcome, ExecutionRepository, IntentRepository, TransitionResult } from '@polybot/persistence';
 import {
   approvedIntentJobId,
@@ -46,18 +46,22 @@ export class IntentService {
 
   async approve(idOrPrefix: string, actor: string): Promise<Intent> {
     const id = await this.resolve(idOrPrefix);
-    await this.recheck(id);
-    const intent = this.winnerOf(await whenDatabaseIsUp(() => this.deps.intents.transition(id, 'Approve', { now: this.now(), actor })), 'approve');
+    const checks = await this.recheck(id);
+    const approval = { now: this.now(), actor, ...(checks ? { checks: { phase: 'APPROVAL' as const, results: checks } } : {}) };
+    const intent = this.winnerOf(await whenDatabaseIsUp(() => this.deps.intents.transition(id, 'Approve', approval)), 'approve');
     this.deps.logger.info({ intent_id: intent.id, actor, intent_type: intent.type }, 'Intent approved');
     this.count(intent);
     this.deps.metrics?.approvalLatency.observe(((intent.decidedAt ?? this.now()).getTime() - intent.createdAt.getTime()) / 1000);
-    await this.enqueueApproved(intent);
-    await this.deps.broadcast?.publish(BroadcastEvent.IntentApproved, {
-      intentId: intent.id,
-      status: intent.status,
-      actor,
-      at: (intent.decidedAt ?? this.now()).toISOString(),
-    });
+    // Both follow the committed approval and neither depends on the other.
+    await Promise.all([
+      this.enqueueApproved(intent),
+      this.deps.broadcast?.publish(BroadcastEvent.IntentApproved, {
+        intentId: intent.id,
+        status: intent.status,
+        actor,
+        at: (intent.decidedAt ?? this.now()).toISOString(),
+      }),
+    ]);
     return intent;
   }
 
@@ -78,20 +82,27 @@ export class IntentService {
 
   /**
    * Minutes can pass between proposal and approval: a limit or a kill switch that now fails blocks
-   * the approval, with the reason. The conditional UPDATE that follows still decides races.
+   * the approval, with the reason. Passing results are returned to be stored by the approval's own
+   * statement (so a losing concurrent approval stores none); the conditional UPDATE decides races.
+   * The portfolio is read only for an intent known to be PENDING.
    */
-  private async recheck(id: string): Promise<void> {
-    if (!this.deps.gate) return;
+  private async recheck(id: string): Promise<readonly RiskCheckResult[] | undefined> {
+    const gate = this.deps.gate;
+    if (!gate) return undefined;
     const intent = await whenDatabaseIsUp(() => this.deps.intents.findById(id));
     // A missing, decided or expired intent: the transition reports its real status.
-    if (!intent || intent.status !== 'PENDING' || intent.expiresAt <= this.now()) return;
-    const verdict = await whenDatabaseIsUp(() => this.deps.gate!.check(intent, 'APPROVAL', this.now()));
-    if (!verdict.passed) {
-      // Decided by someone else while we checked: the transition reports its real status instead.
-      if ((await whenDatabaseIsUp(() => this.deps.intents.findById(id)))?.status !== 'PENDING') return;
-      this.deps.logger.warn({ intent_id: id, blocked_by: verdict.blockingMessage }, 'Approval blocked by risk re-check');
-      throw new IntentBlockedError(id, 'approve', verdict.blockingMessage ?? 'a risk check failed');
-    }
+    if (!intent || intent.status !== 'PENDING' || intent.expiresAt <= this.now()) return undefined;
+    const now = this.now();
+    const verdict = gate.decide(intent, await whenDatabaseIsUp(() => gate.read(intent, now)), now);
+    if (verdict.passed) return verdict.results;
+    const [, current] = await Promise.all([
+      whenDatabaseIsUp(() => gate.record(id, 'APPROVAL', verdict, now)),
+      whenDatabaseIsUp(() => this.deps.intents.findById(id)),
+    ]);
+    // Decided by someone else while we checked: the transition reports its real status instead.
+    if (current?.status !== 'PENDING') return undefined;
+    this.deps.logger.warn({ intent_id: id, blocked_by: verdict.blockingMessage }, 'Approval blocked by risk re-check');
+    throw new IntentBlockedError(id, 'approve', verdict.blockingMessage ?? 'a risk check failed');
   }
 
   private count(intent: Intent): void {

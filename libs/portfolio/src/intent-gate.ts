@@ -1,8 +1,8 @@
 import type { Settings } from '@polybot/config';
-import { mayProceed, recheckIntent, tradingStateFor, type Intent, type RecheckVerdict } from '@polybot/domain';
+import { mayProceed, recheckIntent, tradingStateFor, type Intent, type MarketSnapshot, type RecheckVerdict } from '@polybot/domain';
 import type { KillSwitchRepository, MarketRepository, RiskCheckPhase, RiskCheckRepository } from '@polybot/persistence';
 import { riskSettingsFrom } from '@polybot/runtime';
-import type { PortfolioService } from './portfolio.service';
+import type { PortfolioService, PortfolioView } from './portfolio.service';
 
 export interface IntentGateSources {
   readonly portfolio: PortfolioService;
@@ -12,19 +12,47 @@ export interface IntentGateSources {
   readonly settings: Settings;
 }
 
+export type GatePhase = Extract<RiskCheckPhase, 'APPROVAL' | 'EXECUTION'>;
+
+export interface GateReads {
+  readonly view: PortfolioView;
+  readonly market: MarketSnapshot | null;
+  readonly trippedSwitches: readonly string[];
+}
+
+export interface GateVerdict extends RecheckVerdict {
+  readonly view: PortfolioView;
+  readonly market: MarketSnapshot | null;
+}
+
 /**
  * Runs the risk rules again for an intent at approval and at execution, since minutes can pass
  * after it was proposed: kill switches first, then (for new positions) every limit against the
- * portfolio as it is now. Every result is stored with the intent under its phase.
+ * portfolio as it is now. Every result is stored with the intent under its phase. Split into read,
+ * decide and record so a caller can overlap the reads with its own and write the results with
+ * another statement (an approval's transition).
  */
 export class IntentGate {
   constructor(private readonly src: IntentGateSources) {}
 
-  async check(intent: Intent, phase: Extract<RiskCheckPhase, 'APPROVAL' | 'EXECUTION'>, now: Date): Promise<RecheckVerdict> {
+  /** read, decide and record in turn, for a caller with nothing to do meanwhile. */
+  async check(intent: Intent, phase: GatePhase, now: Date): Promise<GateVerdict> {
+    const verdict = this.decide(intent, await this.read(intent, now), now);
+    await this.record(intent.id, phase, verdict, now);
+    return verdict;
+  }
+
+  /** Everything the rules read; nothing is written, so a caller may overlap it with other reads. */
+  async read(intent: Intent, now: Date): Promise<GateReads> {
     const [view, tripped] = await Promise.all([this.src.portfolio.view(now), this.src.killSwitches.tripped()]);
-    const trippedSwitches = tripped.map((s) => s.name);
     // The view holds the markets of open intents; one decided meanwhile is read on its own.
-    const market = view.markets.get(intent.marketId) ?? (await this.src.markets.findById(intent.marketId)) ?? undefined;
+    const market = view.markets.get(intent.marketId) ?? (await this.src.markets.findById(intent.marketId)) ?? null;
+    return { view, market, trippedSwitches: tripped.map((s) => s.name) };
+  }
+
+  /** The verdict carries what it was decided on, so the caller need not read the portfolio or the market again. */
+  decide(intent: Intent, reads: GateReads, now: Date): GateVerdict {
+    const { view, market, trippedSwitches } = reads;
     const verdict = market
       ? recheckIntent(intent, market, {
           bankroll: view.bankroll,
@@ -34,12 +62,16 @@ export class IntentGate {
           trippedSwitches,
         })
       : this.withoutMarket(intent, trippedSwitches);
-    await this.src.riskChecks.record(intent.id, phase, verdict.results, now);
-    return verdict;
+    return { ...verdict, view, market };
+  }
+
+  /** Stores every result under its phase, passed or not. */
+  async record(intentId: string, phase: GatePhase, verdict: RecheckVerdict, now: Date): Promise<void> {
+    await this.src.riskChecks.record(intentId, phase, verdict.results, now);
   }
 
   /** A market we no longer have data for: an exit or claim may still go (it reduces risk); a new position may not. */
-  private withoutMarket(intent: Intent, trippedSwitches: string[]): RecheckVerdict {
+  private withoutMarket(intent: Intent, trippedSwitches: readonly string[]): RecheckVerdict {
     const proceed = mayProceed(intent.type, tradingStateFor(trippedSwitches), trippedSwitches);
     const results = [
       { name: 'KILL_SWITCHES', passed: proceed.allowed, value: trippedSwitches.length, limit: 0, message: proceed.reason ?? 'no kill switch blocks it' },

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows, toNumber } from '../sql/query-rows';
 import type { ExecutionMode, ExecutionOutcome, NewExecutionOutcome } from './execution-outcome.types';
+import { ON_OUTCOME_CONFLICT, outcomeValues, UPSERT_OUTCOME } from './upsert-outcome.sql';
 
 interface ExecutionOutcomeRow {
   id: string;
@@ -44,19 +44,8 @@ export class ExecutionRepository {
   async recordOutcome(o: NewExecutionOutcome): Promise<ExecutionOutcome> {
     const [row] = await queryRows<ExecutionOutcomeRow>(
       this.dataSource.manager,
-      `INSERT INTO execution_outcomes (id, intent_id, mode, status, order_request, order_id, filled_size, avg_price, fees, error)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)
-       ON CONFLICT (intent_id) DO UPDATE SET
-         mode = EXCLUDED.mode, status = EXCLUDED.status, order_request = EXCLUDED.order_request,
-         -- a later update (e.g. a fill) need not repeat the venue's order id
-         order_id = COALESCE(EXCLUDED.order_id, execution_outcomes.order_id),
-         filled_size = EXCLUDED.filled_size, avg_price = EXCLUDED.avg_price, fees = EXCLUDED.fees,
-         error = EXCLUDED.error, updated_at = now()
-       RETURNING *`,
-      [
-        randomUUID(), o.intentId, o.mode, o.status, JSON.stringify(o.orderRequest ?? null), o.orderId ?? null,
-        o.filledSize ?? 0, o.avgPrice ?? null, o.fees ?? 0, o.error ?? null,
-      ],
+      `${UPSERT_OUTCOME} VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10) ${ON_OUTCOME_CONFLICT} RETURNING *`,
+      outcomeValues(o),
     );
     return toOutcome(row);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RiskCheckResult } from '@polybot/domain';
 import type { EntityManager } from 'typeorm';
-import { riskCheckColumns } from '../risk-checks/insert-risk-checks';
+import { riskCheckArrays, unnestRiskChecks } from '../risk-checks/insert-risk-checks';
 import { queryRows } from '../sql/query-rows';
 import type { NewIntent } from './intent-repository.types';
 import type { IntentRow } from './intent-row.mapper';
@@ -22,9 +22,7 @@ const INSERT_PENDING_SQL = `
   ), checks AS (
     INSERT INTO risk_check_results (intent_id, phase, name, passed, value, limit_value, message, checked_at)
     SELECT i.id, 'PROPOSAL', c.name, c.passed, c.value, c.limit_value, c.message, i.created_at
-      FROM intent i,
-           unnest($22::text[], $23::boolean[], $24::float8[], $25::float8[], $26::text[])
-             WITH ORDINALITY AS c(name, passed, value, limit_value, message, ord)
+      FROM intent i, ${unnestRiskChecks(22)}
      ORDER BY c.ord
   ), audit AS (
     INSERT INTO audit_log (at, actor, action, entity, entity_id, details)
@@ -42,7 +40,7 @@ export async function insertPendingIntent(
     input.id ?? randomUUID(), input.type, input.marketId, input.conditionId, input.tokenId, input.outcome,
     input.side, input.price, input.sizeUsd, input.edge, input.modelProb, input.marketPrice, input.confidence,
     input.reason, input.strategy, input.signalId ?? null, input.cycleId ?? null, input.createdAt, input.expiresAt,
-    input.statusReason ?? null, actor, ...riskCheckColumns(checks),
+    input.statusReason ?? null, actor, ...riskCheckArrays(checks),
   ]);
   return row;
 }

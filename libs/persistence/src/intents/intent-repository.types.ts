@@ -1,4 +1,5 @@
-import type { Intent, IntentStatus } from '@polybot/domain';
+import type { Intent, IntentStatus, RiskCheckResult } from '@polybot/domain';
+import type { RiskCheckPhase } from '../risk-checks/risk-check-phase';
 
 /**
  * What the proposer supplies. The clock belongs to the caller (createdAt, expiresAt); the id may be
@@ -37,6 +38,8 @@ export interface TransitionOptions {
   readonly now: Date;
   readonly actor: string;
   readonly reason?: string;
+  /** Re-check results stored with the transition, and only if it happens (e.g. an approval's). */
+  readonly checks?: { readonly phase: RiskCheckPhase; readonly results: readonly RiskCheckResult[] };
 }
 
 /** An intent as read where its checks are not needed (exposure sums read every open intent). */

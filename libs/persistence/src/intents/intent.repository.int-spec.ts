@@ -1,17 +1,24 @@
 import { AuditRepository } from '../audit/audit.repository';
+<<<<<<< HEAD
 import { countQueries, createTestDatabase, newIntent, PASSING_CHECKS, secondsAfter, T0, type TestDatabase } from '../testing';
+=======
+import { RiskCheckRepository } from '../risk-checks/risk-check.repository';
+import { createTestDatabase, newIntent, PASSING_CHECKS, secondsAfter, T0, type TestDatabase } from '../testing';
+>>>>>>> perf-exec
 import { IntentRepository } from './intent.repository';
 
 describe('IntentRepository (real Postgres)', () => {
   let db: TestDatabase;
   let intents: IntentRepository;
   let audit: AuditRepository;
+  let checks: RiskCheckRepository;
   const actor = { actor: 'risk' };
 
   beforeAll(async () => {
     db = await createTestDatabase();
     intents = new IntentRepository(db.dataSource);
     audit = new AuditRepository(db.dataSource);
+    checks = new RiskCheckRepository(db.dataSource);
   });
   afterAll(async () => db.drop());
 
@@ -144,16 +151,34 @@ describe('IntentRepository (real Postgres)', () => {
       expect(actions).toEqual(['IntentExpired', 'IntentProposed']);
     });
 
-    it('lets exactly one of 20 concurrent approvals win', async () => {
+    it('lets exactly one of 20 concurrent approvals win, and stores only the winner\'s approval checks', async () => {
       const intent = await pending();
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => intents.transition(intent.id, 'Approve', { now: secondsAfter(T0, 5), actor: `op-${i}` })),
+        Array.from({ length: 20 }, (_, i) => intents.transition(intent.id, 'Approve', {
+          now: secondsAfter(T0, 5), actor: `op-${i}`,
+          checks: { phase: 'APPROVAL', results: [{ name: 'MAX_EXPOSURE', passed: true, value: i, limit: Number.POSITIVE_INFINITY, message: `op-${i}` }] },
+        })),
       );
       const winners = results.filter((r) => r.ok);
       expect(winners).toHaveLength(1);
       expect(results.filter((r) => !r.ok && r.error === 'WRONG_STATUS' && r.current === 'APPROVED')).toHaveLength(19);
       const approvals = (await audit.recent(50, { entity: 'intent', entityId: intent.id })).filter((e) => e.action === 'IntentApproved');
       expect(approvals).toHaveLength(1);
+      expect(await checks.forIntent(intent.id, 'APPROVAL')).toEqual([expect.objectContaining({ limit: Number.POSITIVE_INFINITY, message: approvals[0].actor })]);
+      expect(winners[0].ok && winners[0].intent.riskChecks).toEqual(PASSING_CHECKS);
+    });
+
+    it('stores checks given with a transition in order, and none when the transition does not happen', async () => {
+      const intent = await pending();
+      const results = [
+        { name: 'KILL_SWITCHES', passed: true, value: 0, limit: 0, message: 'no kill switch blocks it' },
+        { name: 'MAX_ORDERS', passed: false, value: 9, limit: 5, message: 'too many' },
+      ];
+      await intents.transition(intent.id, 'Approve', { now: T0, actor: 'alice' });
+      expect(await intents.transition(intent.id, 'StartExecution', { now: T0, actor: 'executor', checks: { phase: 'EXECUTION', results } })).toMatchObject({ ok: true });
+      expect(await checks.forIntent(intent.id, 'EXECUTION')).toEqual(results);
+      expect(await intents.transition(intent.id, 'StartExecution', { now: T0, actor: 'executor', checks: { phase: 'EXECUTION', results } })).toMatchObject({ ok: false });
+      expect(await checks.forIntent(intent.id, 'EXECUTION')).toHaveLength(2);
     });
 
     it('has exactly one winner when an approval races the expiry sweep', async () => {

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import {
-  INTENT_STATUSES, OPEN_INTENT_STATUSES, statusesAllowing, targetStatus,
+  INTENT_STATUSES, OPEN_INTENT_STATUSES,
   type Intent, type IntentCommand, type IntentStatus, type RiskCheckResult, type Side,
 } from '@polybot/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows, toNumber } from '../sql/query-rows';
 import { auditIntents, INTENT_EVENTS } from './intent-audit';
+<<<<<<< HEAD
 import { insertPendingIntent } from './insert-pending-intent';
 import { toIntent, toIntentWithoutChecks, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
 import type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
+=======
+import { transitionStatement } from './intent-transition.sql';
+import { PROPOSAL_CHECKS_JOIN, toIntentWithChecks, type IntentWithChecksRow } from './intent-with-checks.sql';
+import { toIntent, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
+import type { ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
+>>>>>>> perf-exec
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MIN_PREFIX = 6;
-const DECISIONS: readonly IntentCommand[] = ['Approve', 'Reject', 'Expire'];
 
 /** The only code that reads or writes `intents`; every status change is one conditional UPDATE. */
 @Injectable()
@@ -25,41 +31,23 @@ export class IntentRepository {
     return row === undefined ? null : toIntent(row, checks.map((c) => ({ ...c })));
   }
 
+  /**
+   * The usual case (the UPDATE matched) is one statement, with its audit row and any re-check rows
+   * (`opts.checks`, written only when this call wins). Otherwise the intent's real status is read.
+   */
   async transition(id: string, command: IntentCommand, opts: TransitionOptions): Promise<TransitionResult> {
     if (!UUID.test(id)) return { ok: false, error: 'NOT_FOUND' };
+    const { sql, params } = transitionStatement(id, command, opts);
+    const [moved] = await queryRows<IntentWithChecksRow>(this.dataSource.manager, sql, params);
+    if (moved !== undefined) return { ok: true, intent: toIntentWithChecks(moved) };
     return this.dataSource.transaction(async (manager) => {
-      const to = targetStatus(command);
-      const from = statusesAllowing(command);
-      const sets = ['status = $3', 'updated_at = $4'];
-      const params: unknown[] = [id, from, to, opts.now];
-      if (DECISIONS.includes(command)) {
-        params.push(opts.actor, opts.reason ?? null);
-        sets.push('decided_at = $4', 'decided_by = $5', 'status_reason = $6');
-      } else if (opts.reason !== undefined) {
-        params.push(opts.reason);
-        sets.push(`status_reason = $${params.length}`);
-      }
-      if (command === 'CompleteExecution') sets.push('executed_at = $4');
-      // An intent may be approved only while it is still live; the clock is the caller's.
-      const unexpired = command === 'Approve' ? ' AND expires_at > $4' : '';
-      const [row] = await queryRows<IntentRow>(
-        manager,
-        `UPDATE intents SET ${sets.join(', ')} WHERE id = $1 AND status = ANY($2::text[])${unexpired} RETURNING *`,
-        params,
-      );
-      if (row !== undefined) {
-        await auditIntents(manager, INTENT_EVENTS[command], opts.actor, opts.now, [
-          { intentId: id, details: { from: from.length === 1 ? from[0] : from, to, reason: opts.reason ?? null } },
-        ]);
-        return { ok: true, intent: await this.withChecks(manager, row) };
-      }
       if (command === 'Approve') {
         const expired = await this.expireWhere(manager, 'id = $4 AND', [id], opts.now, opts.actor, 'expired before approval');
         if (expired.length === 1) return { ok: false, error: 'WRONG_STATUS', current: 'EXPIRED', intent: expired[0] };
       }
-      const [current] = await queryRows<IntentRow>(manager, 'SELECT * FROM intents WHERE id = $1', [id]);
-      if (current === undefined) return { ok: false, error: 'NOT_FOUND' };
-      return { ok: false, error: 'WRONG_STATUS', current: current.status, intent: await this.withChecks(manager, current) };
+      const current = await this.findWith(manager, id);
+      if (current === null) return { ok: false, error: 'NOT_FOUND' };
+      return { ok: false, error: 'WRONG_STATUS', current: current.status, intent: current };
     });
   }
 
@@ -85,8 +73,7 @@ export class IntentRepository {
 
   async findById(id: string): Promise<Intent | null> {
     if (!UUID.test(id)) return null;
-    const [row] = await queryRows<IntentRow>(this.dataSource.manager, 'SELECT * FROM intents WHERE id = $1', [id]);
-    return row === undefined ? null : this.withChecks(this.dataSource.manager, row);
+    return this.findWith(this.dataSource.manager, id);
   }
 
   /** A full id, or a unique prefix of at least six characters (what a person types from a list). */
@@ -158,7 +145,7 @@ export class IntentRepository {
       'SELECT * FROM intents WHERE token_id = $1 AND side = $2 AND status = ANY($3::text[])',
       [tokenId, side, OPEN_INTENT_STATUSES],
     );
-    return row === undefined ? null : this.withChecks(this.dataSource.manager, row);
+    return row === undefined ? null : (await this.withChecksMany(this.dataSource.manager, [row]))[0];
   }
 
   private async expireWhere(
@@ -175,9 +162,9 @@ export class IntentRepository {
     return this.withChecksMany(manager, rows);
   }
 
-  private async withChecks(manager: EntityManager, row: IntentRow): Promise<Intent> {
-    const [intent] = await this.withChecksMany(manager, [row]);
-    return intent;
+  private async findWith(manager: EntityManager, id: string): Promise<Intent | null> {
+    const [row] = await queryRows<IntentWithChecksRow>(manager, `SELECT i.*, pc.* FROM intents i ${PROPOSAL_CHECKS_JOIN} WHERE i.id = $1`, [id]);
+    return row === undefined ? null : toIntentWithChecks(row);
   }
 
   private async withChecksMany(manager: EntityManager, rows: readonly IntentRow[]): Promise<Intent[]> {

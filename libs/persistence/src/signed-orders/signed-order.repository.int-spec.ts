@@ -1,4 +1,5 @@
 import type { Fill } from '@polybot/domain';
+import { ExecutionRepository } from '../executions/execution.repository';
 import { FillRepository } from '../fills/fill.repository';
 import { IntentRepository } from '../intents/intent.repository';
 import { createTestDatabase, newIntent, type TestDatabase } from '../testing';
@@ -28,6 +29,22 @@ describe('SignedOrderRepository (real Postgres)', () => {
     await signed.markPosted(intent.id, '0xaaa');
     expect(await signed.findByIntent(intent.id)).toMatchObject({ state: 'POSTED', orderId: '0xaaa' });
     expect(await signed.findByIntent('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('stores the signed order and its SIGNED outcome together; a lost race gets the winner\'s order and leaves its outcome alone', async () => {
+    const executions = new ExecutionRepository(db.dataSource);
+    const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
+    const request = { tokenId: 'tok', side: 'BUY', price: 0.4, size: 10 };
+    const racers = await Promise.all(['1', '2', '3'].map((n) =>
+      signed.storeOnceWithOutcome(intent.id, { orderHash: `0x${n}`, salt: n, signature: `0xsig${n}`, signedOrder: { salt: n } }, request)));
+    expect(new Set(racers.map((r) => r.orderHash)).size).toBe(1);
+    expect(await signed.findByIntent(intent.id)).toMatchObject({ orderHash: racers[0].orderHash, state: 'SIGNED' });
+    expect(await executions.findByIntent(intent.id)).toMatchObject({ mode: 'LIVE', status: 'SIGNED', orderId: racers[0].orderHash, orderRequest: request, error: null });
+
+    await executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'POSTED', orderRequest: request, orderId: racers[0].orderHash });
+    const late = await signed.storeOnceWithOutcome(intent.id, { orderHash: '0xlate', salt: '9', signature: '0xsig9', signedOrder: {} }, request);
+    expect(late.orderHash).toBe(racers[0].orderHash);
+    expect((await executions.findByIntent(intent.id))?.status).toBe('POSTED');
   });
 
   it('writes an order\'s LIVE fills exactly once', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Fill } from '@polybot/domain';
 import { DataSource } from 'typeorm';
 import type { FillRepository } from '../fills/fill.repository';
+import { ON_OUTCOME_CONFLICT, outcomeValues, UPSERT_OUTCOME } from '../executions/upsert-outcome.sql';
 import { queryRows } from '../sql/query-rows';
 
 export type SignedOrderState = 'SIGNED' | 'POSTED' | 'DONE';
@@ -60,6 +61,36 @@ export class SignedOrderRepository {
     const stored = await this.findByIntent(intentId);
     if (!stored) throw new Error(`signed order for intent ${intentId} was not stored`);
     return stored;
+  }
+
+  /**
+   * storeOnce and, when this call stored it, the intent's SIGNED outcome (`order` as the order
+   * request, the hash as order id), in one statement. The no-op DO UPDATE makes a lost race
+   * return the winner's row (DO NOTHING would return none); the winner wrote the outcome.
+   */
+  async storeOnceWithOutcome(
+    intentId: string,
+    order: { readonly orderHash: string; readonly salt: string; readonly signature: string; readonly signedOrder: unknown },
+    orderRequest: unknown,
+  ): Promise<StoredSignedOrder> {
+    const outcome = outcomeValues({ intentId, mode: 'LIVE', status: 'SIGNED', orderRequest });
+    const [row] = await queryRows<SignedOrderRow>(
+      this.dataSource.manager,
+      `WITH stored AS (
+         INSERT INTO signed_orders (intent_id, order_hash, salt, signature, signed_order) VALUES ($1, $2, $3, $4, $5::jsonb)
+         ON CONFLICT (intent_id) DO UPDATE SET intent_id = signed_orders.intent_id
+         RETURNING *, (xmax = 0) AS inserted
+       ), outcome AS (
+         ${UPSERT_OUTCOME}
+         SELECT $6::uuid, stored.intent_id, $7::text, $8::text, $9::jsonb, stored.order_hash, $10::float8, $11::float8, $12::float8, $13::text
+           FROM stored WHERE stored.inserted
+         ${ON_OUTCOME_CONFLICT}
+       )
+       SELECT * FROM stored`,
+      [intentId, order.orderHash, order.salt, order.signature, JSON.stringify(order.signedOrder), outcome[0], ...outcome.slice(2, 5), ...outcome.slice(6)],
+    );
+    if (!row) throw new Error(`signed order for intent ${intentId} was not stored`);
+    return toStored(row);
   }
 
   async findByIntent(intentId: string): Promise<StoredSignedOrder | null> {
