@@ -1,10 +1,6 @@
 import { AuditRepository } from '../audit/audit.repository';
-<<<<<<< HEAD
-import { countQueries, createTestDatabase, newIntent, PASSING_CHECKS, secondsAfter, T0, type TestDatabase } from '../testing';
-=======
 import { RiskCheckRepository } from '../risk-checks/risk-check.repository';
-import { createTestDatabase, newIntent, PASSING_CHECKS, secondsAfter, T0, type TestDatabase } from '../testing';
->>>>>>> perf-exec
+import { countQueries, createTestDatabase, newIntent, PASSING_CHECKS, secondsAfter, T0, type TestDatabase } from '../testing';
 import { IntentRepository } from './intent.repository';
 
 describe('IntentRepository (real Postgres)', () => {

@@ -6,16 +6,11 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows, toNumber } from '../sql/query-rows';
 import { auditIntents, INTENT_EVENTS } from './intent-audit';
-<<<<<<< HEAD
 import { insertPendingIntent } from './insert-pending-intent';
-import { toIntent, toIntentWithoutChecks, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
-import type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
-=======
 import { transitionStatement } from './intent-transition.sql';
 import { PROPOSAL_CHECKS_JOIN, toIntentWithChecks, type IntentWithChecksRow } from './intent-with-checks.sql';
-import { toIntent, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
-import type { ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
->>>>>>> perf-exec
+import { toIntent, toIntentWithoutChecks, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
+import type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MIN_PREFIX = 6;
