@@ -41,7 +41,10 @@ export class LivePreflightReads {
 
   static start(src: PreflightSources, order: { readonly tokenId: string; readonly side: Intent['side'] }): LivePreflightReads {
     const connecting = src.trading();
-    const book = src.books.fetchBooks([order.tokenId]).then(({ books, issues }) => ({ book: books.get(order.tokenId), issues }));
+    // The fast read first; if it fails, the rate-limited, retried POST /books decides (and names the problem).
+    const book = connecting
+      .then(async (trading): Promise<BookRead> => ({ book: await trading.getBook(order.tokenId), issues: [] }))
+      .catch(async () => src.books.fetchBooks([order.tokenId]).then(({ books, issues }) => ({ book: books.get(order.tokenId), issues })));
     const asset = order.side === 'BUY' ? ({ type: 'COLLATERAL' } as const) : ({ type: 'CONDITIONAL', tokenId: order.tokenId } as const);
     const funds = connecting.then((trading) => trading.getBalanceAllowance(asset));
     return new LivePreflightReads(order.tokenId, order.side, settle(connecting), settle(book), settle(funds));

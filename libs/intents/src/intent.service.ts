@@ -32,6 +32,7 @@ export interface IntentView {
 }
 
 const ID_CHARS = /^[0-9a-fA-F-]+$/;
+const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * What a person can do to intents, shared by the API and the CLI so both behave identically.
@@ -45,10 +46,10 @@ export class IntentService {
   }
 
   async approve(idOrPrefix: string, actor: string): Promise<Intent> {
-    const id = await this.resolve(idOrPrefix);
+    const id = await this.decisionTarget(idOrPrefix);
     const checks = await this.recheck(id);
     const approval = { now: this.now(), actor, ...(checks ? { checks: { phase: 'APPROVAL' as const, results: checks } } : {}) };
-    const intent = this.winnerOf(await whenDatabaseIsUp(() => this.deps.intents.transition(id, 'Approve', approval)), 'approve');
+    const intent = this.winnerOf(await whenDatabaseIsUp(() => this.deps.intents.transition(id, 'Approve', approval)), 'approve', idOrPrefix);
     this.deps.logger.info({ intent_id: intent.id, actor, intent_type: intent.type }, 'Intent approved');
     this.count(intent);
     this.deps.metrics?.approvalLatency.observe(((intent.decidedAt ?? this.now()).getTime() - intent.createdAt.getTime()) / 1000);
@@ -66,8 +67,8 @@ export class IntentService {
   }
 
   async reject(idOrPrefix: string, actor: string, reason = 'rejected by operator'): Promise<Intent> {
-    const id = await this.resolve(idOrPrefix);
-    const intent = this.winnerOf(await whenDatabaseIsUp(() => this.deps.intents.transition(id, 'Reject', { now: this.now(), actor, reason })), 'reject');
+    const id = await this.decisionTarget(idOrPrefix);
+    const intent = this.winnerOf(await whenDatabaseIsUp(() => this.deps.intents.transition(id, 'Reject', { now: this.now(), actor, reason })), 'reject', idOrPrefix);
     this.deps.logger.info({ intent_id: intent.id, actor, reason }, 'Intent rejected');
     this.count(intent);
     await this.deps.broadcast?.publish(BroadcastEvent.IntentRejected, {
@@ -168,9 +169,18 @@ export class IntentService {
     throw new InvalidIntentIdError(idOrPrefix, resolved.error);
   }
 
-  private winnerOf(result: TransitionResult, action: 'approve' | 'reject'): Intent {
+  /**
+   * A full id needs no lookup: the decision's own statement finds the intent or reports it missing
+   * (one round trip fewer on the approval path). A prefix is resolved first.
+   */
+  private async decisionTarget(idOrPrefix: string): Promise<string> {
+    const wanted = idOrPrefix.trim().toLowerCase();
+    return FULL_ID.test(wanted) ? wanted : this.resolve(idOrPrefix);
+  }
+
+  private winnerOf(result: TransitionResult, action: 'approve' | 'reject', idOrPrefix: string): Intent {
     if (result.ok) return result.intent;
-    if (result.error === 'NOT_FOUND') throw new IntentNotFoundError('');
+    if (result.error === 'NOT_FOUND') throw new IntentNotFoundError(idOrPrefix);
     throw new IntentStateConflictError(result.intent.id, action, result.current);
   }
 

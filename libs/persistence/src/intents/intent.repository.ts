@@ -94,12 +94,14 @@ export class IntentRepository {
   async list(opts: ListIntentsOptions = {}): Promise<Intent[]> {
     const statuses: readonly IntentStatus[] = opts.status ? [opts.status] : opts.all ? INTENT_STATUSES : OPEN_INTENT_STATUSES;
     const limit = Math.max(1, Math.min(opts.limit ?? 100, 1000));
-    const rows = await queryRows<IntentRow>(
+    // One round trip: the page first, then each row's proposal checks.
+    const rows = await queryRows<IntentWithChecksRow>(
       this.dataSource.manager,
-      'SELECT * FROM intents WHERE status = ANY($1::text[]) ORDER BY created_at DESC, id DESC LIMIT $2',
+      `SELECT i.*, pc.* FROM (SELECT * FROM intents WHERE status = ANY($1::text[]) ORDER BY created_at DESC, id DESC LIMIT $2) i
+         ${PROPOSAL_CHECKS_JOIN} ORDER BY i.created_at DESC, i.id DESC`,
       [statuses, limit],
     );
-    return this.withChecksMany(this.dataSource.manager, rows);
+    return rows.map(toIntentWithChecks);
   }
 
   /** Every open intent, without its checks: what exposure sums need, with no join and no limit (a cap would under-count). */

@@ -32,6 +32,17 @@ describe('ClobTradingClient against the simulator (real HTTP)', () => {
     expect(await trading.getOrder('0x' + '0'.repeat(64))).toBeNull();
   });
 
+  it('reads one book by GET /book without L2 headers, the same book POST /books answers', async () => {
+    const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: key, signatureType: 0, timeoutMs: 2000 });
+    const before = sim.orders().length;
+    const book = await trading.getBook(tokenId);
+    const [viaBooks] = (await (await fetch(`${sim.clobUrl}/books`, { method: 'POST', body: JSON.stringify([{ token_id: tokenId }]), headers: { 'content-type': 'application/json' } })).json()) as { asks: unknown[] }[];
+    expect(book.tokenId).toBe(tokenId);
+    expect(book.asks.length).toBe(viaBooks.asks.length);
+    expect(sim.orders().length).toBe(before);
+    await expect(trading.getBook('123')).rejects.toThrow(/^clob GET \/book/);
+  });
+
   it('reports an accepted post whose answer never comes as ambiguous (to reconcile), naming the endpoint only', async () => {
     const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: key, signatureType: 0, timeoutMs: 300 });
     sim.addFault({ route: '/clob/order', kind: 'accept-then-timeout', times: 1 });

@@ -1,5 +1,5 @@
 import { buildOrderRequest, type Intent } from '@polybot/domain';
-import { verifyTypedData, Wallet } from 'ethers';
+import { TypedDataEncoder, verifyTypedData, Wallet } from 'ethers';
 import { ClobTradingClient } from './clob-trading.client';
 
 const KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
@@ -25,6 +25,17 @@ async function client(funderAddress?: string): Promise<ClobTradingClient> {
 }
 
 describe('ClobTradingClient.signOrder', () => {
+  it('signs the digest directly, byte-identical to ethers signTypedData (what the client used), and the order hash is that digest', async () => {
+    const trading = await client();
+    for (const [negRisk, verifyingContract] of [[false, '0xE111180000d2663C0091e4f400237545B87B996B'], [true, '0xe2222d279d744050d28e00520010520000310F59']] as const) {
+      const signed = await trading.signOrder(buildOrderRequest(intent({ side: 'SELL' }), { tickSize: 0.01, minOrderSize: 5, negRisk }, 'GTC'));
+      const domain = { name: 'Polymarket CTF Exchange', version: '2', chainId: 137, verifyingContract };
+      const message = { ...signed, side: 1 };
+      expect(signed.signature).toBe(await new Wallet(KEY).signTypedData(domain, ORDER_STRUCT, message));
+      expect(signed.orderHash).toBe(TypedDataEncoder.hash(domain, ORDER_STRUCT, message));
+    }
+  });
+
   it('signs a V2 BUY on the tick grid that recovers to the signer, with amounts in 10^6 units and the EIP-712 hash', async () => {
     const trading = await client();
     const order = buildOrderRequest(intent(), { tickSize: 0.01, minOrderSize: 5, negRisk: false }, 'GTC');
