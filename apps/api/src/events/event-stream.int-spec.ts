@@ -35,7 +35,8 @@ describe('API GET /events (server-sent events) over real HTTP, Postgres and Redi
     await replica?.close();
     await api?.close();
     await db?.drop();
-  });
+    // Two Nest apps with their Redis and Postgres pools to close: over jest's 5 s default on a loaded box.
+  }, 30_000);
 
   it('needs the token, and answers text/event-stream with it', async () => {
     expect((await call(api.baseUrl, '/events')).status).toBe(401);
