@@ -26,6 +26,8 @@ describe('venue faults (simulator scripted, services as processes)', () => {
         POLYBOT_MAX_STALE_DATA_SECONDS: '6',
         POLYBOT_HTTP_TIMEOUT_MS: '1500',
         POLYBOT_HTTP_MAX_RETRIES: '1',
+        // The faults are on /clob/books: every cycle must read its books over REST, not from the stream.
+        POLYBOT_BOOKS_RESYNC_CYCLES: '1',
       },
     });
   }, 60_000);

@@ -30,6 +30,8 @@ describe('IngestCycleService against the simulator (real Postgres and Redis)', (
       POLYBOT_CLOB_WS_URL: sim.wsUrl,
       POLYBOT_HTTP_MAX_RETRIES: '1',
       POLYBOT_MODE: 'paper',
+      // Every cycle here is about REST books (faults on /clob/books): none may come from the stream.
+      POLYBOT_BOOKS_RESYNC_CYCLES: '1',
     });
     moduleRef = await Test.createTestingModule({ imports: test.serviceImports(db.url, IngestorModule) }).compile();
     cycles = moduleRef.get(IngestCycleService);

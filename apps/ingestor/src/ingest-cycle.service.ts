@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
@@ -17,15 +18,21 @@ export interface CycleReport {
   readonly markets: number;
   readonly batches: number;
   readonly issues: number;
+  /** Books read over REST; with streaming on, only books the stream does not keep live, except on a full re-sync. */
+  readonly restBooks: number;
   readonly durationMs: number;
 }
 
 /**
  * One ingest cycle: fetch, store the market catalogue, fan the snapshots out to strategy and risk.
- * With streaming on, the cycle is the full re-sync and the stream keeps the books live until the next.
+ * With streaming on, the stream keeps the books live between cycles, so a cycle reads over REST
+ * only the books it does not keep live; every POLYBOT_BOOKS_RESYNC_CYCLES cycles (the first
+ * included) all books are re-read, in case the stream drifted from the venue.
  */
 @Injectable()
 export class IngestCycleService {
+  private cycles = 0;
+
   constructor(
     @Inject(MARKET_DATA_SOURCE) private readonly source: MarketDataSource,
     private readonly markets: MarketRepository,
@@ -45,7 +52,9 @@ export class IngestCycleService {
     const started = this.clock();
     try {
       const watchConditionIds = await this.heldConditionIds(log);
-      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds });
+      const fullResync = !this.stream.enabled || this.cycles++ % this.settings.booksResyncCycles === 0;
+      const liveBook = fullResync ? undefined : (tokenId: string) => this.stream.liveBook(tokenId);
+      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBook });
       for (const issue of cycle.issues.slice(0, 50)) log.warn({ issue }, 'Skipped malformed or failed venue data');
       if (cycle.issues.length > 50) log.warn({ more: cycle.issues.length - 50 }, 'More venue data issues this cycle');
 
@@ -53,15 +62,20 @@ export class IngestCycleService {
       await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
       const events = this.stream.resolvedView(cycle.events);
       const batches = batchEvents(events, TOKENS_PER_BATCH);
-      for (const batch of batches) await this.publisher.publish(cycleId, fetchedAt, batch, 'cycle');
+      for (const batch of batches) {
+        await this.publisher.publish(cycleId, fetchedAt, batch, 'cycle');
+        // Stream frames and their updates get their turn between batches of a big cycle.
+        await nextTurn();
+      }
       this.stream.follow(cycleId, events);
 
       const durationMs = this.clock() - started;
       this.metrics.cycleDuration.observe(durationMs / 1000);
       this.metrics.marketsPerCycle.set(cycle.stats.markets);
       this.metrics.dataAge.set(0);
-      const counts = { events: cycle.stats.events, markets: cycle.stats.markets, batches: batches.length, issues: cycle.issues.length, durationMs };
-      log.info({ ...counts, tokens: cycle.stats.tokens, books: cycle.stats.books, watched: cycle.stats.watchedMarkets }, 'Ingest cycle done');
+      const { stats } = cycle;
+      const counts = { events: stats.events, markets: stats.markets, batches: batches.length, issues: cycle.issues.length, restBooks: stats.restBooks, durationMs };
+      log.info({ ...counts, tokens: stats.tokens, books: stats.books, watched: stats.watchedMarkets, full_resync: fullResync }, 'Ingest cycle done');
       return { cycleId, ...counts };
     } finally {
       await this.venueCalls.flush().catch((error: unknown) => log.error({ err: error }, 'Could not store venue call outcomes; kept for the next cycle'));

@@ -118,6 +118,24 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     });
   });
 
+  it('reads over REST only books the stream does not keep live, and every book every POLYBOT_BOOKS_RESYNC_CYCLES cycles', async () => {
+    const ingestor = await startIngestor({ POLYBOT_BOOKS_RESYNC_CYCLES: '3' });
+    const cycles = ingestor.moduleRef.get(IngestCycleService);
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed).flatMap((market) => [...market.tokenIds]);
+    const restBooks: number[] = [];
+    const bookCalls: number[] = [];
+    for (let cycle = 1; cycle <= 4; cycle++) {
+      sim.resetRequests();
+      restBooks.push((await cycles.runCycle()).restBooks);
+      bookCalls.push(sim.requests()['POST /clob/books'] ?? 0);
+      await eventually(() => expect(tradable.filter((tokenId) => stream.liveBook(tokenId) === undefined)).toEqual([]));
+    }
+    // The first cycle and the fourth re-read every book; in between the stream's live books stand in.
+    expect(restBooks).toEqual([tradable.length, 0, 0, tradable.length]);
+    expect(bookCalls.map((calls) => calls > 0)).toEqual([true, false, false, true]);
+  });
+
   it('streams nothing with POLYBOT_STREAMING=false', async () => {
     const clientsBefore = sim.state().websocketClients;
     const ingestor = await startIngestor({ POLYBOT_STREAMING: 'false' });

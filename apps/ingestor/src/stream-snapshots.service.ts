@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventSnapshot } from '@polybot/domain';
+import type { EventSnapshot, OrderBook } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import type { MarketStream } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
@@ -57,6 +57,11 @@ export class StreamSnapshotService implements OnApplicationShutdown {
 
   get enabled(): boolean {
     return this.stream !== null;
+  }
+
+  /** The token's book if the stream keeps it live (see MarketStream.liveBook). */
+  liveBook(tokenId: string): OrderBook | undefined {
+    return this.stream?.liveBook(tokenId);
   }
 
   /** The cycle's events with the markets the stream saw resolve marked resolved (Gamma can lag). */

@@ -62,6 +62,7 @@ describe('loadSettings defaults', () => {
       clobWsUrl: 'wss://ws-subscriptions-clob.polymarket.com/ws',
       streaming: true,
       wsSilenceSeconds: 30,
+      booksResyncCycles: 30,
       dataApiUrl: 'https://data-api.polymarket.com',
       polygonRpcUrl: 'https://polygon-rpc.com',
       httpTimeoutMs: 10000,

@@ -1,3 +1,4 @@
+import type { OrderBook } from '@polybot/domain';
 import { type RunningSimulator, startSimulator } from '@polybot/simulator';
 import { ClobBookClient } from './clob-books.client';
 import { GammaClient } from './gamma.client';
@@ -58,6 +59,23 @@ describe('market data against the simulator', () => {
   function bookableTokens(): string[] {
     return [...sim.world.markets.values()].filter((m) => m.active && !m.closed).flatMap((m) => [...m.tokenIds]);
   }
+
+  it('reads over REST only the books the stream does not keep live', async () => {
+    const tokens = bookableTokens();
+    const live = new Set(tokens.slice(3));
+    const liveBook = (tokenId: string): OrderBook | undefined =>
+      live.has(tokenId)
+        ? { tokenId, conditionId: '', bids: [{ price: 0.11, size: 100 }], asks: [{ price: 0.89, size: 100 }], tickSize: 0, minOrderSize: 0, negRisk: false, timestamp: 1, lastTradePrice: null }
+        : undefined;
+    sim.resetRequests();
+    const cycle = await makeStack().source.fetchCycle({ liveBook });
+    expect(cycle.issues).toEqual([]);
+    expect(cycle.stats).toMatchObject({ tokens: tokens.length, books: tokens.length, restBooks: 3 });
+    expect(sim.requests()['POST /clob/books']).toBe(1);
+    const quotes = new Map(cycle.events.flatMap((event) => event.markets).flatMap((market) => market.tokens).map((token) => [token.tokenId, token]));
+    for (const tokenId of live) expect(quotes.get(tokenId)).toMatchObject({ bestBid: 0.11, bestAsk: 0.89 });
+    for (const tokenId of tokens.slice(0, 3)) expect(quotes.get(tokenId)?.bestBid).not.toBe(0.11);
+  });
 
   it('fetches every page of open events and a book for every tradable token', async () => {
     const expectedEvents = await allOpenEventIds();

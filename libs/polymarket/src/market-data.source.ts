@@ -1,5 +1,5 @@
-import type { EventSnapshot } from '@polybot/domain';
-import type { ClobBookClient } from './clob-books.client';
+import type { EventSnapshot, OrderBook } from '@polybot/domain';
+import type { BooksFetch, ClobBookClient } from './clob-books.client';
 import type { GammaClient } from './gamma.client';
 import type { GammaMarket } from './gamma.types';
 import { buildEventSnapshots } from './snapshot-builder';
@@ -8,9 +8,11 @@ import { fetchWatchedMarkets } from './watched-markets.fetcher';
 export interface MarketDataCycleStats {
   readonly events: number;
   readonly markets: number;
-  /** Tokens whose books were asked for. */
+  /** Tradable tokens, whose books were wanted. */
   readonly tokens: number;
   readonly books: number;
+  /** Tokens whose book was fetched over REST this cycle (the rest were live from the stream). */
+  readonly restBooks: number;
   /** Markets fetched because they were watched and missing from the open catalogue. */
   readonly watchedMarkets: number;
   readonly durationMs: number;
@@ -23,6 +25,11 @@ export interface FetchCycleOptions {
    * market closed or resolved). Closed ones come without books; open ones are quoted.
    */
   readonly watchConditionIds?: readonly string[];
+  /**
+   * A book the market stream keeps live, if any: such a token is not fetched over REST. Left out
+   * for a full re-sync, when every book comes from REST.
+   */
+  readonly liveBook?: (tokenId: string) => OrderBook | undefined;
 }
 
 export interface MarketDataCycle {
@@ -56,7 +63,7 @@ export class MarketDataSource {
     const watched = await fetchWatchedMarkets(this.options.gamma, catalogue.markets, opts.watchConditionIds ?? []);
     const markets = [...catalogue.markets, ...watched.markets];
     const tokenIds = [...new Set(markets.filter(isBookable).flatMap((market) => market.tokens.map((token) => token.tokenId)))];
-    const fetched = tokenIds.length > 0 ? await this.options.books.fetchBooks(tokenIds) : { books: new Map(), issues: [] };
+    const fetched = await this.fetchBooks(tokenIds, opts.liveBook);
     const events = buildEventSnapshots(catalogue.events, fetched.books, this.now(), watched.markets);
     return {
       events,
@@ -66,9 +73,23 @@ export class MarketDataSource {
         markets: events.reduce((sum, event) => sum + event.markets.length, 0),
         tokens: tokenIds.length,
         books: fetched.books.size,
+        restBooks: fetched.restBooks,
         watchedMarkets: watched.markets.length,
         durationMs: Math.round(performance.now() - started),
       },
     };
+  }
+
+  private async fetchBooks(tokenIds: readonly string[], liveBook: FetchCycleOptions['liveBook']): Promise<BooksFetch & { restBooks: number }> {
+    const live = new Map<string, OrderBook>();
+    const rest: string[] = [];
+    for (const tokenId of tokenIds) {
+      const book = liveBook?.(tokenId);
+      if (book) live.set(tokenId, book);
+      else rest.push(tokenId);
+    }
+    const fetched = rest.length > 0 ? await this.options.books.fetchBooks(rest) : { books: new Map<string, OrderBook>(), issues: [] };
+    for (const [tokenId, book] of live) fetched.books.set(tokenId, book);
+    return { ...fetched, restBooks: rest.length };
   }
 }

@@ -26,6 +26,10 @@ export const VENUE_SETTINGS = {
     group,
     description: 'a websocket connection with no message for this long is treated as dead and reconnected',
   }),
+  booksResyncCycles: withDefault('POLYBOT_BOOKS_RESYNC_CYCLES', numberKind({ min: 1, integer: true, unit: 'cycles' }), '30', {
+    group,
+    description: 'with streaming on, every this many ingest cycles all books are re-read over REST; other cycles read only books the stream does not keep live',
+  }),
   dataApiUrl: withDefault('POLYBOT_DATA_API_URL', restUrl, 'https://data-api.polymarket.com', {
     group,
     description: 'Data API (positions, activity)',

@@ -42,6 +42,8 @@ export class MarketStream {
   private readonly books = new LocalBooks();
   private readonly shards: MarketShardConnection[] = [];
   private readonly shardOf = new Map<string, MarketShardConnection>();
+  /** When each open connection (re)opened: only a book heard since then is live. */
+  private readonly openedAt = new Map<MarketShardConnection, number>();
   private nextShardIndex = 0;
   private pendingChanges = new Set<string>();
   private flushTimer: NodeJS.Timeout | null = null;
@@ -124,6 +126,19 @@ export class MarketStream {
     return this.books.book(assetId);
   }
 
+  /**
+   * The token's book while the stream keeps it live: followed, its connection open, and heard from
+   * since that connection (re)opened (a reconnect's initial dump re-snapshots it). An ingest cycle
+   * need not fetch such a book over REST.
+   */
+  liveBook(assetId: string): OrderBook | undefined {
+    const shard = this.shardOf.get(assetId);
+    const openedAt = shard ? this.openedAt.get(shard) : undefined;
+    if (openedAt === undefined) return undefined;
+    const heardAt = this.books.lastMessageAt(assetId);
+    return heardAt !== undefined && heardAt >= openedAt ? this.books.book(assetId) : undefined;
+  }
+
   /** Epoch ms the newest message about the token arrived: the age of its live data. */
   lastMessageAt(assetId: string): number | undefined {
     return this.books.lastMessageAt(assetId);
@@ -169,7 +184,11 @@ export class MarketStream {
       },
       {
         onFrame: (text, receivedAt) => this.onFrame(shard, text, receivedAt),
-        onState: (state, previous) => this.emit(this.stateListeners, state, previous),
+        onState: (state, previous) => {
+          if (state === 'open') this.openedAt.set(shard, this.options.now());
+          else this.openedAt.delete(shard);
+          this.emit(this.stateListeners, state, previous);
+        },
         onIssue: (issue) => this.emit(this.issueListeners, issue),
       },
     );
@@ -181,6 +200,7 @@ export class MarketStream {
   private dropShard(shard: MarketShardConnection): void {
     this.shards.splice(this.shards.indexOf(shard), 1);
     shard.close();
+    this.openedAt.delete(shard);
   }
 
   private onFrame(shard: MarketShardConnection, text: string, receivedAt: number): void {

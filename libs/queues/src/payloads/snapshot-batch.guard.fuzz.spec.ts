@@ -23,7 +23,7 @@ const PATHS = paths(BATCH);
 
 function withValue(base: unknown, path: readonly (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value;
-  const copy: Record<string | number, unknown> = Array.isArray(base) ? [...base] : { ...(base as object) };
+  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) }) as Record<string | number, unknown>;
   const [head, ...rest] = path;
   copy[head] = withValue(copy[head], rest, value);
   return copy;
