@@ -131,6 +131,23 @@ describe('risk state (real Postgres and Redis)', () => {
       expect(state.isTripped(name)).toBe(false);
     });
 
+    it('halts the rest of a batch once a switch trips mid-batch', async () => {
+      await state.refresh();
+      const name = uniqueSwitch();
+      const create = moduleRef.get(IntentRepository).createPending.bind(moduleRef.get(IntentRepository));
+      jest.spyOn(moduleRef.get(IntentRepository), 'createPending').mockImplementationOnce(async (...args) => {
+        const intent = await create(...args);
+        // A trip stored while the batch's first intent was being written.
+        state.recordTrip(name);
+        return intent;
+      });
+      const created = await propose.handle(batchOf(testMarket(`m-${randomUUID()}`), testMarket(`m-${randomUUID()}`)));
+      expect(created).toHaveLength(1);
+      // Never stored: the next read drops it.
+      await state.refresh();
+      expect(state.isTripped(name)).toBe(false);
+    });
+
     it('applies a clear only once a read of Postgres shows it', async () => {
       const name = uniqueSwitch();
       await switches.trip(name, 1, 0, 'test', 'test', new Date());
