@@ -31,13 +31,14 @@ export class ProposeIntentsService {
 
   async handle(batch: SignalBatchJob): Promise<Intent[]> {
     const items = batch.items as SignalWithMarket[];
-    const { tripped, portfolio } = await this.state.current();
-    const halt = haltCheck(tripped);
-    let view = portfolio;
+    let view = (await this.state.current()).portfolio;
     const records: SignalRecord[] = [];
     const proposed: Intent[] = [];
 
     for (const { signal, market } of items) {
+      // Per signal, not per batch (it costs nothing in memory): a switch that trips mid-batch rejects
+      // the PENDING intents it finds, and must not be followed by new ones from this batch.
+      const halt = haltCheck(this.state.tripped());
       if (halt) {
         records.push({ signal, cycleId: batch.cycleId, decision: 'DENIED', checks: [halt] });
         continue;

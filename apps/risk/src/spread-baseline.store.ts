@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { DEFAULT_SPREAD_SMOOTHING, DEFAULT_SPREAD_WARM_UP_OBSERVATIONS, updateSpreadBaselines, type EventSnapshot, type SpreadBaseline, type SpreadBaselines } from '@polybot/domain';
+import {
+  assertSpreadBaselineParams, DEFAULT_SPREAD_SMOOTHING, DEFAULT_SPREAD_WARM_UP_OBSERVATIONS, foldSpreadObservation, tradableSpreads,
+  type EventSnapshot, type SpreadBaseline, type SpreadBaselineParams, type SpreadBaselines,
+} from '@polybot/domain';
 import { SETTINGS } from '@polybot/runtime';
 
 /**
@@ -9,10 +12,14 @@ import { SETTINGS } from '@polybot/runtime';
  */
 @Injectable()
 export class SpreadBaselineStore {
-  /** Updated in place: copying every token's baseline per batch made learning O(universe) per batch (61% of risk's CPU at 50,000 tokens). */
+  /** Updated in place, one token at a time: copying the baselines per batch made learning O(universe) per batch (61% of risk's CPU at 50,000 tokens). */
   private readonly baselines: Record<string, SpreadBaseline> = {};
+  private readonly params: SpreadBaselineParams;
 
-  constructor(@Inject(SETTINGS) private readonly settings: Settings) {}
+  constructor(@Inject(SETTINGS) settings: Settings) {
+    this.params = { smoothing: DEFAULT_SPREAD_SMOOTHING, warmUpObservations: DEFAULT_SPREAD_WARM_UP_OBSERVATIONS, maxSpreadMultiplier: settings.maxSpreadMultiplier };
+    assertSpreadBaselineParams(this.params);
+  }
 
   current(): SpreadBaselines {
     return this.baselines;
@@ -20,22 +27,10 @@ export class SpreadBaselineStore {
 
   /** Call after judging the events against the current baselines, never before. */
   learn(events: readonly EventSnapshot[]): void {
-    // Only the batch's tokens go through the (pure, copying) update; the results are written back.
-    const known: Record<string, SpreadBaseline> = {};
-    for (const event of events) {
-      for (const market of event.markets) {
-        for (const token of market.tokens) {
-          const baseline = this.baselines[token.tokenId];
-          if (baseline) known[token.tokenId] = baseline;
-        }
-      }
+    for (const observation of tradableSpreads(events)) {
+      const folded = foldSpreadObservation(this.baselines[observation.tokenId], observation, this.params);
+      if (folded) this.baselines[observation.tokenId] = folded;
     }
-    const updated = updateSpreadBaselines(known, events, {
-      smoothing: DEFAULT_SPREAD_SMOOTHING,
-      warmUpObservations: DEFAULT_SPREAD_WARM_UP_OBSERVATIONS,
-      maxSpreadMultiplier: this.settings.maxSpreadMultiplier,
-    });
-    Object.assign(this.baselines, updated);
   }
 
   normalSpread(tokenId: string): number | null {

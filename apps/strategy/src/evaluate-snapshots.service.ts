@@ -5,11 +5,13 @@ import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { QueueName, QueueProducer, type SnapshotBatchJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 import { ForecastLoader } from './forecast.loader';
-import { buildStrategies } from './strategy-registry';
+import { StrategyRegistry } from './strategy-registry';
 
 /** Runs every enabled strategy over a batch of events and sends the signals on to risk. */
 @Injectable()
 export class EvaluateSnapshotsService {
+  private readonly strategies: StrategyRegistry;
+
   constructor(
     private readonly forecasts: ForecastLoader,
     private readonly queue: QueueProducer,
@@ -17,11 +19,13 @@ export class EvaluateSnapshotsService {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(METRICS) private readonly metrics: PolybotMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.strategies = new StrategyRegistry(settings.strategies, settings.edgeThreshold);
+  }
 
   async evaluate(batch: SnapshotBatchJob): Promise<SignalWithMarket[]> {
     const now = this.clock();
-    const strategies = buildStrategies(this.settings.strategies, this.settings.edgeThreshold, await this.forecasts.current(now));
+    const strategies = this.strategies.for(await this.forecasts.current(now));
     const events = batch.events as EventSnapshot[];
     const markets = new Map<string, MarketSnapshot>(events.flatMap((event) => event.markets.map((market) => [market.marketId, market])));
 

@@ -7,6 +7,8 @@ import { LOGGER, SETTINGS } from '@polybot/runtime';
 
 /** How often a forecast URL is fetched again; a file is re-read as soon as it changes. */
 const URL_REFRESH_MS = 60_000;
+/** One instance, so a caller can tell "same forecasts as last time" by identity. */
+const NO_FORECASTS: readonly Forecast[] = Object.freeze([]);
 
 /**
  * Keeps the operator's forecast feed (POLYBOT_FORECASTS, a file path or URL) loaded. Bad rows are
@@ -14,7 +16,7 @@ const URL_REFRESH_MS = 60_000;
  */
 @Injectable()
 export class ForecastLoader {
-  private forecasts: Forecast[] = [];
+  private forecasts: readonly Forecast[] = NO_FORECASTS;
   private version = '';
   private checkedAt = 0;
 
@@ -27,9 +29,10 @@ export class ForecastLoader {
     return this.settings.forecasts;
   }
 
-  async current(now: number): Promise<Forecast[]> {
+  /** The same array until new forecasts are loaded. */
+  async current(now: number): Promise<readonly Forecast[]> {
     const source = this.source;
-    if (!source) return [];
+    if (!source) return NO_FORECASTS;
     try {
       const isUrl = /^https?:\/\//i.test(source);
       if (isUrl && now - this.checkedAt < URL_REFRESH_MS && this.version) return this.forecasts;

@@ -11,3 +11,18 @@ export function buildStrategies(names: readonly string[], edgeThreshold: number,
   if (names.includes('forecast_feed') && forecasts.length > 0) strategies.push(new ForecastFeedStrategy({ edgeThreshold, forecasts }));
   return strategies;
 }
+
+/**
+ * The enabled strategies, built once per forecast set: the loader hands out the same array until it
+ * loads new forecasts, and indexing them per snapshot batch cost more than evaluating the batch.
+ */
+export class StrategyRegistry {
+  private built: { readonly forecasts: readonly Forecast[]; readonly strategies: readonly Strategy[] } | null = null;
+
+  constructor(private readonly names: readonly string[], private readonly edgeThreshold: number) {}
+
+  for(forecasts: readonly Forecast[]): readonly Strategy[] {
+    if (this.built?.forecasts !== forecasts) this.built = { forecasts, strategies: buildStrategies(this.names, this.edgeThreshold, forecasts) };
+    return this.built.strategies;
+  }
+}

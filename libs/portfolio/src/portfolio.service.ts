@@ -1,6 +1,5 @@
 import type { Settings } from '@polybot/config';
 import {
-  buildLedger,
   categoryOf,
   exposureOf,
   markLedger,
@@ -19,6 +18,7 @@ import type {
   IntentWithoutChecks,
   MarketRepository,
 } from '@polybot/persistence';
+import { LedgerFold } from './ledger-fold';
 
 const HOUR_MS = 3_600_000;
 
@@ -55,12 +55,16 @@ function bestBidOf(market: MarketSnapshot | undefined, tokenId: string): number 
 }
 
 /**
- * Folds the fill log into the ledger, marks it at the latest best bids, and adds open intents to
+ * Folds the fill log into the ledger (incrementally: LedgerFold), marks it at the latest best bids, and adds open intents to
  * the exposure. Read fresh for every decision that needs it: minutes can pass between proposal,
  * approval and execution.
  */
 export class PortfolioService {
-  constructor(private readonly src: PortfolioSources) {}
+  private readonly ledgers: LedgerFold;
+
+  constructor(private readonly src: PortfolioSources) {
+    this.ledgers = new LedgerFold(src.fills, fillModeFor(src.settings), src.settings.paperBankroll);
+  }
 
   async view(now: Date): Promise<PortfolioView> {
     const fillMode = fillModeFor(this.src.settings);
@@ -68,12 +72,11 @@ export class PortfolioService {
     // Open intents before fills, never at the same time: an intent that executes in between is then
     // counted twice (as intent and as position), never zero times.
     const openIntents = await this.src.intents.listOpenWithoutChecks();
-    const [fills, ordersLastHour, equity24hAgo] = await Promise.all([
-      this.src.fills.all(fillMode),
+    const [ledger, ordersLastHour, equity24hAgo] = await Promise.all([
+      this.ledgers.current(),
       this.src.executions.countOrdersSince(new Date(now.getTime() - HOUR_MS)),
       this.src.accounts.equityAsOf(new Date(now.getTime() - 24 * HOUR_MS)),
     ]);
-    const ledger = buildLedger(bankroll, fills);
     const markets = await this.src.markets.findByIds([...ledger.positions.map((p) => p.marketId), ...openIntents.map((i) => i.marketId)]);
     const marked = markLedger(ledger, new Map(ledger.positions.map((p) => [p.tokenId, bestBidOf(markets.get(p.marketId), p.tokenId)])));
     const opening = openIntents

@@ -131,6 +131,23 @@ describe('risk state (real Postgres and Redis)', () => {
       expect(state.isTripped(name)).toBe(false);
     });
 
+    it('halts the rest of a batch once a switch trips mid-batch', async () => {
+      await state.refresh();
+      const name = uniqueSwitch();
+      const create = moduleRef.get(IntentRepository).createPending.bind(moduleRef.get(IntentRepository));
+      jest.spyOn(moduleRef.get(IntentRepository), 'createPending').mockImplementationOnce(async (...args) => {
+        const intent = await create(...args);
+        // A trip stored while the batch's first intent was being written.
+        state.recordTrip(name);
+        return intent;
+      });
+      const created = await propose.handle(batchOf(testMarket(`m-${randomUUID()}`), testMarket(`m-${randomUUID()}`)));
+      expect(created).toHaveLength(1);
+      // Never stored: the next read drops it.
+      await state.refresh();
+      expect(state.isTripped(name)).toBe(false);
+    });
+
     it('applies a clear only once a read of Postgres shows it', async () => {
       const name = uniqueSwitch();
       await switches.trip(name, 1, 0, 'test', 'test', new Date());
@@ -153,13 +170,18 @@ describe('risk state (real Postgres and Redis)', () => {
     });
     afterAll(async () => publisher?.close());
 
-    it('counts a trip the moment it is heard, before Postgres is read', async () => {
+    it('counts a trip the moment it is heard, before Postgres is read; the read then confirms or drops it', async () => {
       await state.refresh();
       const name = uniqueSwitch();
-      const reads = jest.spyOn(switches, 'tripped');
+      const held = holdNextCall(switches, 'tripped');
       await publisher.publish(BroadcastEvent.KillSwitchTriggered, { name, value: 1, threshold: 0, reason: 'test', actor: 'other', at: at() });
       await eventually(() => state.isTripped(name));
-      expect(reads).not.toHaveBeenCalled();
+      // Heard, and the read it started has not answered yet.
+      await held.called;
+      expect(state.isTripped(name)).toBe(true);
+      held.release();
+      // Postgres never stored this trip (as if another system on this Redis sent it): dropped.
+      await eventually(() => !state.isTripped(name));
     });
 
     it('does not apply a heard clear that Postgres does not show, and applies one it does', async () => {
@@ -170,6 +192,7 @@ describe('risk state (real Postgres and Redis)', () => {
       await publisher.publish(BroadcastEvent.KillSwitchCleared, cleared);
       // Events arrive in order: once this one is heard, the clear before it was heard too.
       const sentinel = uniqueSwitch();
+      await switches.trip(sentinel, 1, 0, 'test', 'test', new Date());
       await publisher.publish(BroadcastEvent.KillSwitchTriggered, { ...cleared, name: sentinel });
       await eventually(() => state.isTripped(sentinel));
       expect(state.isTripped(name)).toBe(true);

@@ -40,6 +40,7 @@ export class RiskStateService implements OnApplicationBootstrap, OnApplicationSh
   private reading: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private listener: BroadcastListener | null = null;
+  private failing = false;
 
   constructor(
     private readonly killSwitches: KillSwitchRepository,
@@ -115,8 +116,16 @@ export class RiskStateService implements OnApplicationBootstrap, OnApplicationSh
     return this.reading;
   }
 
+  /** For the timer and events: an outage is logged once, not every second; decisions meanwhile wait on current(). */
   private async refreshLogged(): Promise<void> {
-    await this.refresh().catch((error: unknown) => this.logger.error({ err: error }, 'Risk state read failed'));
+    try {
+      await this.refresh();
+      if (this.failing) this.logger.info('Risk state read from Postgres again');
+      this.failing = false;
+    } catch (error) {
+      if (!this.failing) this.logger.error({ err: error }, 'Risk state read failed; proposals wait until Postgres answers');
+      this.failing = true;
+    }
   }
 
   private async read(): Promise<void> {
@@ -140,7 +149,10 @@ export class RiskStateService implements OnApplicationBootstrap, OnApplicationSh
   private hear(received: ReceivedBroadcast): void {
     switch (received.event) {
       case BroadcastEvent.KillSwitchTriggered:
+        // Counts at once; the read that follows confirms it (it was stored before it was sent) or
+        // drops it (a trip of another system sharing this Redis, or cleared meanwhile).
         this.recordTrip(received.payload.name);
+        void this.refreshLogged();
         break;
       case BroadcastEvent.KillSwitchCleared:
         // Not applied from the event: the read that follows applies it if Postgres agrees.

@@ -33,6 +33,6 @@ describe('SignalRecordWriter (real Postgres)', () => {
     await writer.drain();
     const stored = (await signals.recent(10)).map((s) => s.tokenId).sort();
     expect(stored).toEqual([...first, ...second].map((r) => r.signal.tokenId).sort());
-    await writer.beforeApplicationShutdown();
+    await writer.onApplicationShutdown();
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from '@polybot/observability';
 import { SignalRepository, type SignalRecord } from '@polybot/persistence';
 import { LOGGER } from '@polybot/runtime';
@@ -15,7 +15,7 @@ const SHUTDOWN_WAIT_MS = 5000;
  * kept in order; nothing is dropped while the process lives.
  */
 @Injectable()
-export class SignalRecordWriter implements BeforeApplicationShutdown {
+export class SignalRecordWriter implements OnApplicationShutdown {
   private readonly queued: SignalRecord[] = [];
   private writing: Promise<void> | null = null;
   private retry: NodeJS.Timeout | null = null;
@@ -41,7 +41,8 @@ export class SignalRecordWriter implements BeforeApplicationShutdown {
     }
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** Not before shutdown: the queue workers stop then, and a job still running may enqueue records. */
+  async onApplicationShutdown(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<Error>((resolve) => (timer = setTimeout(() => resolve(new Error('timed out')), SHUTDOWN_WAIT_MS)));
     const problem = await Promise.race([this.drain().then(() => null, (error: unknown) => error), timeout]);

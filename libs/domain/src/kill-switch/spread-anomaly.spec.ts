@@ -1,5 +1,5 @@
 import { SpreadAnomalyKillSwitch } from './spread-anomaly.kill-switch';
-import { DEFAULT_SPREAD_SMOOTHING, spreadRatio, tradableSpreads, updateSpreadBaselines, type SpreadBaselineParams, type SpreadBaselines } from './spread-baseline';
+import { DEFAULT_SPREAD_SMOOTHING, foldSpreadObservation, spreadRatio, tradableSpreads, updateSpreadBaselines, type SpreadBaselineParams, type SpreadBaselines } from './spread-baseline';
 import { SETTINGS, baseline, events, inputs, spreadMarket } from './test/kill-switch.fixture';
 
 const PARAMS: SpreadBaselineParams = { smoothing: DEFAULT_SPREAD_SMOOTHING, warmUpObservations: 10, maxSpreadMultiplier: 3 };
@@ -20,6 +20,17 @@ describe('spreadRatio', () => {
     expect(spreadRatio(observation, baseline('a-yes', 0.005))).toBe(2);
     expect(spreadRatio(observation, baseline('a-yes', 0))).toBe(2);
     expect(spreadRatio(observation, baseline('a-yes', 0.04))).toBe(0.5);
+  });
+});
+
+describe('foldSpreadObservation', () => {
+  const [observation] = tradableSpreads(events(spreadMarket('a', 0.03, null)));
+
+  it('folds one observation as updateSpreadBaselines does, and refuses a spike', () => {
+    const known = baseline('a-yes', 0.02, 10);
+    expect(foldSpreadObservation(undefined, observation, PARAMS)).toEqual(updateSpreadBaselines({}, events(spreadMarket('a', 0.03, null)), PARAMS)['a-yes']);
+    expect(foldSpreadObservation(known, observation, PARAMS)).toEqual(updateSpreadBaselines({ 'a-yes': known }, events(spreadMarket('a', 0.03, null)), PARAMS)['a-yes']);
+    expect(foldSpreadObservation(baseline('a-yes', 0.01, 10), observation, PARAMS)).toBeNull();
   });
 });
 

@@ -66,33 +66,35 @@ export function isWarmedUp(baseline: SpreadBaseline, warmUpObservations: number)
 }
 
 /**
- * Folds the events' spreads into the baselines (a new object; the input is not changed). An
- * observation at or over maxSpreadMultiplier x the current normal is left out, even during the
- * warm-up, so a spike never widens the very baseline it is judged against. Known limit: a lasting
- * widening keeps being refused and keeps tripping the switch until a person looks (the switch
- * needs a manual clear anyway); clearing the token's baseline re-learns it.
+ * Folds the events' spreads into the baselines (a new object; the input is not changed). See
+ * foldSpreadObservation for what is learned and what is left out.
  */
 export function updateSpreadBaselines(baselines: SpreadBaselines, events: readonly EventSnapshot[], params: SpreadBaselineParams): SpreadBaselines {
-  assertParams(params);
+  assertSpreadBaselineParams(params);
   const next: Record<string, SpreadBaseline> = { ...baselines };
   for (const observation of tradableSpreads(events)) {
-    const baseline = next[observation.tokenId];
-    if (!baseline) {
-      next[observation.tokenId] = { tokenId: observation.tokenId, marketId: observation.marketId, normalSpread: observation.spread, observations: 1 };
-      continue;
-    }
-    if (reaches(spreadRatio(observation, baseline), params.maxSpreadMultiplier)) continue;
-    const weight = Math.max(params.smoothing, 1 / (baseline.observations + 1));
-    next[observation.tokenId] = {
-      ...baseline,
-      normalSpread: weight * observation.spread + (1 - weight) * baseline.normalSpread,
-      observations: baseline.observations + 1,
-    };
+    const folded = foldSpreadObservation(next[observation.tokenId], observation, params);
+    if (folded) next[observation.tokenId] = folded;
   }
   return next;
 }
 
-function assertParams({ smoothing, warmUpObservations, maxSpreadMultiplier }: SpreadBaselineParams): void {
+/**
+ * One token's baseline after one observation; null when the observation is left out. An
+ * observation at or over maxSpreadMultiplier x the current normal is left out, even during the
+ * warm-up, so a spike never widens the very baseline it is judged against. Known limit: a lasting
+ * widening keeps being refused and keeps tripping the switch until a person looks (the switch
+ * needs a manual clear anyway); clearing the token's baseline re-learns it. Validate the params
+ * once with assertSpreadBaselineParams: this runs per token, per batch.
+ */
+export function foldSpreadObservation(baseline: SpreadBaseline | undefined, observation: SpreadObservation, params: SpreadBaselineParams): SpreadBaseline | null {
+  if (!baseline) return { tokenId: observation.tokenId, marketId: observation.marketId, normalSpread: observation.spread, observations: 1 };
+  if (reaches(spreadRatio(observation, baseline), params.maxSpreadMultiplier)) return null;
+  const weight = Math.max(params.smoothing, 1 / (baseline.observations + 1));
+  return { ...baseline, normalSpread: weight * observation.spread + (1 - weight) * baseline.normalSpread, observations: baseline.observations + 1 };
+}
+
+export function assertSpreadBaselineParams({ smoothing, warmUpObservations, maxSpreadMultiplier }: SpreadBaselineParams): void {
   if (!(smoothing > 0 && smoothing <= 1)) throw new RangeError(`spread baseline: smoothing must be in (0, 1], got ${String(smoothing)}`);
   if (!(Number.isInteger(warmUpObservations) && warmUpObservations >= 1)) {
     throw new RangeError(`spread baseline: warmUpObservations must be an integer >= 1, got ${String(warmUpObservations)}`);

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Fill } from '@polybot/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queryRows } from '../sql/query-rows';
+import { queryRows, toNumber } from '../sql/query-rows';
 
 export type FillMode = 'PAPER' | 'LIVE';
+
+/** A fill with its log position (the id orders nothing: folds go by (at, id)). */
+export interface StoredFill {
+  readonly id: number;
+  readonly fill: Fill;
+}
 
 /** Float sums of share fills leave dust; anything at or below this is flat. */
 const HELD_SHARES_TOLERANCE = 1e-9;
@@ -57,6 +63,22 @@ export class FillRepository {
   async all(mode: FillMode): Promise<Fill[]> {
     const rows = await queryRows<FillRow>(this.dataSource.manager, 'SELECT * FROM fills WHERE mode = $1 ORDER BY at, id', [mode]);
     return rows.map(toFill);
+  }
+
+  /**
+   * Fills of a mode with an id above `afterId`, oldest first, and how many fills of the mode there
+   * are in all, from one snapshot. A reader folding fills as they come can tell from the total when
+   * a fill committed late under an id it already passed.
+   */
+  async after(mode: FillMode, afterId: number): Promise<{ readonly total: number; readonly fills: StoredFill[] }> {
+    const rows = await queryRows<FillRow & { total: string; id: string | null }>(
+      this.dataSource.manager,
+      `WITH total AS (SELECT count(*) AS total FROM fills WHERE mode = $1)
+       SELECT total.total, f.* FROM total LEFT JOIN fills f ON f.mode = $1 AND f.id > $2 ORDER BY f.at, f.id`,
+      [mode, afterId],
+    );
+    const fills = rows.filter((row) => row.id !== null).map((row) => ({ id: toNumber(row.id), fill: toFill(row) }));
+    return { total: toNumber(rows[0]?.total ?? null), fills };
   }
 
   async since(mode: FillMode, since: Date): Promise<Fill[]> {
