@@ -20,8 +20,11 @@ export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): Queu
   return result.data as QueuePayload<Q>;
 }
 
-/** A consumed job's payload: the queue's fast check when it has one, the schema when that says no. */
-export function parseConsumedPayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {
+/**
+ * A payload on its way onto or off a queue: the queue's fast check when it has one (a yes leaves
+ * the object as it is, unknown keys included), the schema when that says no or there is none.
+ */
+export function checkPayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {
   if (QUEUE_FAST_ACCEPT[queue]?.(data)) return data as QueuePayload<Q>;
   return parsePayload(queue, data);
 }

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { withDeadline } from './deadline';
-import { parsePayload } from './payload-validation';
+import { checkPayload } from './payload-validation';
 import { PIPELINE_QUEUES, QueueName } from './queue-names';
 import { QUEUE_JOB_OPTIONS, type QueueInput } from './queue-registry';
 import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
@@ -39,11 +39,11 @@ export class QueueProducer {
   }
 
   /**
-   * Validates, then adds. Returns the job id. A payload that fails validation never reaches Redis.
+   * Validates (checkPayload), then adds. Returns the job id. A payload that fails validation never reaches Redis.
    * A job with a priority is taken only after every job without one (BullMQ's order).
    */
   async add<Q extends QueueName>(name: Q, payload: QueueInput<Q>, opts: { jobId?: string; priority?: number } = {}): Promise<string> {
-    const data = parsePayload(name, payload);
+    const data = checkPayload(name, payload);
     const job = await withDeadline(this.queue(name).add(name, data, { jobId: opts.jobId, priority: opts.priority }), this.commandTimeoutMs, `Redis (adding to ${name})`);
     return job.id ?? '';
   }

@@ -1,5 +1,5 @@
 import { Worker, type Job } from 'bullmq';
-import { InvalidPayloadError, parseConsumedPayload } from './payload-validation';
+import { InvalidPayloadError, checkPayload } from './payload-validation';
 import { QueueName } from './queue-names';
 import { QUEUE_WORKER_OPTIONS, type QueuePayload } from './queue-registry';
 import type { QueueProducer } from './queue.producer';
@@ -38,7 +38,7 @@ export function startQueueWorker<Q extends QueueName>(queue: Q, handler: QueueHa
       const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
       let payload: QueuePayload<Q>;
       try {
-        payload = parseConsumedPayload(queue, job.data);
+        payload = checkPayload(queue, job.data);
       } catch (error) {
         if (!(error instanceof InvalidPayloadError)) throw error;
         await options.deadLetters.add(QueueName.DeadLetter, {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseConsumedPayload, parsePayload } from '../payload-validation';
+import { checkPayload, parsePayload } from '../payload-validation';
 import { QueueName } from '../queue-names';
 import { snapshotBatchSchema } from './market-snapshot.schema';
 import { isSnapshotBatch } from './snapshot-batch.guard';
@@ -64,7 +64,7 @@ describe('snapshot batch fast check (5,000 generated batches)', () => {
         if (isSnapshotBatch(data)) expect(snapshotBatchSchema.safeParse(data).success).toBe(true);
         const consumed = (() => {
           try {
-            return parseConsumedPayload(QueueName.SnapshotsForRisk, data);
+            return checkPayload(QueueName.SnapshotsForRisk, data);
           } catch (error) {
             return error instanceof Error ? error.message : 'not an Error';
           }

@@ -2,10 +2,11 @@ import { datetimeRegex } from 'zod';
 import type { SnapshotBatchJob } from './market-snapshot.schema';
 
 /**
- * A fast yes for snapshot batches, which strategy and risk consume by the thousand tokens: zod took
- * 4-8 ms per 1,000-token batch, this takes a fraction of one. It only ever says yes to what
- * snapshotBatchSchema accepts (the fuzz spec checks); a no is not a verdict, the caller then runs
- * the schema so a dead letter's reason is zod's. Unknown keys are left on (the schema strips them).
+ * A fast yes for snapshot batches, which the ingestor queues and strategy and risk consume by the
+ * thousand tokens: zod took 4-8 ms per 1,000-token batch, this takes a fraction of one. It only
+ * ever says yes to what snapshotBatchSchema accepts (the fuzz spec checks); a no is not a verdict,
+ * the caller then runs the schema so an error or a dead letter's reason is zod's. Unknown keys are
+ * left on (the schema would strip them); the domain types have none.
  */
 export function isSnapshotBatch(data: unknown): data is SnapshotBatchJob {
   if (!isRecord(data) || data.v !== 1 || !isNonEmptyText(data.cycleId) || !isDateTime(data.fetchedAt)) return false;
