@@ -126,6 +126,23 @@ describe('MarketStream against the simulator (real websockets)', () => {
     await expectSameLevels(stream, market.tokenIds);
   });
 
+  it('with no coalescing window (the default) reports a move at once, as one report of its market\'s tokens', async () => {
+    const tokens = tokenIds();
+    const stream = openStream({ coalesceMs: 0 });
+    let batches: string[][] = [];
+    stream.onChange((ids) => batches.push(ids));
+    stream.setAssets(tokens);
+    await eventually(() => expect(new Set(batches.flat())).toEqual(new Set(tokens)));
+    batches = [];
+    const target = tokens[1]!;
+    const market = [...sim.world.events.values()].flatMap((event) => sim.world.marketsOf(event)).find((m) => m.tokenIds.includes(target))!;
+
+    sim.setPrice(target, 0.7);
+
+    await eventually(() => expect(batches.length).toBeGreaterThan(0));
+    expect(batches.map((ids) => new Set(ids))).toEqual([new Set(market.tokenIds)]);
+  });
+
   it('reconnects after the venue drops the connection and re-snapshots the books it missed', async () => {
     const tokens = tokenIds();
     const stream = openStream();

@@ -11,7 +11,11 @@ export interface MarketStreamOptions {
   readonly pingIntervalMs?: number;
   /** No message for this long means the connection stalled: it is replaced. */
   readonly silenceMs?: number;
-  /** Changes within this window are reported together. */
+  /**
+   * Changes within this window are reported together. 0 (the default) reports them once the frames
+   * read in the same event-loop turn are applied: no added latency, and a burst still arrives as one
+   * report (the ingestor coalesces further while a publish is in flight).
+   */
   readonly coalesceMs?: number;
   readonly initialReconnectDelayMs?: number;
   readonly maxReconnectDelayMs?: number;
@@ -27,7 +31,7 @@ const DEFAULTS = {
   maxAssetsPerConnection: 500,
   pingIntervalMs: 10_000,
   silenceMs: 30_000,
-  coalesceMs: 5,
+  coalesceMs: 0,
   initialReconnectDelayMs: 250,
   maxReconnectDelayMs: 30_000,
 };
@@ -46,7 +50,8 @@ export class MarketStream {
   private readonly openedAt = new Map<MarketShardConnection, number>();
   private nextShardIndex = 0;
   private pendingChanges = new Set<string>();
-  private flushTimer: NodeJS.Timeout | null = null;
+  /** Cancels the scheduled report of pending changes; null when none is scheduled. */
+  private cancelFlush: (() => void) | null = null;
   private closed = false;
   private readonly changeListeners = new Set<Listener<[string[]]>>();
   private readonly issueListeners = new Set<Listener<[string]>>();
@@ -165,8 +170,8 @@ export class MarketStream {
 
   close(): void {
     this.closed = true;
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    this.cancelFlush?.();
+    this.cancelFlush = null;
     for (const shard of [...this.shards]) this.dropShard(shard);
     this.shardOf.clear();
   }
@@ -219,13 +224,21 @@ export class MarketStream {
       for (const assetId of applied.changed) this.pendingChanges.add(assetId);
     }
     if (resync.size > 0) shard.requestSnapshots([...resync]);
-    if (this.pendingChanges.size > 0 && !this.flushTimer) {
-      this.flushTimer = setTimeout(() => this.flushChanges(), this.options.coalesceMs);
+    if (this.pendingChanges.size > 0 && !this.cancelFlush) this.cancelFlush = this.scheduleFlush();
+  }
+
+  private scheduleFlush(): () => void {
+    const flush = () => this.flushChanges();
+    if (this.options.coalesceMs > 0) {
+      const timer = setTimeout(flush, this.options.coalesceMs);
+      return () => clearTimeout(timer);
     }
+    const immediate = setImmediate(flush);
+    return () => clearImmediate(immediate);
   }
 
   private flushChanges(): void {
-    this.flushTimer = null;
+    this.cancelFlush = null;
     const changed = [...this.pendingChanges].filter((assetId) => this.shardOf.has(assetId));
     this.pendingChanges = new Set();
     if (changed.length > 0) this.emit(this.changeListeners, changed);
