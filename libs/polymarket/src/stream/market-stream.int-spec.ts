@@ -126,7 +126,33 @@ describe('MarketStream against the simulator (real websockets)', () => {
     await expectSameLevels(stream, market.tokenIds);
   });
 
-  it('with no coalescing window (the default) reports a move at once, as one report of its market\'s tokens', async () => {
+  it('reports a move after a quiet spell at once, as one report of its market\'s tokens, and gathers the next ones until its window ends', async () => {
+    const windowMs = 1_500;
+    const tokens = tokenIds();
+    const stream = openStream({ coalesceMs: windowMs });
+    let reports: { at: number; ids: Set<string> }[] = [];
+    stream.onChange((ids) => reports.push({ at: Date.now(), ids: new Set(ids) }));
+    stream.setAssets(tokens);
+    await eventually(() => expect(new Set(reports.flatMap((report) => [...report.ids]))).toEqual(new Set(tokens)));
+    await new Promise((resolve) => setTimeout(resolve, windowMs + 100));
+    reports = [];
+    const markets = [...sim.world.events.values()].flatMap((event) => sim.world.marketsOf(event)).filter((m) => !m.closed);
+    const [first, second] = [markets[0]!, markets[1]!];
+
+    const movedAt = Date.now();
+    sim.setPrice(first.tokenIds[0]!, 0.7);
+    await eventually(() => expect(reports.length).toBe(1));
+    // A trailing-only window would have held this report for the whole window.
+    expect(reports[0]!.at - movedAt).toBeLessThan(windowMs / 2);
+    expect(reports[0]!.ids).toEqual(new Set(first.tokenIds));
+
+    sim.setPrice(second.tokenIds[0]!, 0.3);
+    await eventually(() => expect(reports.length).toBe(2), windowMs * 2);
+    expect(reports[1]!.at - reports[0]!.at).toBeGreaterThanOrEqual(windowMs - 20);
+    expect(reports[1]!.ids).toEqual(new Set(second.tokenIds));
+  });
+
+  it('with a zero window reports every event-loop turn\'s changes at once', async () => {
     const tokens = tokenIds();
     const stream = openStream({ coalesceMs: 0 });
     let batches: string[][] = [];

@@ -12,9 +12,10 @@ export interface MarketStreamOptions {
   /** No message for this long means the connection stalled: it is replaced. */
   readonly silenceMs?: number;
   /**
-   * Changes within this window are reported together. 0 (the default) reports them once the frames
-   * read in the same event-loop turn are applied: no added latency, and a burst still arrives as one
-   * report (the ingestor coalesces further while a publish is in flight).
+   * At most one report of changes per this many ms. A change after a quiet spell is reported once
+   * the frames read in the same event-loop turn are applied (no added latency); under a stream of
+   * changes they are gathered until the window since the last report ends, so a busy universe costs
+   * one rebuild and one queued batch per window, not one per message. 0 reports every turn.
    */
   readonly coalesceMs?: number;
   readonly initialReconnectDelayMs?: number;
@@ -31,7 +32,7 @@ const DEFAULTS = {
   maxAssetsPerConnection: 500,
   pingIntervalMs: 10_000,
   silenceMs: 30_000,
-  coalesceMs: 0,
+  coalesceMs: 5,
   initialReconnectDelayMs: 250,
   maxReconnectDelayMs: 30_000,
 };
@@ -52,6 +53,7 @@ export class MarketStream {
   private pendingChanges = new Set<string>();
   /** Cancels the scheduled report of pending changes; null when none is scheduled. */
   private cancelFlush: (() => void) | null = null;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   private closed = false;
   private readonly changeListeners = new Set<Listener<[string[]]>>();
   private readonly issueListeners = new Set<Listener<[string]>>();
@@ -229,8 +231,9 @@ export class MarketStream {
 
   private scheduleFlush(): () => void {
     const flush = () => this.flushChanges();
-    if (this.options.coalesceMs > 0) {
-      const timer = setTimeout(flush, this.options.coalesceMs);
+    const windowLeftMs = Math.min(this.options.coalesceMs, this.lastFlushAt + this.options.coalesceMs - this.options.now());
+    if (windowLeftMs > 0) {
+      const timer = setTimeout(flush, windowLeftMs);
       return () => clearTimeout(timer);
     }
     const immediate = setImmediate(flush);
@@ -239,6 +242,7 @@ export class MarketStream {
 
   private flushChanges(): void {
     this.cancelFlush = null;
+    this.lastFlushAt = this.options.now();
     const changed = [...this.pendingChanges].filter((assetId) => this.shardOf.has(assetId));
     this.pendingChanges = new Set();
     if (changed.length > 0) this.emit(this.changeListeners, changed);
