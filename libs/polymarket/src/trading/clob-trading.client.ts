@@ -1,7 +1,6 @@
 import {
   AssetType,
   ClobClient,
-  createL2Headers,
   getContractConfig,
   orderToJsonV2,
   OrderType as ClobOrderType,
@@ -19,6 +18,7 @@ import { POLYMARKET_RATE_LIMITS } from '../http/venue-rate-limits';
 import { parseClobBook } from '../wire/clob-book.wire';
 import { isParseIssue } from '../wire/parse-result';
 import { ClobTradingError, safeReason } from './clob-trading.error';
+import { l2Headers } from './l2-headers';
 import type { BalanceAllowance, ClobCredentials, PostOrderAnswer, SignatureType, SignedClobOrder, VenueOrder, VenueTrade } from './clob-trading.types';
 import { parseBalanceAllowance, parsePage, parsePostAnswer, parseVenueOrder, parseVenueTrade } from './clob-trading.wire';
 
@@ -117,7 +117,7 @@ async function withTimeout<T>(work: Promise<T>, timeoutMs: number, endpoint: str
 
 /**
  * The one adapter over `@polymarket/clob-client-v2`: it signs orders (EIP-712, V2 exchange) and
- * makes the authenticated CLOB calls with L2 headers, each with a timeout. Errors name the
+ * makes the authenticated CLOB calls with the client's L2 headers (l2Headers), each with a timeout. Errors name the
  * endpoint and status only; the key, API secret and passphrase are registered for scrubbing
  * before anything else happens.
  */
@@ -130,7 +130,6 @@ export class ClobTradingClient {
   private constructor(
     private readonly options: ClobTradingOptions,
     private readonly wallet: Wallet,
-    private readonly signer: ClobSigner,
     private readonly client: ClobClient,
     private readonly creds: ApiKeyCreds,
     private readonly digests: OrderDigests,
@@ -158,7 +157,7 @@ export class ClobTradingClient {
       creds = { key: derived.key, secret: derived.secret, passphrase: derived.passphrase };
       for (const value of Object.values(creds)) registerSecret(value);
     }
-    return new ClobTradingClient(options, wallet, signer, new ClobClient({ ...base, creds }), creds, digests);
+    return new ClobTradingClient(options, wallet, new ClobClient({ ...base, creds }), creds, digests);
   }
 
   /** The EOA that signs orders. */
@@ -308,7 +307,7 @@ export class ClobTradingClient {
     for (const [key, value] of Object.entries(opts.query ?? {})) url.searchParams.set(key, String(value));
     let status: number | null = null;
     try {
-      const headers = opts.anonymous ? {} : await createL2Headers(this.signer, this.creds, { method, requestPath: path, ...(bodyText === undefined ? {} : { body: bodyText }) });
+      const headers = opts.anonymous ? {} : l2Headers(this.wallet.address, this.creds, { method, requestPath: path, ...(bodyText === undefined ? {} : { body: bodyText }) });
       const response = await fetch(url, {
         method,
         headers: { ...headers, accept: 'application/json', ...(bodyText === undefined ? {} : { 'content-type': 'application/json' }) },
