@@ -33,6 +33,11 @@ export class LedgerFold {
     return next;
   }
 
+  /** The markets of the positions as last folded, without reading: what a caller can fetch alongside the next read. */
+  heldMarketIds(): string[] {
+    return this.ledger.positions.map((position) => position.marketId);
+  }
+
   private async update(): Promise<Ledger> {
     const read = await this.fills.after(this.mode, this.lastId);
     const lateCommit = read.total !== this.folded + read.fills.length;

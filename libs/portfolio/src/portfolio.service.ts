@@ -72,12 +72,17 @@ export class PortfolioService {
     // Open intents before fills, never at the same time: an intent that executes in between is then
     // counted twice (as intent and as position), never zero times.
     const openIntents = await this.src.intents.listOpenWithoutChecks();
-    const [ledger, ordersLastHour, equity24hAgo] = await Promise.all([
+    // The markets are read with the fills, not after them (one round trip fewer): those of the open
+    // intents and of the positions the last fold held. Only a position new in this fold needs one more read.
+    const wanted = new Set([...openIntents.map((i) => i.marketId), ...this.ledgers.heldMarketIds()]);
+    const [ledger, ordersLastHour, equity24hAgo, markets] = await Promise.all([
       this.ledgers.current(),
       this.src.executions.countOrdersSince(new Date(now.getTime() - HOUR_MS)),
       this.src.accounts.equityAsOf(new Date(now.getTime() - 24 * HOUR_MS)),
+      this.src.markets.findByIds([...wanted]),
     ]);
-    const markets = await this.src.markets.findByIds([...ledger.positions.map((p) => p.marketId), ...openIntents.map((i) => i.marketId)]);
+    const unread = ledger.positions.map((p) => p.marketId).filter((id) => !wanted.has(id));
+    if (unread.length > 0) for (const [id, market] of await this.src.markets.findByIds(unread)) markets.set(id, market);
     const marked = markLedger(ledger, new Map(ledger.positions.map((p) => [p.tokenId, bestBidOf(markets.get(p.marketId), p.tokenId)])));
     const opening = openIntents
       .filter((intent) => intent.type === 'OPEN_POSITION')
