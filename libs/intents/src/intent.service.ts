@@ -85,16 +85,20 @@ export class IntentService {
    * Minutes can pass between proposal and approval: a limit or a kill switch that now fails blocks
    * the approval, with the reason. Passing results are returned to be stored by the approval's own
    * statement (so a losing concurrent approval stores none); the conditional UPDATE decides races.
-   * The portfolio is read only for an intent known to be PENDING.
+   * The portfolio and kill switches are read alongside the intent, not after it (one round trip
+   * fewer), so they are read for nothing when the intent turns out not to be PENDING.
    */
   private async recheck(id: string): Promise<readonly RiskCheckResult[] | undefined> {
     const gate = this.deps.gate;
     if (!gate) return undefined;
-    const intent = await whenDatabaseIsUp(() => this.deps.intents.findById(id));
+    const now = this.now();
+    const [intent, state] = await Promise.all([
+      whenDatabaseIsUp(() => this.deps.intents.findById(id)),
+      whenDatabaseIsUp(() => gate.readState(now)),
+    ]);
     // A missing, decided or expired intent: the transition reports its real status.
     if (!intent || intent.status !== 'PENDING' || intent.expiresAt <= this.now()) return undefined;
-    const now = this.now();
-    const verdict = gate.decide(intent, await whenDatabaseIsUp(() => gate.read(intent, now)), now);
+    const verdict = gate.decide(intent, await whenDatabaseIsUp(() => gate.withMarket(intent, state)), now);
     if (verdict.passed) return verdict.results;
     const [, current] = await Promise.all([
       whenDatabaseIsUp(() => gate.record(id, 'APPROVAL', verdict, now)),

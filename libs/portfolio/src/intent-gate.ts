@@ -14,10 +14,14 @@ export interface IntentGateSources {
 
 export type GatePhase = Extract<RiskCheckPhase, 'APPROVAL' | 'EXECUTION'>;
 
-export interface GateReads {
+/** What the rules read that does not depend on the intent. */
+export interface GateState {
   readonly view: PortfolioView;
-  readonly market: MarketSnapshot | null;
   readonly trippedSwitches: readonly string[];
+}
+
+export interface GateReads extends GateState {
+  readonly market: MarketSnapshot | null;
 }
 
 export interface GateVerdict extends RecheckVerdict {
@@ -44,10 +48,20 @@ export class IntentGate {
 
   /** Everything the rules read; nothing is written, so a caller may overlap it with other reads. */
   async read(intent: Intent, now: Date): Promise<GateReads> {
+    return this.withMarket(intent, await this.readState(now));
+  }
+
+  /** The portfolio and the kill switches: needs no intent, so a caller may start it before it has read the intent. */
+  async readState(now: Date): Promise<GateState> {
     const [view, tripped] = await Promise.all([this.src.portfolio.view(now), this.src.killSwitches.tripped()]);
+    return { view, trippedSwitches: tripped.map((s) => s.name) };
+  }
+
+  /** The state with the intent's market. */
+  async withMarket(intent: Intent, state: GateState): Promise<GateReads> {
     // The view holds the markets of open intents; one decided meanwhile is read on its own.
-    const market = view.markets.get(intent.marketId) ?? (await this.src.markets.findById(intent.marketId)) ?? null;
-    return { view, market, trippedSwitches: tripped.map((s) => s.name) };
+    const market = state.view.markets.get(intent.marketId) ?? (await this.src.markets.findById(intent.marketId)) ?? null;
+    return { ...state, market };
   }
 
   /** The verdict carries what it was decided on, so the caller need not read the portfolio or the market again. */
