@@ -1,25 +1,6 @@
-import { createTestDatabase, IntentRepository, KillSwitchRepository, type TestDatabase } from '@polybot/persistence';
+import { callTimeline, createTestDatabase, IntentRepository, KillSwitchRepository, type TestDatabase } from '@polybot/persistence';
 import { PortfolioService } from '@polybot/portfolio';
 import { call, seedPending, startApi, type ApiHarness } from './test/api-test.harness';
-
-type Watched = [prototype: object, method: string, name: string];
-
-/** Records when each watched method starts and ends, in order, while the spies are on. */
-function timeline(watched: readonly Watched[]): { readonly events: string[]; restore(): void } {
-  const events: string[] = [];
-  const spies = watched.map(([prototype, method, name]) => {
-    const original = (prototype as Record<string, (...args: unknown[]) => Promise<unknown>>)[method];
-    return jest.spyOn(prototype as Record<string, (...args: unknown[]) => Promise<unknown>>, method).mockImplementation(async function (this: unknown, ...args: unknown[]) {
-      events.push(`${name} start`);
-      try {
-        return await original.apply(this, args);
-      } finally {
-        events.push(`${name} end`);
-      }
-    });
-  });
-  return { events, restore: () => spies.forEach((spy) => spy.mockRestore()) };
-}
 
 describe('API approval reads (real HTTP, Postgres and Redis)', () => {
   let db: TestDatabase;
@@ -37,8 +18,8 @@ describe('API approval reads (real HTTP, Postgres and Redis)', () => {
 
   const approve = (id: string) => call(api.baseUrl, `/intents/${id}/approve`, { method: 'POST' });
 
-  async function approveWatched(id: string): Promise<{ status: number; events: string[] }> {
-    const watch = timeline([
+  async function approveWatched(id: string): Promise<{ status: number; at: (event: string) => number }> {
+    const watch = callTimeline([
       [IntentRepository.prototype, 'findById', 'intent'],
       [IntentRepository.prototype, 'transition', 'transition'],
       [PortfolioService.prototype, 'view', 'portfolio'],
@@ -46,7 +27,7 @@ describe('API approval reads (real HTTP, Postgres and Redis)', () => {
     ]);
     try {
       const { status } = await approve(id);
-      return { status, events: watch.events };
+      return { status, at: watch.at };
     } finally {
       watch.restore();
     }
@@ -54,9 +35,8 @@ describe('API approval reads (real HTTP, Postgres and Redis)', () => {
 
   it('reads the portfolio and the kill switches alongside the intent, and approves only after all three', async () => {
     const id = await seedPending(api);
-    const { status, events } = await approveWatched(id);
+    const { status, at } = await approveWatched(id);
     expect(status).toBe(200);
-    const at = (event: string) => events.indexOf(event);
     expect(at('portfolio start')).toBeLessThan(at('intent end'));
     expect(at('switches start')).toBeLessThan(at('intent end'));
     for (const read of ['intent end', 'portfolio end', 'switches end']) expect(at(read)).toBeLessThan(at('transition start'));

@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { IntentStatus, OrderRequest } from '@polybot/domain';
 import {
+  callTimeline,
   createTestDatabase,
   ExecutionRepository,
   IntentRepository,
   KillSwitchRepository,
   MarketRepository,
+  RiskCheckRepository,
   type NewIntent,
   type TestDatabase,
 } from '@polybot/persistence';
 import { approvedIntentJobId, QueueName, type ApprovedIntentJob } from '@polybot/queues';
+import { PortfolioService } from '@polybot/portfolio';
 import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { ApprovedIntentReconciler } from './approved-intent.reconciler';
@@ -123,6 +126,27 @@ describe('executor (real Postgres, Redis, simulator)', () => {
     await expect(executor.execute(jobFor(id))).resolves.toBe('SKIPPED');
     expect(await outcomeRows(id)).toHaveLength(1);
     expect((await intents.findById(id))?.status).toBe('EXECUTED');
+  });
+
+  it('starts the re-check reads with the APPROVED -> EXECUTING update, and decides and writes only after the update and both reads', async () => {
+    const id = await seed('APPROVED');
+    const watch = callTimeline([
+      [IntentRepository.prototype, 'transition', 'transition'],
+      [PortfolioService.prototype, 'view', 'portfolio'],
+      [KillSwitchRepository.prototype, 'tripped', 'switches'],
+      [RiskCheckRepository.prototype, 'record', 'checks'],
+      [ExecutionRepository.prototype, 'recordOutcome', 'outcome'],
+    ]);
+    try {
+      await expect(executor.execute(jobFor(id))).resolves.toBe('EXECUTED');
+    } finally {
+      watch.restore();
+    }
+    const { at } = watch;
+    expect(at('portfolio start')).toBeLessThan(at('transition end'));
+    expect(at('switches start')).toBeLessThan(at('transition end'));
+    for (const before of ['transition end', 'portfolio end', 'switches end']) expect(at(before)).toBeLessThan(at('checks start'));
+    expect(at('checks end')).toBeLessThan(at('outcome start'));
   });
 
   it.each(['PENDING', 'REJECTED', 'EXPIRED'] as const)('skips a %s intent without building an order', async (status) => {

@@ -3,7 +3,7 @@ import type { Settings } from '@polybot/config';
 import { buildOrderRequest, type Intent, type OrderRequest } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { ExecutionRepository, IntentRepository, MarketRepository } from '@polybot/persistence';
-import { IntentGate, PortfolioService, type GateVerdict } from '@polybot/portfolio';
+import { IntentGate, PortfolioService, type GateState, type GateVerdict } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 import { EXECUTION_VENUE, type ExecutionVenue, type VenueResult } from './execution-venue';
@@ -18,10 +18,16 @@ class ExecutionRefused extends Error {
   }
 }
 
-/** A passed or failed re-check, and the write of its results. */
+/** A passed or failed re-check, and the write of its results (awaited before anything is stored or sent). */
 interface Gated {
   readonly verdict: GateVerdict;
   readonly checksStored: Promise<void>;
+}
+
+/** Marks a promise handled: it is awaited on every path that needs it, and a path that does not must not crash the process. */
+function quiet<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
 }
 
 interface Attempt {
@@ -35,7 +41,9 @@ interface Attempt {
 /**
  * Executes one approved intent. The APPROVED -> EXECUTING update is the gate: only an intent a
  * person approved can pass it, and only once, whatever the queue delivers. Then the risk rules
- * run again (minutes may have passed), and only then does the venue see anything.
+ * run again (minutes may have passed), and only then does the venue see anything. The re-check's
+ * reads (portfolio, kill switches) start with the gate's update rather than after it: they need
+ * no intent, and the decision still waits for both (SECURITY.md, "Execution re-check timing").
  */
 @Injectable()
 export class ExecuteIntentService {
@@ -55,6 +63,7 @@ export class ExecuteIntentService {
 
   async execute(job: ApprovedIntentJob): Promise<ExecutionResult> {
     const log = this.logger.child({ intent_id: job.intentId });
+    const state = quiet(this.gate.readState(this.now()));
     const started = await this.intents.transition(job.intentId, 'StartExecution', { now: this.now(), actor: ACTOR });
     let intent: Intent;
     let sentBefore = false;
@@ -75,7 +84,14 @@ export class ExecuteIntentService {
     // failing now must not mark FAILED an order that is live or filled. Otherwise the venue starts
     // its reads (sending nothing) while the rules are re-checked.
     const prepared = sentBefore || intent.type === 'CLAIM_SETTLEMENT' ? undefined : this.venue.prepare?.(intent);
-    const gated = sentBefore ? null : await this.recheck(intent);
+    let gated: Gated | null = null;
+    if (!sentBefore) {
+      try {
+        gated = await this.recheck(intent, state);
+      } catch (error) {
+        return this.fail(intent, `execution re-check could not read the portfolio or kill switches: ${error instanceof Error ? error.message : String(error)}; nothing sent`, null, log);
+      }
+    }
     if (gated && !gated.verdict.passed) {
       await gated.checksStored;
       return this.fail(intent, `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`, null, log);
@@ -106,16 +122,15 @@ export class ExecuteIntentService {
   }
 
   /**
-   * The re-check at execution. Its results are written while the order is built and the venue
-   * reads; perform awaits the write before anything is stored or sent.
+   * The re-check at execution, decided on reads begun with the gate's update. Its results are
+   * written while the order is built, signed and checked; the write is awaited before the signed
+   * order is stored (live) or anything else is written or sent.
    */
-  private async recheck(intent: Intent): Promise<Gated> {
+  private async recheck(intent: Intent, state: Promise<GateState>): Promise<Gated> {
+    const reads = await this.gate.withMarket(intent, await state);
     const now = this.now();
-    const verdict = this.gate.decide(intent, await this.gate.read(intent, now), now);
-    const checksStored = this.gate.record(intent.id, 'EXECUTION', verdict, now);
-    // Awaited on every path; this only keeps a refusal's early exit from leaving it unhandled.
-    checksStored.catch(() => undefined);
-    return { verdict, checksStored };
+    const verdict = this.gate.decide(intent, reads, now);
+    return { verdict, checksStored: quiet(this.gate.record(intent.id, 'EXECUTION', verdict, now)) };
   }
 
   /**
@@ -136,9 +151,11 @@ export class ExecuteIntentService {
     if (!market) throw new ExecutionRefused(`market ${intent.marketId} is unknown to this deployment; cannot price the order`);
     const terms = { tickSize: market.tickSize, minOrderSize: market.minOrderSize, negRisk: market.negRisk };
     const order = buildOrderRequest(intent, terms, this.settings.orderType, position?.shares);
-    await gated?.checksStored;
     try {
-      return { order, result: await this.venue.submit(order, { intent, market, firstAttempt, prepared }) };
+      const result = await this.venue.submit(order, { intent, market, firstAttempt, prepared, checksStored: gated?.checksStored });
+      // A venue that writes nothing (dry run) leaves it to the outcome written next.
+      await gated?.checksStored;
+      return { order, result };
     } catch (error) {
       throw new ExecutionRefused(error instanceof Error ? error.message : String(error), order);
     }

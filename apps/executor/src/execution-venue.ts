@@ -17,6 +17,11 @@ export interface SubmitContext {
   readonly firstAttempt?: boolean;
   /** What prepare(intent) returned, if the venue has prepare. */
   readonly prepared?: unknown;
+  /**
+   * The write of the execution re-check's results, still under way: a venue awaits it before it
+   * stores or sends anything (a failed write fails the intent with nothing stored or sent).
+   */
+  readonly checksStored?: Promise<void>;
 }
 
 /**

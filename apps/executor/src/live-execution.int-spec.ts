@@ -229,6 +229,30 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect((await main.moduleRef.get(RiskCheckRepository).forIntent(id, 'EXECUTION')).some((c) => c.name === 'KILL_SWITCHES' && !c.passed)).toBe(true);
   });
 
+  it.each([
+    ['read', () => jest.spyOn(KillSwitchRepository.prototype, 'tripped').mockRejectedValueOnce(new Error('Connection terminated unexpectedly')), /^execution re-check could not read the portfolio or kill switches: Connection terminated/],
+    ['write', () => jest.spyOn(RiskCheckRepository.prototype, 'record').mockRejectedValueOnce(new Error('Connection terminated unexpectedly')), /^Connection terminated/],
+  ] as const)('a failed execution re-check %s fails the intent: nothing stored, nothing posted', async (_what, breakIt, reason) => {
+    const { market, tokenId, book } = pickMarket();
+    const id = await seed(market, tokenId, { price: book.asks[0].price, marketPrice: book.asks[0].price, sizeUsd: 5 });
+    const broken = breakIt();
+    const post = jest.spyOn(ClobTradingClient.prototype, 'postSignedOrder');
+    const postsBefore = sim.orders().length;
+    let posts: number | null = null;
+    try {
+      await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+    } finally {
+      posts = post.mock.calls.length;
+      post.mockRestore();
+      broken.mockRestore();
+    }
+    expect((await intents.findById(id))?.statusReason).toMatch(reason);
+    expect(posts).toBe(0);
+    expect(sim.orders().length).toBe(postsBefore);
+    expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toBeNull();
+    expect(await outcome(id)).toMatchObject({ status: 'FAILED' });
+  });
+
   it('an accepted post whose answer times out ends with ONE order at the venue: reconciled, not retried', async () => {
     const { market, tokenId, book } = pickMarket();
     const ask = book.asks[0];

@@ -56,7 +56,7 @@ export class LiveVenue implements ExecutionVenue {
     return LivePreflightReads.start(this.deps, intent);
   }
 
-  async submit(order: OrderRequest, { intent, market, firstAttempt, prepared }: SubmitContext): Promise<VenueResult> {
+  async submit(order: OrderRequest, { intent, market, firstAttempt, prepared, checksStored }: SubmitContext): Promise<VenueResult> {
     const early = prepared instanceof LivePreflightReads && prepared.serves(order) ? prepared : null;
     const trading = await (early ? early.trading() : this.deps.trading());
     // A first attempt has passed the APPROVED -> EXECUTING gate just now, so nothing is stored yet.
@@ -65,9 +65,12 @@ export class LiveVenue implements ExecutionVenue {
     if (!stored) {
       await this.preflight(trading, order, intent, early ?? LivePreflightReads.start(this.deps, order));
       const signed = await trading.signOrder(order, { expiresAt: intent.expiresAt });
+      // The re-check's results were written while the venue was read and the order signed; they are stored first.
+      await checksStored;
       // Stored (with its SIGNED outcome) before it is posted: a crash after this reconciles, never re-signs.
       stored = await this.deps.signedOrders.storeOnceWithOutcome(intent.id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
     } else {
+      await checksStored;
       this.deps.logger.warn({ intent_id: intent.id, order_hash: stored.orderHash, state: stored.state }, 'Resuming a live execution: reconciling the stored signed order with the venue');
     }
     if (stored.fillsRecorded) return this.summary(stored, intent, 'FILLED');

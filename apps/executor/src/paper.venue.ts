@@ -5,14 +5,13 @@ import {
   simulateFill,
   type Fill,
   type Intent,
-  type MarketSnapshot,
   type OrderRequest,
   type Position,
 } from '@polybot/domain';
 import type { FillRepository } from '@polybot/persistence';
 import type { ClobBookClient } from '@polybot/polymarket';
 import type { Clock } from '@polybot/runtime';
-import type { ExecutionVenue, VenueResult } from './execution-venue';
+import type { ExecutionVenue, SubmitContext, VenueResult } from './execution-venue';
 
 function summarize(status: string, intent: Intent, fills: readonly Fill[]): VenueResult {
   const shares = fills.reduce((sum, fill) => sum + fill.shares, 0);
@@ -41,12 +40,13 @@ export class PaperVenue implements ExecutionVenue {
     private readonly clock: Clock,
   ) {}
 
-  async submit(order: OrderRequest, { intent, market }: { intent: Intent; market: MarketSnapshot }): Promise<VenueResult> {
+  async submit(order: OrderRequest, { intent, market, checksStored }: SubmitContext): Promise<VenueResult> {
     const earlier = await this.fills.forIntent(intent.id);
     if (earlier.length > 0) return summarize('FILLED', intent, earlier);
     const { books, issues } = await this.books.fetchBooks([order.tokenId]);
     const book = books.get(order.tokenId);
     if (!book) throw new Error(`no order book for token ${order.tokenId}${issues.length ? `: ${issues.join('; ')}` : ''}`);
+    await checksStored;
     const result = simulateFill(order, book, market.feeSchedule);
     const fills = fillsFromPaperFill(result, order, { marketId: market.marketId, conditionId: market.conditionId, outcome: intent.outcome, category: categoryOf(market) }, new Date(this.clock()));
     await this.fills.recordMany('PAPER', fills);

@@ -27,4 +27,4 @@ export { REPOSITORIES } from './persistence.repositories';
 
 // Test support, exported here because the repo has one path alias per lib; it only touches
 // databases it created itself (polybot_test_*).
-export { countQueries, createTestDatabase, newIntent, RoundTripDepth, testServerUrl, type TestDatabase } from './testing';
+export { callTimeline, countQueries, createTestDatabase, newIntent, RoundTripDepth, testServerUrl, type TestDatabase } from './testing';
