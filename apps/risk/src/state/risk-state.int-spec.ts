@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { createTestDatabase, IntentRepository, KillSwitchRepository, newIntent, type TestDatabase } from '@polybot/persistence';
+import { createTestDatabase, ExecutionRepository, IntentRepository, KillSwitchRepository, newIntent, type TestDatabase } from '@polybot/persistence';
 import { PortfolioService } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher } from '@polybot/queues';
 import { CLOCK, createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
@@ -202,6 +202,36 @@ describe('risk state (real Postgres and Redis)', () => {
       await switches.clear(name, 'test', new Date());
       await publisher.publish(BroadcastEvent.KillSwitchCleared, cleared);
       await eventually(() => !state.isTripped(name));
+    });
+
+    it('reads Postgres as soon as it hears of an execution, so orders in the last hour are fresh before the next decision', async () => {
+      await state.refresh();
+      const ordersBefore = state.currentPortfolio()!.state.ordersLastHour;
+      const intent = await moduleRef.get(IntentRepository).createPending(newIntent({ createdAt: new Date(), expiresAt: new Date(Date.now() + 600_000) }), [], { actor: 'test' });
+      await moduleRef.get(ExecutionRepository).recordOutcome({ intentId: intent!.id, mode: 'DRY_RUN', status: 'DRY_RUN', orderRequest: { intentId: intent!.id } });
+      const reads = jest.spyOn(moduleRef.get(PortfolioService), 'view');
+      await publisher.publish(BroadcastEvent.IntentExecuted, { intentId: intent!.id, status: 'EXECUTED', actor: 'executor', at: at() });
+      // No decision asks for it (current() is not called): the event alone makes the read.
+      await eventually(() => state.currentPortfolio()!.state.ordersLastHour === ordersBefore + 1);
+      expect(reads).toHaveBeenCalled();
+    });
+
+    it('makes every decision after an execution is heard wait for a read that includes it, not only the first', async () => {
+      await state.refresh();
+      const ordersBefore = state.currentPortfolio()!.state.ordersLastHour;
+      const held = holdNextCall(moduleRef.get(PortfolioService), 'view');
+      const intent = await moduleRef.get(IntentRepository).createPending(newIntent({ createdAt: new Date(), expiresAt: new Date(Date.now() + 600_000) }), [], { actor: 'test' });
+      await moduleRef.get(ExecutionRepository).recordOutcome({ intentId: intent!.id, mode: 'DRY_RUN', status: 'DRY_RUN', orderRequest: { intentId: intent!.id } });
+      await publisher.publish(BroadcastEvent.IntentExecuted, { intentId: intent!.id, status: 'EXECUTED', actor: 'executor', at: at() });
+      // Events arrive in order: once this trip is heard, the execution before it was heard too.
+      const sentinel = uniqueSwitch();
+      await publisher.publish(BroadcastEvent.KillSwitchTriggered, { name: sentinel, value: 1, threshold: 0, reason: 'test', actor: 'other', at: at() });
+      await eventually(() => state.isTripped(sentinel));
+      // Two signals decided while the read is held: neither may use the view from before the execution.
+      const deciding = [state.current(), state.current()];
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      held.release();
+      expect((await Promise.all(deciding)).map((s) => s.portfolio.state.ordersLastHour)).toEqual([ordersBefore + 1, ordersBefore + 1]);
     });
 
     it('reads Postgres before the next decision when another process proposed an intent', async () => {

@@ -35,8 +35,13 @@ export class RiskStateService implements OnApplicationBootstrap, OnApplicationSh
   private readonly approvals = new ChangesSinceRead<string>();
   private stored: StoredRead | null = null;
   private portfolio: RiskPortfolio | null = null;
-  /** Set by an event the view cannot absorb (another process's proposal, an execution): read before the next decision. */
-  private mustRead = false;
+  /**
+   * Events the view cannot absorb (another process's proposal, an execution) are numbered; a
+   * decision waits for a read that began after the last of them. A read clears only what it began
+   * after, so a read already under way when the event came does not count.
+   */
+  private readsRequired = 0;
+  private readsSatisfied = 0;
   private reading: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private listener: BroadcastListener | null = null;
@@ -73,7 +78,7 @@ export class RiskStateService implements OnApplicationBootstrap, OnApplicationSh
 
   /** What a decision may rely on; reads Postgres first when the view is missing, too old or known to lack something. */
   async current(): Promise<RiskState> {
-    while (this.mustRead || this.stored === null || this.clock() - this.stored.startedAt > RISK_STATE_MAX_AGE_MS) await this.refresh();
+    while (this.mustRead() || this.stored === null || this.clock() - this.stored.startedAt > RISK_STATE_MAX_AGE_MS) await this.refresh();
     return { tripped: this.tripped(), portfolio: this.portfolio! };
   }
 
@@ -116,10 +121,24 @@ export class RiskStateService implements OnApplicationBootstrap, OnApplicationSh
     return this.reading;
   }
 
-  /** For the timer and events: an outage is logged once, not every second; decisions meanwhile wait on current(). */
+  private mustRead(): boolean {
+    return this.readsSatisfied < this.readsRequired;
+  }
+
+  /** The view lacks something an event told of: read now, so the next decision need not wait for it. */
+  private requireRead(): void {
+    this.readsRequired += 1;
+    void this.refreshLogged();
+  }
+
+  /**
+   * For the timer and events: an outage is logged once, not every second; decisions meanwhile wait
+   * on current(). Reads again when a required read came in during the one it joined.
+   */
   private async refreshLogged(): Promise<void> {
     try {
-      await this.refresh();
+      do await this.refresh();
+      while (this.mustRead());
       if (this.failing) this.logger.info('Risk state read from Postgres again');
       this.failing = false;
     } catch (error) {
@@ -130,20 +149,15 @@ export class RiskStateService implements OnApplicationBootstrap, OnApplicationSh
 
   private async read(): Promise<void> {
     const marks = { trips: this.trips.mark(), proposed: this.proposed.mark(), approvals: this.approvals.mark() };
-    const wasRequired = this.mustRead;
-    this.mustRead = false;
+    const required = this.readsRequired;
     const startedAt = this.clock();
-    try {
-      const [tripped, view] = await Promise.all([this.killSwitches.tripped(), this.portfolios.view(new Date(startedAt))]);
-      this.trips.settle(marks.trips);
-      this.proposed.settle(marks.proposed);
-      this.approvals.settle(marks.approvals);
-      this.stored = { startedAt, tripped: tripped.map((s) => s.name), openIntentIds: new Set(view.openIntents.map((i) => i.id)) };
-      this.portfolio = riskPortfolio(view, this.proposed.list(), this.approvals.list().length);
-    } catch (error) {
-      this.mustRead ||= wasRequired;
-      throw error;
-    }
+    const [tripped, view] = await Promise.all([this.killSwitches.tripped(), this.portfolios.view(new Date(startedAt))]);
+    this.trips.settle(marks.trips);
+    this.proposed.settle(marks.proposed);
+    this.approvals.settle(marks.approvals);
+    this.stored = { startedAt, tripped: tripped.map((s) => s.name), openIntentIds: new Set(view.openIntents.map((i) => i.id)) };
+    this.portfolio = riskPortfolio(view, this.proposed.list(), this.approvals.list().length);
+    this.readsSatisfied = Math.max(this.readsSatisfied, required);
   }
 
   private hear(received: ReceivedBroadcast): void {
@@ -163,11 +177,12 @@ export class RiskStateService implements OnApplicationBootstrap, OnApplicationSh
         if (this.portfolio) this.portfolio = withApproval(this.portfolio);
         break;
       case BroadcastEvent.IntentProposed:
-        if (!this.knows(received.payload.intentId)) this.mustRead = true;
+        if (!this.knows(received.payload.intentId)) this.requireRead();
         break;
       case BroadcastEvent.IntentExecuted:
-        // Positions changed: exits must not act on the old ones (exposure alone could wait).
-        this.mustRead = true;
+        // Positions and orders in the last hour changed: exits must not act on the old positions
+        // (exposure alone could wait). Read at once, not when the next signal comes.
+        this.requireRead();
         break;
       default:
         // Failed, rejected, expired: exposure only falls; the next read shows it.
