@@ -43,7 +43,7 @@ interface Attempt {
  * person approved can pass it, and only once, whatever the queue delivers. Then the risk rules
  * run again (minutes may have passed), and only then does the venue see anything. The re-check's
  * reads (portfolio, kill switches) start with the gate's update rather than after it: they need
- * no intent, and the decision still waits for both (SECURITY.md, "Execution re-check timing").
+ * no intent, and the decision still waits for both (SECURITY.md, "Re-check timing").
  */
 @Injectable()
 export class ExecuteIntentService {

@@ -86,7 +86,8 @@ export class IntentService {
    * the approval, with the reason. Passing results are returned to be stored by the approval's own
    * statement (so a losing concurrent approval stores none); the conditional UPDATE decides races.
    * The portfolio and kill switches are read alongside the intent, not after it (one round trip
-   * fewer), so they are read for nothing when the intent turns out not to be PENDING.
+   * fewer), so they are read for nothing when the intent turns out not to be PENDING (SECURITY.md,
+   * "Re-check timing").
    */
   private async recheck(id: string): Promise<readonly RiskCheckResult[] | undefined> {
     const gate = this.deps.gate;
