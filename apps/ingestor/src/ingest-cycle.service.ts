@@ -53,8 +53,8 @@ export class IngestCycleService {
     try {
       const watchConditionIds = await this.heldConditionIds(log);
       const fullResync = !this.stream.enabled || this.cycles++ % this.settings.booksResyncCycles === 0;
-      const liveBook = fullResync ? undefined : (tokenId: string) => this.stream.liveBook(tokenId);
-      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBook });
+      const liveBooks = fullResync ? undefined : this.stream.liveBooks();
+      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBooks });
       for (const issue of cycle.issues.slice(0, 50)) log.warn({ issue }, 'Skipped malformed or failed venue data');
       if (cycle.issues.length > 50) log.warn({ more: cycle.issues.length - 50 }, 'More venue data issues this cycle');
 

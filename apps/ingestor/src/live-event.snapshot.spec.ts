@@ -1,4 +1,5 @@
 import type { EventSnapshot, MarketSnapshot, OrderBook } from '@polybot/domain';
+import { compactBook } from '@polybot/polymarket';
 import { liveEventSnapshot, marketFingerprint, withStreamResolutions, type LiveMarketData } from './live-event.snapshot';
 
 const cycleQuote = (tokenId: string, outcome: string) => ({
@@ -21,7 +22,10 @@ const liveBook: OrderBook = {
 
 function live(data: { books?: OrderBook[]; heard?: Record<string, number>; resolved?: Record<string, string> }): LiveMarketData {
   return {
-    book: (tokenId) => data.books?.find((book) => book.tokenId === tokenId),
+    compactBook: (tokenId) => {
+      const book = data.books?.find((candidate) => candidate.tokenId === tokenId);
+      return book && compactBook(book);
+    },
     lastMessageAt: (tokenId) => data.heard?.[tokenId],
     resolution: (conditionId) => (data.resolved?.[conditionId] ? { winningAssetId: data.resolved[conditionId]! } : undefined),
   };

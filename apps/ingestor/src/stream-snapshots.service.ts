@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventSnapshot, OrderBook } from '@polybot/domain';
+import type { EventSnapshot } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import type { MarketStream } from '@polybot/polymarket';
+import type { LiveBooks, MarketStream } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
 import { MARKET_STREAM } from './ingestor.tokens';
 import { liveEventSnapshot, marketFingerprint, withStreamResolutions } from './live-event.snapshot';
@@ -59,9 +59,9 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     return this.stream !== null;
   }
 
-  /** The token's book if the stream keeps it live (see MarketStream.liveBook). */
-  liveBook(tokenId: string): OrderBook | undefined {
-    return this.stream?.liveBook(tokenId);
+  /** The books the stream keeps live (see MarketStream.isLive); undefined with streaming off. */
+  liveBooks(): LiveBooks | undefined {
+    return this.stream ?? undefined;
   }
 
   /** The cycle's events with the markets the stream saw resolve marked resolved (Gamma can lag). */
