@@ -80,9 +80,3 @@ export function withStreamResolutions(event: EventSnapshot, live: Pick<LiveMarke
     }),
   };
 }
-
-/** What strategy and risk would act on in a market: a stream update that changes none of it is not queued. */
-export function marketFingerprint(market: MarketSnapshot): string {
-  const quotes = market.tokens.map((token) => [token.tokenId, token.bestBid, token.bestAsk, token.bidDepthUsd, token.askDepthUsd]);
-  return JSON.stringify([market.closed, market.acceptingOrders, market.tickSize, quotes]);
-}

@@ -4,7 +4,8 @@ import type { Logger, PolybotMetrics } from '@polybot/observability';
 import type { LiveBooks, MarketStream } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
 import { MARKET_STREAM } from './ingestor.tokens';
-import { liveEventSnapshot, marketFingerprint, withStreamResolutions } from './live-event.snapshot';
+import { liveEventSnapshot, withStreamResolutions } from './live-event.snapshot';
+import { marketFingerprint } from './market-fingerprint';
 import { batchEvents } from './snapshot-batches';
 import { SnapshotPublisher, TOKENS_PER_BATCH } from './snapshot.publisher';
 
@@ -35,8 +36,8 @@ function tradableTokens(events: readonly EventSnapshot[]): string[] {
 @Injectable()
 export class StreamSnapshotService implements OnApplicationShutdown {
   private catalogue: Catalogue | null = null;
-  /** Per market, what strategy and risk were last sent (by the cycle or the stream). */
-  private queued = new Map<string, string>();
+  /** Per market, the fingerprint of what strategy and risk were last sent (by the cycle or the stream). */
+  private queued = new Map<string, number>();
   private updates = 0;
   private pendingEvents = new Set<string>();
   private publishing: Promise<void> | null = null;
@@ -76,7 +77,8 @@ export class StreamSnapshotService implements OnApplicationShutdown {
    */
   follow(cycleId: string, events: readonly EventSnapshot[]): void {
     if (!this.stream) return;
-    this.queued = new Map(events.flatMap((event) => event.markets.map((market) => [market.conditionId, marketFingerprint(market)] as const)));
+    this.queued = new Map();
+    for (const event of events) for (const market of event.markets) this.queued.set(market.conditionId, marketFingerprint(market));
     const eventOfToken = new Map<string, string>();
     for (const event of events) for (const market of event.markets) for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
     this.catalogue = { cycleId, events: new Map(events.map((event) => [event.eventId, event])), eventOfToken };
