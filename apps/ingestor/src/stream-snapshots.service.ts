@@ -72,8 +72,9 @@ export class StreamSnapshotService implements OnApplicationShutdown {
   }
 
   /**
-   * Follows the tradable tokens of a cycle's (queued) events; later stream updates build on this
-   * catalogue and are queued only where they change what the cycle sent.
+   * Follows the tradable tokens of a cycle's events, which the cycle is about to queue; later stream
+   * updates build on this catalogue and are queued only where they change what the cycle sent. Taken
+   * before the cycle stores and queues them, so the previous catalogue is not held alongside.
    */
   follow(cycleId: string, events: readonly EventSnapshot[]): void {
     if (!this.stream) return;
@@ -85,6 +86,14 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     this.updates = 0;
     this.stream.setAssets(tradableTokens(events));
     this.countConnections();
+  }
+
+  /**
+   * The cycle could not queue what `follow` assumed it would: forget what was sent, so the next stream
+   * update of any market is queued rather than judged unchanged against a batch nobody received.
+   */
+  forgetQueued(): void {
+    this.queued = new Map();
   }
 
   /** Resolves once the updates queued so far are published (for shutdown and tests). */
