@@ -4,10 +4,10 @@ import { quoteFromTop, type OrderBook, type PriceLevel, type TokenQuote } from '
  * One token's order book as a single Float64Array:
  * `[timestamp, tickSize, minOrderSize, negRisk (0|1), bid level count, ...bids, ...asks]`, each level
  * a `price, size` pair, best first. The ingestor holds a book for every token of the universe
- * (50,000 at full scale); as objects of levels each book cost about 1 KB of small heap objects, as
- * one array of doubles about a quarter of that and nothing for the collector to walk. The token id
- * is the key it is stored under; the condition id, hash and last trade price are not kept (no quote
- * or snapshot reads them).
+ * (50,000 at full scale); with 13 levels a book cost about 2 KB as objects of levels (with its id,
+ * condition id and hash strings) and under 500 bytes as one array of doubles, which holds nothing
+ * for the collector to trace. The token id is the key it is stored under; the condition id, hash
+ * and last trade price are not kept (no quote or snapshot reads them).
  */
 export type CompactBook = Float64Array;
 
