@@ -53,21 +53,26 @@ export class IngestCycleService {
     try {
       const watchConditionIds = await this.heldConditionIds(log);
       const fullResync = !this.stream.enabled || this.cycles++ % this.settings.booksResyncCycles === 0;
-      const liveBook = fullResync ? undefined : (tokenId: string) => this.stream.liveBook(tokenId);
-      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBook });
+      const liveBooks = fullResync ? undefined : this.stream.liveBooks();
+      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBooks });
       for (const issue of cycle.issues.slice(0, 50)) log.warn({ issue }, 'Skipped malformed or failed venue data');
       if (cycle.issues.length > 50) log.warn({ more: cycle.issues.length - 50 }, 'More venue data issues this cycle');
 
       const fetchedAt = new Date(this.clock()).toISOString();
-      await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
       const events = this.stream.resolvedView(cycle.events);
-      const batches = batchEvents(events, TOKENS_PER_BATCH);
-      for (const batch of batches) {
-        await this.publisher.publish(cycleId, fetchedAt, batch, 'cycle');
-        // Stream frames and their updates get their turn between batches of a big cycle.
-        await nextTurn();
-      }
       this.stream.follow(cycleId, events);
+      const batches = batchEvents(events, TOKENS_PER_BATCH);
+      try {
+        await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
+        for (const batch of batches) {
+          await this.publisher.publish(cycleId, fetchedAt, batch, 'cycle');
+          // Stream frames and their updates get their turn between batches of a big cycle.
+          await nextTurn();
+        }
+      } catch (error) {
+        this.stream.forgetQueued();
+        throw error;
+      }
 
       const durationMs = this.clock() - started;
       this.metrics.cycleDuration.observe(durationMs / 1000);

@@ -1,5 +1,6 @@
 import type { EventSnapshot, MarketSnapshot, OrderBook } from '@polybot/domain';
-import { liveEventSnapshot, marketFingerprint, withStreamResolutions, type LiveMarketData } from './live-event.snapshot';
+import { compactBook } from '@polybot/polymarket';
+import { liveEventSnapshot, withStreamResolutions, type LiveMarketData } from './live-event.snapshot';
 
 const cycleQuote = (tokenId: string, outcome: string) => ({
   tokenId, outcome, bestBid: 0.4, bestAsk: 0.42, mid: 0.41, spread: 0.02, bidDepthUsd: 40, askDepthUsd: 42, bookTimestamp: 1_000,
@@ -21,7 +22,10 @@ const liveBook: OrderBook = {
 
 function live(data: { books?: OrderBook[]; heard?: Record<string, number>; resolved?: Record<string, string> }): LiveMarketData {
   return {
-    book: (tokenId) => data.books?.find((book) => book.tokenId === tokenId),
+    compactBook: (tokenId) => {
+      const book = data.books?.find((candidate) => candidate.tokenId === tokenId);
+      return book && compactBook(book);
+    },
     lastMessageAt: (tokenId) => data.heard?.[tokenId],
     resolution: (conditionId) => (data.resolved?.[conditionId] ? { winningAssetId: data.resolved[conditionId]! } : undefined),
   };
@@ -68,21 +72,5 @@ describe('withStreamResolutions', () => {
     expect(withStreamResolutions(event, live({}))).toBe(event);
     const closed = { ...event, markets: [{ ...market('m1'), closed: true, outcomePrices: [0, 1] }] };
     expect(withStreamResolutions(closed, live({ resolved: { '0xm1': 'm1-yes' } }))).toBe(closed);
-  });
-});
-
-describe('marketFingerprint', () => {
-  it('ignores what strategy and risk do not act on (book timestamps, fetch times)', () => {
-    const later = { ...market('m1'), fetchedAt: '2026-01-02T00:00:00.000Z', tokens: market('m1').tokens.map((token) => ({ ...token, bookTimestamp: 9_000 })) };
-    expect(marketFingerprint(later)).toBe(marketFingerprint(market('m1')));
-  });
-
-  it.each([
-    ['a best bid', { tokens: [{ ...cycleQuote('m1-yes', 'Yes'), bestBid: 0.39 }, cycleQuote('m1-no', 'No')] }],
-    ['depth', { tokens: [{ ...cycleQuote('m1-yes', 'Yes'), askDepthUsd: 1 }, cycleQuote('m1-no', 'No')] }],
-    ['the tick size', { tickSize: 0.001 }],
-    ['the market state', { closed: true }],
-  ])('changes with %s', (_, change) => {
-    expect(marketFingerprint({ ...market('m1'), ...change })).not.toBe(marketFingerprint(market('m1')));
   });
 });

@@ -1,8 +1,9 @@
-import { emptyQuote, quoteFromBook, type EventSnapshot, type MarketSnapshot, type OrderBook } from '@polybot/domain';
+import { emptyQuote, type EventSnapshot, type MarketSnapshot } from '@polybot/domain';
+import { compactQuote, compactTickSize, type CompactBook } from '@polybot/polymarket';
 
 /** What the market stream knows now, per token and per market. */
 export interface LiveMarketData {
-  book(tokenId: string): OrderBook | undefined;
+  compactBook(tokenId: string): CompactBook | undefined;
   /** Epoch ms the newest stream message about the token arrived. */
   lastMessageAt(tokenId: string): number | undefined;
   resolution(conditionId: string): { readonly winningAssetId: string } | undefined;
@@ -38,9 +39,9 @@ function liveMarket(market: MarketSnapshot, live: LiveMarketData): { market: Mar
   const resolution = live.resolution(market.conditionId);
   if (resolution) return { market: resolvedMarket(market, resolution.winningAssetId, fetchedAt), newestAt };
   if (newestAt === null) return { market, newestAt };
-  const books = market.tokens.map((token) => live.book(token.tokenId));
+  const books = market.tokens.map((token) => live.compactBook(token.tokenId));
   // The stream's tick size is fresher than Gamma's and the cycle's REST book; 0 means "not said".
-  const tickSize = books.find((book) => book !== undefined && book.tickSize > 0)?.tickSize ?? market.tickSize;
+  const tickSize = books.map((book) => (book ? compactTickSize(book) : 0)).find((tick) => tick > 0) ?? market.tickSize;
   return {
     market: {
       ...market,
@@ -48,7 +49,7 @@ function liveMarket(market: MarketSnapshot, live: LiveMarketData): { market: Mar
       // A token without a live book keeps the quote of the last cycle: a gap never invents a price.
       tokens: market.tokens.map((token, i) => {
         const book = books[i];
-        return book ? quoteFromBook(book, token.outcome) : token;
+        return book ? compactQuote(token.tokenId, token.outcome, book) : token;
       }),
       fetchedAt,
     },
@@ -78,10 +79,4 @@ export function withStreamResolutions(event: EventSnapshot, live: Pick<LiveMarke
       return resolution && !market.closed ? resolvedMarket(market, resolution.winningAssetId, market.fetchedAt) : market;
     }),
   };
-}
-
-/** What strategy and risk would act on in a market: a stream update that changes none of it is not queued. */
-export function marketFingerprint(market: MarketSnapshot): string {
-  const quotes = market.tokens.map((token) => [token.tokenId, token.bestBid, token.bestAsk, token.bidDepthUsd, token.askDepthUsd]);
-  return JSON.stringify([market.closed, market.acceptingOrders, market.tickSize, quotes]);
 }

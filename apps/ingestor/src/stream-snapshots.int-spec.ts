@@ -1,6 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { MarketStream } from '@polybot/polymarket';
-import { createTestDatabase, type TestDatabase } from '@polybot/persistence';
+import { createTestDatabase, MarketRepository, type TestDatabase } from '@polybot/persistence';
 import { QueueName, type SnapshotBatchJob } from '@polybot/queues';
 import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
@@ -134,6 +134,33 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     // The first cycle and the fourth re-read every book; in between the stream's live books stand in.
     expect(restBooks).toEqual([tradable.length, 0, 0, tradable.length]);
     expect(bookCalls.map((calls) => calls > 0)).toEqual([true, false, false, true]);
+  });
+
+  it('after a cycle that could not store or queue, queues the next stream update of every market: nothing it assumed sent is lost', async () => {
+    const ingestor = await startIngestor();
+    const cycles = ingestor.moduleRef.get(IngestCycleService);
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed).flatMap((market) => [...market.tokenIds]);
+    const first = await cycles.runCycle();
+    await eventually(() => expect(tradable.filter((tokenId) => stream.liveBook(tokenId) === undefined)).toEqual([]));
+
+    // The stream follows the second cycle's catalogue before the cycle stores it; the store fails.
+    jest.spyOn(ingestor.moduleRef.get(MarketRepository), 'upsertMany').mockRejectedValueOnce(new Error('database down'));
+    await expect(cycles.runCycle()).rejects.toThrow('database down');
+    const afterFailure = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => !batch.cycleId.startsWith(first.cycleId));
+    expect(afterFailure).toEqual([]);
+
+    // A reconnect re-snapshots every book, unchanged since the cycle fetched them: each event is
+    // queued all the same, because the failed cycle never sent them.
+    sim.disconnectWebsockets();
+    const tradableEvents = new Set([...sim.world.markets.values()].filter((market) => market.active && !market.closed).map((market) => market.eventId));
+    await eventually(async () => {
+      const streamed = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => !batch.cycleId.startsWith(first.cycleId));
+      expect(new Set(streamed.flatMap(({ batch }) => batch.events.map((event) => event.eventId)))).toEqual(tradableEvents);
+    });
+    // Every ingestor of this file lost its connection: let them all reconnect before the next test counts clients.
+    const streams = services.map(({ moduleRef }) => moduleRef.get<MarketStream | null>(MARKET_STREAM)).filter((each): each is MarketStream => each !== null);
+    await eventually(() => expect(sim.state().websocketClients).toBe(streams.reduce((sum, each) => sum + each.connectionCount(), 0)));
   });
 
   it('streams nothing with POLYBOT_STREAMING=false', async () => {

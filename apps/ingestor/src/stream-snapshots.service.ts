@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventSnapshot, OrderBook } from '@polybot/domain';
+import type { EventSnapshot } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import type { MarketStream } from '@polybot/polymarket';
+import type { LiveBooks, MarketStream } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
 import { MARKET_STREAM } from './ingestor.tokens';
-import { liveEventSnapshot, marketFingerprint, withStreamResolutions } from './live-event.snapshot';
+import { liveEventSnapshot, withStreamResolutions } from './live-event.snapshot';
+import { marketFingerprint } from './market-fingerprint';
 import { batchEvents } from './snapshot-batches';
 import { SnapshotPublisher, TOKENS_PER_BATCH } from './snapshot.publisher';
 
@@ -35,8 +36,8 @@ function tradableTokens(events: readonly EventSnapshot[]): string[] {
 @Injectable()
 export class StreamSnapshotService implements OnApplicationShutdown {
   private catalogue: Catalogue | null = null;
-  /** Per market, what strategy and risk were last sent (by the cycle or the stream). */
-  private queued = new Map<string, string>();
+  /** Per market, the fingerprint of what strategy and risk were last sent (by the cycle or the stream). */
+  private queued = new Map<string, number>();
   private updates = 0;
   private pendingEvents = new Set<string>();
   private publishing: Promise<void> | null = null;
@@ -59,9 +60,9 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     return this.stream !== null;
   }
 
-  /** The token's book if the stream keeps it live (see MarketStream.liveBook). */
-  liveBook(tokenId: string): OrderBook | undefined {
-    return this.stream?.liveBook(tokenId);
+  /** The books the stream keeps live (see MarketStream.isLive); undefined with streaming off. */
+  liveBooks(): LiveBooks | undefined {
+    return this.stream ?? undefined;
   }
 
   /** The cycle's events with the markets the stream saw resolve marked resolved (Gamma can lag). */
@@ -71,18 +72,28 @@ export class StreamSnapshotService implements OnApplicationShutdown {
   }
 
   /**
-   * Follows the tradable tokens of a cycle's (queued) events; later stream updates build on this
-   * catalogue and are queued only where they change what the cycle sent.
+   * Follows the tradable tokens of a cycle's events, which the cycle is about to queue; later stream
+   * updates build on this catalogue and are queued only where they change what the cycle sent. Taken
+   * before the cycle stores and queues them, so the previous catalogue is not held alongside.
    */
   follow(cycleId: string, events: readonly EventSnapshot[]): void {
     if (!this.stream) return;
-    this.queued = new Map(events.flatMap((event) => event.markets.map((market) => [market.conditionId, marketFingerprint(market)] as const)));
+    this.queued = new Map();
+    for (const event of events) for (const market of event.markets) this.queued.set(market.conditionId, marketFingerprint(market));
     const eventOfToken = new Map<string, string>();
     for (const event of events) for (const market of event.markets) for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
     this.catalogue = { cycleId, events: new Map(events.map((event) => [event.eventId, event])), eventOfToken };
     this.updates = 0;
     this.stream.setAssets(tradableTokens(events));
     this.countConnections();
+  }
+
+  /**
+   * The cycle could not queue what `follow` assumed it would: forget what was sent, so the next stream
+   * update of any market is queued rather than judged unchanged against a batch nobody received.
+   */
+  forgetQueued(): void {
+    this.queued = new Map();
   }
 
   /** Resolves once the updates queued so far are published (for shutdown and tests). */

@@ -11,8 +11,8 @@ export interface ClobBookClientOptions {
   readonly batchSize?: number;
 }
 
-export interface BooksFetch {
-  readonly books: Map<string, OrderBook>;
+export interface BooksFetch<T = OrderBook> {
+  readonly books: Map<string, T>;
   readonly issues: string[];
 }
 
@@ -32,33 +32,42 @@ export class ClobBookClient {
   }
 
   async fetchBooks(tokenIds: readonly string[]): Promise<BooksFetch> {
+    return this.fetchBooksAs(tokenIds, (book) => book);
+  }
+
+  /**
+   * The books converted batch by batch as they arrive (e.g. to CompactBook), so a cycle never holds
+   * every book of the universe as parsed objects. Keyed by the caller's own token id strings.
+   */
+  async fetchBooksAs<T>(tokenIds: readonly string[], convert: (book: OrderBook) => T): Promise<BooksFetch<T>> {
     const unique = [...new Set(tokenIds)];
     const batches: string[][] = [];
     for (let i = 0; i < unique.length; i += this.batchSize) batches.push(unique.slice(i, i + this.batchSize));
 
     // Concurrent on purpose: the rate limiter in VenueHttp is what paces them.
-    const results = await Promise.all(batches.map((batch, index) => this.fetchBatch(batch, index, batches.length)));
-    const books = new Map<string, OrderBook>();
-    const issues: string[] = [];
-    for (const result of results) {
-      issues.push(...result.issues);
-      for (const book of result.books) books.set(book.tokenId, book);
-    }
-    return { books, issues };
+    const books = new Map<string, T>();
+    const issues = await Promise.all(
+      batches.map(async (batch, index) => {
+        const result = await this.fetchBatch(batch, index, batches.length);
+        for (const [tokenId, book] of result.books) books.set(tokenId, convert(book));
+        return result.issues;
+      }),
+    );
+    return { books, issues: issues.flat() };
   }
 
-  private async fetchBatch(tokenIds: string[], index: number, total: number): Promise<{ books: OrderBook[]; issues: string[] }> {
+  private async fetchBatch(tokenIds: string[], index: number, total: number): Promise<{ books: Map<string, OrderBook>; issues: string[] }> {
     const where = `clob POST /books batch ${index + 1}/${total} (${tokenIds.length} tokens)`;
     let body: unknown;
     try {
       body = await this.options.http.postJson('clob', this.options.baseUrl, '/books', tokenIds.map((token_id) => ({ token_id })));
     } catch (error) {
-      return { books: [], issues: [`${where} failed, no books for its ${tokenIds.length} tokens: ${describeError(error)}`] };
+      return { books: new Map(), issues: [`${where} failed, no books for its ${tokenIds.length} tokens: ${describeError(error)}`] };
     }
-    if (!Array.isArray(body)) return { books: [], issues: [`${where}: body is not an array; no books for its ${tokenIds.length} tokens`] };
+    if (!Array.isArray(body)) return { books: new Map(), issues: [`${where}: body is not an array; no books for its ${tokenIds.length} tokens`] };
 
-    const requested = new Set(tokenIds);
-    const books: OrderBook[] = [];
+    const requested = new Map(tokenIds.map((tokenId) => [tokenId, tokenId]));
+    const books = new Map<string, OrderBook>();
     const issues: string[] = [];
     body.forEach((item, i) => {
       const result = parseClobBook(item, i);
@@ -67,7 +76,8 @@ export class ClobBookClient {
         return;
       }
       issues.push(...result.warnings);
-      if (requested.has(result.value.tokenId)) books.push(result.value);
+      const tokenId = requested.get(result.value.tokenId);
+      if (tokenId !== undefined) books.set(tokenId, result.value);
       else issues.push(`${where}: ignored a book for token ${result.value.tokenId}, which was not asked for`);
     });
     const answered = new Set(body.map((item) => (typeof item === 'object' && item !== null && 'asset_id' in item ? item.asset_id : undefined)));

@@ -11,6 +11,7 @@ export * from './http/venue-retry.policy';
 export * from './http/venue-http';
 export * from './gamma.client';
 export * from './clob-books.client';
+export * from './book/compact-book';
 export * from './snapshot-builder';
 export * from './market-data.source';
 export * from './watched-markets.fetcher';

@@ -1,5 +1,6 @@
 import type { OrderBook } from '@polybot/domain';
 import { type RunningSimulator, startSimulator } from '@polybot/simulator';
+import { compactBook } from './book/compact-book';
 import { ClobBookClient } from './clob-books.client';
 import { GammaClient } from './gamma.client';
 import { VenueHttp } from './http/venue-http';
@@ -67,8 +68,15 @@ describe('market data against the simulator', () => {
       live.has(tokenId)
         ? { tokenId, conditionId: '', bids: [{ price: 0.11, size: 100 }], asks: [{ price: 0.89, size: 100 }], tickSize: 0, minOrderSize: 0, negRisk: false, timestamp: 1, lastTradePrice: null }
         : undefined;
+    const liveBooks = {
+      isLive: (tokenId: string) => live.has(tokenId),
+      compactBook: (tokenId: string) => {
+        const book = liveBook(tokenId);
+        return book && compactBook(book);
+      },
+    };
     sim.resetRequests();
-    const cycle = await makeStack().source.fetchCycle({ liveBook });
+    const cycle = await makeStack().source.fetchCycle({ liveBooks });
     expect(cycle.issues).toEqual([]);
     expect(cycle.stats).toMatchObject({ tokens: tokens.length, books: tokens.length, restBooks: 3 });
     expect(sim.requests()['POST /clob/books']).toBe(1);

@@ -1,5 +1,6 @@
-import type { EventSnapshot, OrderBook } from '@polybot/domain';
-import type { BooksFetch, ClobBookClient } from './clob-books.client';
+import type { EventSnapshot } from '@polybot/domain';
+import { compactBook, type CompactBook, type CompactBookLookup } from './book/compact-book';
+import type { ClobBookClient } from './clob-books.client';
 import type { GammaClient } from './gamma.client';
 import type { GammaMarket } from './gamma.types';
 import { buildEventSnapshots } from './snapshot-builder';
@@ -26,10 +27,16 @@ export interface FetchCycleOptions {
    */
   readonly watchConditionIds?: readonly string[];
   /**
-   * A book the market stream keeps live, if any: such a token is not fetched over REST. Left out
-   * for a full re-sync, when every book comes from REST.
+   * The books the market stream keeps live: such a token is not fetched over REST. Left out for a
+   * full re-sync, when every book comes from REST.
    */
-  readonly liveBook?: (tokenId: string) => OrderBook | undefined;
+  readonly liveBooks?: LiveBooks;
+}
+
+/** What the cycle asks the market stream (MarketStream is one). */
+export interface LiveBooks {
+  isLive(tokenId: string): boolean;
+  compactBook(tokenId: string): CompactBook | undefined;
 }
 
 export interface MarketDataCycle {
@@ -63,8 +70,8 @@ export class MarketDataSource {
     const watched = await fetchWatchedMarkets(this.options.gamma, catalogue.markets, opts.watchConditionIds ?? []);
     const markets = [...catalogue.markets, ...watched.markets];
     const tokenIds = [...new Set(markets.filter(isBookable).flatMap((market) => market.tokens.map((token) => token.tokenId)))];
-    const fetched = await this.fetchBooks(tokenIds, opts.liveBook);
-    const events = buildEventSnapshots(catalogue.events, fetched.books, this.now(), watched.markets);
+    const fetched = await this.fetchBooks(tokenIds, opts.liveBooks);
+    const events = buildEventSnapshots(catalogue.events, fetched.bookOf, this.now(), watched.markets);
     return {
       events,
       issues: [...catalogue.issues, ...watched.issues, ...fetched.issues],
@@ -72,7 +79,7 @@ export class MarketDataSource {
         events: events.length,
         markets: events.reduce((sum, event) => sum + event.markets.length, 0),
         tokens: tokenIds.length,
-        books: fetched.books.size,
+        books: fetched.books,
         restBooks: fetched.restBooks,
         watchedMarkets: watched.markets.length,
         durationMs: Math.round(performance.now() - started),
@@ -80,16 +87,20 @@ export class MarketDataSource {
     };
   }
 
-  private async fetchBooks(tokenIds: readonly string[], liveBook: FetchCycleOptions['liveBook']): Promise<BooksFetch & { restBooks: number }> {
-    const live = new Map<string, OrderBook>();
+  /**
+   * REST books for the tokens the stream does not keep live, compacted as each batch arrives; the
+   * live ones are read from the stream when the snapshots are built (its newest state), so no map of
+   * every book of the universe is built.
+   */
+  private async fetchBooks(tokenIds: readonly string[], liveBooks: LiveBooks | undefined): Promise<{ bookOf: CompactBookLookup; books: number; restBooks: number; issues: string[] }> {
+    const live = new Set<string>();
     const rest: string[] = [];
     for (const tokenId of tokenIds) {
-      const book = liveBook?.(tokenId);
-      if (book) live.set(tokenId, book);
+      if (liveBooks?.isLive(tokenId)) live.add(tokenId);
       else rest.push(tokenId);
     }
-    const fetched = rest.length > 0 ? await this.options.books.fetchBooks(rest) : { books: new Map<string, OrderBook>(), issues: [] };
-    for (const [tokenId, book] of live) fetched.books.set(tokenId, book);
-    return { ...fetched, restBooks: rest.length };
+    const fetched = rest.length > 0 ? await this.options.books.fetchBooksAs(rest, compactBook) : { books: new Map<string, CompactBook>(), issues: [] };
+    const bookOf = (tokenId: string): CompactBook | undefined => fetched.books.get(tokenId) ?? (live.has(tokenId) ? liveBooks?.compactBook(tokenId) : undefined);
+    return { bookOf, books: fetched.books.size + live.size, restBooks: rest.length, issues: fetched.issues };
   }
 }

@@ -1,4 +1,5 @@
 import type { OrderBook } from '@polybot/domain';
+import { compactBook, type CompactBookLookup } from './book/compact-book';
 import type { GammaEvent, GammaMarket } from './gamma.types';
 import { buildEventSnapshots, FALLBACK_TICK_SIZE } from './snapshot-builder';
 
@@ -38,6 +39,14 @@ function event(id: string, markets: GammaMarket[], overrides: Partial<GammaEvent
   return { id, slug: `e-${id}`, title: `Event ${id}`, negRisk: false, tags: ['Politics', 'Elections'], markets, ...overrides };
 }
 
+/** The builder's book lookup over these books, compacted as the ingestor holds them. */
+function booksOf(books: ReadonlyMap<string, OrderBook> = new Map()): CompactBookLookup {
+  return (tokenId) => {
+    const book = books.get(tokenId);
+    return book && compactBook(book);
+  };
+}
+
 function book(tokenId: string, overrides: Partial<OrderBook> = {}): OrderBook {
   return {
     tokenId,
@@ -57,7 +66,7 @@ function book(tokenId: string, overrides: Partial<OrderBook> = {}): OrderBook {
 
 describe('buildEventSnapshots', () => {
   it('quotes every token from its book and leaves tokens without a book empty', () => {
-    const [snapshot] = buildEventSnapshots([event('e1', [market('1')])], new Map([['1-yes', book('1-yes')]]), FETCHED_AT);
+    const [snapshot] = buildEventSnapshots([event('e1', [market('1')])], booksOf(new Map([['1-yes', book('1-yes')]])), FETCHED_AT);
     const [yes, no] = snapshot!.markets[0]!.tokens;
     expect(yes).toEqual({ tokenId: '1-yes', outcome: 'Yes', bestBid: 0.4, bestAsk: 0.42, mid: expect.closeTo(0.41, 10), spread: expect.closeTo(0.02, 10), bidDepthUsd: 40 + 19.5, askDepthUsd: expect.closeTo(4.2, 10), bookTimestamp: 1728799418260 });
     expect(no).toEqual({ tokenId: '1-no', outcome: 'No', bestBid: null, bestAsk: null, mid: null, spread: null, bidDepthUsd: 0, askDepthUsd: 0, bookTimestamp: null });
@@ -65,7 +74,7 @@ describe('buildEventSnapshots', () => {
 
   it('copies the market facts and stamps the fetch time', () => {
     const resolved = market('1', { closed: true, acceptingOrders: false, umaResolutionStatus: 'resolved', outcomePrices: [1, 0] });
-    const [snapshot] = buildEventSnapshots([event('e1', [resolved])], new Map(), FETCHED_AT);
+    const [snapshot] = buildEventSnapshots([event('e1', [resolved])], booksOf(), FETCHED_AT);
     expect(snapshot).toMatchObject({ eventId: 'e1', slug: 'e-e1', title: 'Event e1', negRisk: false });
     expect(snapshot!.markets[0]).toMatchObject({
       marketId: '1',
@@ -91,14 +100,14 @@ describe('buildEventSnapshots', () => {
   it('passes on an open market\'s indicative prices and a missing resolution status or prices as null', () => {
     const [snapshot] = buildEventSnapshots(
       [event('e1', [market('1', { outcomePrices: [0.35, 0.65] }), market('2', { outcomePrices: null })])],
-      new Map(),
+      booksOf(),
       FETCHED_AT,
     );
     expect(snapshot!.markets.map((m) => [m.umaResolutionStatus, m.outcomePrices])).toEqual([
       [null, [0.35, 0.65]],
       [null, null],
     ]);
-    const loose = buildEventSnapshots([], new Map(), FETCHED_AT, [market('3', { closed: true, umaResolutionStatus: 'resolved', outcomePrices: [0, 1] })]);
+    const loose = buildEventSnapshots([], booksOf(), FETCHED_AT, [market('3', { closed: true, umaResolutionStatus: 'resolved', outcomePrices: [0, 1] })]);
     expect(loose[0]!.markets[0]).toMatchObject({ marketId: '3', closed: true, umaResolutionStatus: 'resolved', outcomePrices: [0, 1] });
   });
 
@@ -106,7 +115,7 @@ describe('buildEventSnapshots', () => {
     const books = new Map([['1-no', book('1-no')]]);
     const [snapshot] = buildEventSnapshots(
       [event('e1', [market('1'), market('2', { tickSize: 0.001, orderMinSize: 15 }), market('3', { tickSize: null, orderMinSize: null })])],
-      new Map([...books, ['2-yes', book('2-yes', { tickSize: 0, minOrderSize: 0 })]]),
+      booksOf(new Map([...books, ['2-yes', book('2-yes', { tickSize: 0, minOrderSize: 0 })]])),
       FETCHED_AT,
     );
     const [fromBook, fromGamma, fallback] = snapshot!.markets;
@@ -118,19 +127,19 @@ describe('buildEventSnapshots', () => {
   it('takes the category from the market, else the first event tag, and the tag labels from event and market', () => {
     const [snapshot] = buildEventSnapshots(
       [event('e1', [market('1', { category: 'Crypto', tags: ['Bitcoin', 'Politics'] }), market('2')])],
-      new Map(),
+      booksOf(),
       FETCHED_AT,
     );
     expect(snapshot!.markets[0]).toMatchObject({ category: 'Crypto', tags: ['Politics', 'Elections', 'Bitcoin'] });
     expect(snapshot!.markets[1]).toMatchObject({ category: 'Politics', tags: ['Politics', 'Elections'] });
-    const [untagged] = buildEventSnapshots([event('e2', [market('3')], { tags: [] })], new Map(), FETCHED_AT);
+    const [untagged] = buildEventSnapshots([event('e2', [market('3')], { tags: [] })], booksOf(), FETCHED_AT);
     expect(untagged!.markets[0]).toMatchObject({ category: null, tags: [] });
   });
 
   it('marks markets neg-risk when the event, the market or the book says so', () => {
-    const [negRiskEvent] = buildEventSnapshots([event('e1', [market('1')], { negRisk: true })], new Map(), FETCHED_AT);
+    const [negRiskEvent] = buildEventSnapshots([event('e1', [market('1')], { negRisk: true })], booksOf(), FETCHED_AT);
     expect([negRiskEvent!.negRisk, negRiskEvent!.markets[0]!.negRisk]).toEqual([true, true]);
-    const [plain] = buildEventSnapshots([event('e2', [market('2'), market('3', { negRisk: true }), market('4')])], new Map([['4-no', book('4-no', { negRisk: true })]]), FETCHED_AT);
+    const [plain] = buildEventSnapshots([event('e2', [market('2'), market('3', { negRisk: true }), market('4')])], booksOf(new Map([['4-no', book('4-no', { negRisk: true })]])), FETCHED_AT);
     expect(plain!.markets.map((m) => m.negRisk)).toEqual([false, true, true]);
   });
 
@@ -138,7 +147,7 @@ describe('buildEventSnapshots', () => {
     const ref = { id: 'e9', slug: 'e-9', title: 'Event 9', negRisk: true, tags: ['Sports'] };
     const snapshots = buildEventSnapshots(
       [event('e1', [market('1')])],
-      new Map(),
+      booksOf(),
       FETCHED_AT,
       [market('5', { event: ref }), market('6', { event: ref }), market('7', { question: 'Lonely?', slug: 'lonely' }), market('1', { event: { ...ref, id: 'e1' } })],
     );
@@ -154,6 +163,6 @@ describe('buildEventSnapshots', () => {
   });
 
   it('leaves out events that have no markets', () => {
-    expect(buildEventSnapshots([event('e1', [])], new Map(), FETCHED_AT)).toEqual([]);
+    expect(buildEventSnapshots([event('e1', [])], booksOf(), FETCHED_AT)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { emptyQuote, quoteFromBook, type EventSnapshot, type MarketSnapshot, type OrderBook } from '@polybot/domain';
+import { emptyQuote, type EventSnapshot, type MarketSnapshot } from '@polybot/domain';
+import { compactMinOrderSize, compactNegRisk, compactQuote, compactTickSize, type CompactBook, type CompactBookLookup } from './book/compact-book';
 import type { GammaEvent, GammaMarket } from './gamma.types';
 
 /** Used only when neither the book nor Gamma states them: the venue's most common values. */
@@ -32,11 +33,16 @@ function groupLooseMarkets(events: readonly GammaEvent[], looseMarkets: readonly
   return [...grouped.values()];
 }
 
-function marketSnapshot(event: GammaEvent, market: GammaMarket, books: ReadonlyMap<string, OrderBook>, fetchedAt: string): MarketSnapshot {
-  const marketBooks = market.tokens.map((token) => books.get(token.tokenId)).filter((book): book is OrderBook => book !== undefined);
+function firstGiven(books: readonly CompactBook[], read: (book: CompactBook) => number): number | undefined {
+  return books.map(read).find((value) => value > 0);
+}
+
+function marketSnapshot(event: GammaEvent, market: GammaMarket, bookOf: CompactBookLookup, fetchedAt: string): MarketSnapshot {
+  const books = market.tokens.map((token) => bookOf(token.tokenId));
+  const marketBooks = books.filter((book): book is CompactBook => book !== undefined);
   // The book is fresher than Gamma: the venue changes tick sizes near 0.04/0.96. 0 means "book did not say".
-  const bookTick = marketBooks.find((book) => book.tickSize > 0)?.tickSize;
-  const bookMinSize = marketBooks.find((book) => book.minOrderSize > 0)?.minOrderSize;
+  const bookTick = firstGiven(marketBooks, compactTickSize);
+  const bookMinSize = firstGiven(marketBooks, compactMinOrderSize);
   const tags = unique([...event.tags, ...market.tags]);
   return {
     marketId: market.id,
@@ -45,7 +51,7 @@ function marketSnapshot(event: GammaEvent, market: GammaMarket, books: ReadonlyM
     slug: market.slug,
     eventId: event.id,
     eventSlug: event.slug,
-    negRisk: market.negRisk || event.negRisk || marketBooks.some((book) => book.negRisk),
+    negRisk: market.negRisk || event.negRisk || marketBooks.some(compactNegRisk),
     endDate: market.endDate,
     category: market.category ?? tags[0] ?? null,
     tags,
@@ -58,9 +64,9 @@ function marketSnapshot(event: GammaEvent, market: GammaMarket, books: ReadonlyM
     tickSize: bookTick ?? market.tickSize ?? FALLBACK_TICK_SIZE,
     minOrderSize: bookMinSize ?? market.orderMinSize ?? FALLBACK_MIN_ORDER_SIZE,
     feeSchedule: market.feeSchedule,
-    tokens: market.tokens.map((token) => {
-      const book = books.get(token.tokenId);
-      return book ? quoteFromBook(book, token.outcome) : emptyQuote(token.tokenId, token.outcome);
+    tokens: market.tokens.map((token, i) => {
+      const book = books[i];
+      return book ? compactQuote(token.tokenId, token.outcome, book) : emptyQuote(token.tokenId, token.outcome);
     }),
     fetchedAt,
     umaResolutionStatus: market.umaResolutionStatus,
@@ -74,7 +80,7 @@ function marketSnapshot(event: GammaEvent, market: GammaMarket, books: ReadonlyM
  */
 export function buildEventSnapshots(
   events: readonly GammaEvent[],
-  books: ReadonlyMap<string, OrderBook>,
+  books: CompactBookLookup,
   fetchedAt: Date,
   looseMarkets: readonly GammaMarket[] = [],
 ): EventSnapshot[] {

@@ -12,25 +12,41 @@ function depthUsd(levels: readonly PriceLevel[]): number {
   return levels.reduce((sum, level) => sum + level.price * level.size, 0);
 }
 
-/**
- * Best bid/ask, mid, spread and depth of one token's book. A one-sided book has no mid or spread:
- * we never invent a price the market is not showing.
- */
-export function quoteFromBook(book: OrderBook, outcome: string): TokenQuote {
-  const bid = bestBid(book)?.price ?? null;
-  const ask = bestAsk(book)?.price ?? null;
+/** The best prices and resting dollars of one side each: what a quote is derived from. */
+export interface BookTop {
+  readonly bestBid: number | null;
+  readonly bestAsk: number | null;
+  readonly bidDepthUsd: number;
+  readonly askDepthUsd: number;
+  readonly bookTimestamp: number;
+}
+
+/** A one-sided book has no mid or spread: we never invent a price the market is not showing. */
+export function quoteFromTop(tokenId: string, outcome: string, top: BookTop): TokenQuote {
+  const { bestBid: bid, bestAsk: ask } = top;
   const twoSided = bid !== null && ask !== null;
   return {
-    tokenId: book.tokenId,
+    tokenId,
     outcome,
     bestBid: bid,
     bestAsk: ask,
     mid: twoSided ? (bid + ask) / 2 : null,
     spread: twoSided ? ask - bid : null,
+    bidDepthUsd: top.bidDepthUsd,
+    askDepthUsd: top.askDepthUsd,
+    bookTimestamp: top.bookTimestamp,
+  };
+}
+
+/** Best bid/ask, mid, spread and depth of one token's book. */
+export function quoteFromBook(book: OrderBook, outcome: string): TokenQuote {
+  return quoteFromTop(book.tokenId, outcome, {
+    bestBid: bestBid(book)?.price ?? null,
+    bestAsk: bestAsk(book)?.price ?? null,
     bidDepthUsd: depthUsd(book.bids),
     askDepthUsd: depthUsd(book.asks),
     bookTimestamp: book.timestamp,
-  };
+  });
 }
 
 /** A quote for a token whose book could not be fetched this cycle. */

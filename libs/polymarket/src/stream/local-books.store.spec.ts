@@ -11,7 +11,8 @@ const seeded: OrderBook = {
   negRisk: false,
   timestamp: 1_000,
 };
-const all = (): boolean => true;
+const all = (assetId: string): string => assetId;
+const none = (): undefined => undefined;
 
 describe('LocalBooks', () => {
   it('seeds from a book event, applies price changes and tick size changes, and records when each token was heard', () => {
@@ -23,7 +24,8 @@ describe('LocalBooks', () => {
     ];
     expect(books.apply({ kind: 'price_change', conditionId: '0xc1', timestamp: 2_000, changes }, 20, all).changed).toEqual(['A1']);
     expect(books.apply({ kind: 'tick_size_change', assetId: 'A1', conditionId: '0xc1', newTickSize: 0.001, timestamp: 3_000 }, 30, all).changed).toEqual(['A1']);
-    expect(books.book('A1')).toEqual({ ...seeded, bids: [{ price: 0.51, size: 5 }, { price: 0.5, size: 200 }], asks: [], tickSize: 0.001, timestamp: 3_000, hash: '0xb' });
+    // The compact book keeps what quotes need: not the condition id or the hash.
+    expect(books.book('A1')).toEqual({ ...seeded, conditionId: '', bids: [{ price: 0.51, size: 5 }, { price: 0.5, size: 200 }], asks: [], tickSize: 0.001, timestamp: 3_000 });
     expect(books.lastMessageAt('A1')).toBe(30);
   });
 
@@ -47,16 +49,24 @@ describe('LocalBooks', () => {
     const books = new LocalBooks();
     const change = { kind: 'price_change' as const, conditionId: '0xc1', timestamp: 2_000, changes: [{ assetId: 'A9', side: 'BUY' as const, price: 0.4, size: 1, hash: null }] };
     expect(books.apply(change, 20, all).resync).toEqual(['A9']);
-    expect(books.apply(change, 20, () => false)).toEqual({ changed: [], resync: [], issues: [] });
-    expect(books.apply({ kind: 'book', book: seeded }, 10, () => false).changed).toEqual([]);
+    expect(books.apply(change, 20, none)).toEqual({ changed: [], resync: [], issues: [] });
+    expect(books.apply({ kind: 'book', book: seeded }, 10, none).changed).toEqual([]);
     expect(books.size).toBe(0);
   });
 
   it('remembers a resolution and reports the followed tokens of the market as changed', () => {
     const books = new LocalBooks();
     const resolution = { conditionId: '0xc1', assetIds: ['A1', 'A2'], winningAssetId: 'A2', winningOutcome: 'No', timestamp: 5_000 };
-    expect(books.apply({ kind: 'market_resolved', resolution }, 50, (id) => id === 'A1').changed).toEqual(['A1']);
+    expect(books.apply({ kind: 'market_resolved', resolution }, 50, (id) => (id === 'A1' ? id : undefined)).changed).toEqual(['A1']);
     expect(books.resolution('0xc1')).toEqual(resolution);
+  });
+
+  it('reports and stores a token under the id its subscriber gives', () => {
+    const books = new LocalBooks();
+    const subscribed = (id: string): string | undefined => (id === 'a1' ? 'A1' : undefined);
+    expect(books.apply({ kind: 'book', book: { ...seeded, tokenId: 'a1' } }, 10, subscribed).changed).toEqual(['A1']);
+    expect(books.compactBook('A1')).toBeInstanceOf(Float64Array);
+    expect(books.lastMessageAt('A1')).toBe(10);
   });
 
   it('forgets tokens no longer followed', () => {

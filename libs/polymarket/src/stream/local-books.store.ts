@@ -6,6 +6,7 @@ import {
   type BookLevelChange,
   type OrderBook,
 } from '@polybot/domain';
+import { compactBook, expandBook, type CompactBook } from '../book/compact-book';
 import type { MarketStreamEvent, StreamLevelChange, StreamMarketResolution } from './market-message.wire';
 
 export interface AppliedEvent {
@@ -27,15 +28,27 @@ function groupByAsset(changes: readonly StreamLevelChange[]): Map<string, BookLe
 }
 
 /**
- * The books of the subscribed tokens as the market channel described them, when each token last
- * heard from the venue, and the markets the channel reported resolved.
+ * The subscription's own id string for a token the caller follows, undefined for one it does not.
+ * Books are keyed by it rather than by the id parsed from a message, so 50,000 ids are held once.
+ */
+export type SubscribedId = (assetId: string) => string | undefined;
+
+/**
+ * The books of the subscribed tokens as the market channel described them (compact: see
+ * CompactBook), when each token last heard from the venue, and the markets the channel reported
+ * resolved. A delta expands the one book it touches, applies the domain's rules, and compacts it again.
  */
 export class LocalBooks {
-  private readonly books = new Map<string, OrderBook>();
+  private readonly books = new Map<string, CompactBook>();
   private readonly heardAt = new Map<string, number>();
   private readonly resolutions = new Map<string, StreamMarketResolution>();
 
   book(assetId: string): OrderBook | undefined {
+    const book = this.books.get(assetId);
+    return book && expandBook(assetId, book);
+  }
+
+  compactBook(assetId: string): CompactBook | undefined {
     return this.books.get(assetId);
   }
 
@@ -60,7 +73,7 @@ export class LocalBooks {
     }
   }
 
-  apply(event: MarketStreamEvent, receivedAt: number, subscribed: (assetId: string) => boolean): AppliedEvent {
+  apply(event: MarketStreamEvent, receivedAt: number, subscribed: SubscribedId): AppliedEvent {
     switch (event.kind) {
       case 'book':
         return this.applySnapshot(event.book, receivedAt, subscribed);
@@ -70,7 +83,7 @@ export class LocalBooks {
         return this.applyTickSize(event.assetId, event.newTickSize, event.timestamp, receivedAt, subscribed);
       case 'market_resolved': {
         this.resolutions.set(event.resolution.conditionId, event.resolution);
-        const changed = event.resolution.assetIds.filter(subscribed);
+        const changed = event.resolution.assetIds.map((assetId) => subscribed(assetId)).filter((assetId): assetId is string => assetId !== undefined);
         for (const assetId of changed) this.heardAt.set(assetId, receivedAt);
         return { changed, resync: [], issues: [] };
       }
@@ -79,30 +92,31 @@ export class LocalBooks {
     }
   }
 
-  private applySnapshot(snapshot: OrderBook, receivedAt: number, subscribed: (assetId: string) => boolean): AppliedEvent {
-    if (!subscribed(snapshot.tokenId)) return { changed: [], resync: [], issues: [] };
+  private applySnapshot(snapshot: OrderBook, receivedAt: number, subscribed: SubscribedId): AppliedEvent {
+    const assetId = subscribed(snapshot.tokenId);
+    if (assetId === undefined) return { changed: [], resync: [], issues: [] };
     try {
-      this.books.set(snapshot.tokenId, applyBookSnapshot(this.books.get(snapshot.tokenId), snapshot));
-      this.heardAt.set(snapshot.tokenId, receivedAt);
-      return { changed: [snapshot.tokenId], resync: [], issues: [] };
+      this.books.set(assetId, compactBook(applyBookSnapshot(this.book(assetId), snapshot)));
+      this.heardAt.set(assetId, receivedAt);
+      return { changed: [assetId], resync: [], issues: [] };
     } catch (error) {
-      return this.distrust(snapshot.tokenId, error);
+      return this.distrust(assetId, error);
     }
   }
 
-  private applyChanges(changes: readonly StreamLevelChange[], timestamp: number, receivedAt: number, subscribed: (assetId: string) => boolean): AppliedEvent {
+  private applyChanges(changes: readonly StreamLevelChange[], timestamp: number, receivedAt: number, subscribed: SubscribedId): AppliedEvent {
     const result: { changed: string[]; resync: string[]; issues: string[] } = { changed: [], resync: [], issues: [] };
-    for (const [assetId, levels] of groupByAsset(changes)) {
-      if (!subscribed(assetId)) continue;
-      const book = this.books.get(assetId);
+    for (const [wireId, levels] of groupByAsset(changes)) {
+      const assetId = subscribed(wireId);
+      if (assetId === undefined) continue;
+      const book = this.book(assetId);
       if (!book) {
         result.resync.push(assetId);
         result.issues.push(`book ${assetId}: price_change before any book snapshot; asked for one`);
         continue;
       }
-      const hash = changes.filter((change) => change.assetId === assetId).at(-1)?.hash ?? undefined;
       try {
-        this.books.set(assetId, applyPriceChanges(book, levels, timestamp, hash));
+        this.books.set(assetId, compactBook(applyPriceChanges(book, levels, timestamp)));
         this.heardAt.set(assetId, receivedAt);
         result.changed.push(assetId);
       } catch (error) {
@@ -114,12 +128,13 @@ export class LocalBooks {
     return result;
   }
 
-  private applyTickSize(assetId: string, tick: number, timestamp: number, receivedAt: number, subscribed: (assetId: string) => boolean): AppliedEvent {
-    if (!subscribed(assetId)) return { changed: [], resync: [], issues: [] };
-    const book = this.books.get(assetId);
+  private applyTickSize(wireId: string, tick: number, timestamp: number, receivedAt: number, subscribed: SubscribedId): AppliedEvent {
+    const assetId = subscribed(wireId);
+    if (assetId === undefined) return { changed: [], resync: [], issues: [] };
+    const book = this.book(assetId);
     if (!book) return { changed: [], resync: [assetId], issues: [`book ${assetId}: tick_size_change before any book snapshot; asked for one`] };
     try {
-      this.books.set(assetId, applyTickSizeChange(book, tick, timestamp));
+      this.books.set(assetId, compactBook(applyTickSizeChange(book, tick, timestamp)));
       this.heardAt.set(assetId, receivedAt);
       return { changed: [assetId], resync: [], issues: [] };
     } catch (error) {

@@ -29,7 +29,8 @@ const MAX_WATCHDOG_PERIOD_MS = 1_000;
 export class MarketShardConnection {
   private socket: WebSocket | null = null;
   private state: StreamConnectionState = 'connecting';
-  private readonly assets = new Set<string>();
+  /** Each followed token's id, mapped to itself: the one string every local structure keys it by. */
+  private readonly assets = new Map<string, string>();
   private readonly backoffFactory: ExponentialBackoff<unknown>;
   private backoff: IBackoff<unknown> | null = null;
   private lastHeardAt = 0;
@@ -64,8 +65,13 @@ export class MarketShardConnection {
     return this.assets.has(assetId);
   }
 
+  /** The id string this shard was given for the token, undefined when it does not follow it. */
+  subscribedId(assetId: string): string | undefined {
+    return this.assets.get(assetId);
+  }
+
   assetIds(): string[] {
-    return [...this.assets];
+    return [...this.assets.keys()];
   }
 
   start(): void {
@@ -78,7 +84,7 @@ export class MarketShardConnection {
   /** Adds tokens; an open connection subscribes to them at once (with their book snapshots). */
   add(assetIds: readonly string[]): void {
     const added = assetIds.filter((assetId) => !this.assets.has(assetId));
-    for (const assetId of added) this.assets.add(assetId);
+    for (const assetId of added) this.assets.set(assetId, assetId);
     if (added.length > 0) this.send({ operation: 'subscribe', assets_ids: added, initial_dump: true, custom_feature_enabled: true });
   }
 
@@ -132,7 +138,7 @@ export class MarketShardConnection {
     if (socket !== this.socket) return;
     this.lastHeardAt = this.options.now();
     this.setState('open');
-    socket.send(JSON.stringify({ type: 'market', assets_ids: [...this.assets], initial_dump: true, custom_feature_enabled: true }));
+    socket.send(JSON.stringify({ type: 'market', assets_ids: [...this.assets.keys()], initial_dump: true, custom_feature_enabled: true }));
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = setInterval(() => this.sendText('PING'), this.options.pingIntervalMs);
     this.pingTimer.unref();

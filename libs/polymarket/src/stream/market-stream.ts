@@ -1,4 +1,5 @@
 import type { OrderBook } from '@polybot/domain';
+import type { CompactBook } from '../book/compact-book';
 import { LocalBooks } from './local-books.store';
 import { parseMarketFrame, type StreamMarketResolution } from './market-message.wire';
 import { MarketShardConnection, type StreamConnectionState } from './market-shard.connection';
@@ -129,21 +130,31 @@ export class MarketStream {
     return [...this.shardOf.keys()];
   }
 
+  /** The token's local book, expanded into levels (for inspection; quotes read `compactBook`). */
   book(assetId: string): OrderBook | undefined {
     return this.books.book(assetId);
   }
 
+  compactBook(assetId: string): CompactBook | undefined {
+    return this.books.compactBook(assetId);
+  }
+
   /**
-   * The token's book while the stream keeps it live: followed, its connection open, and heard from
+   * True while the stream keeps the token's book live: followed, its connection open, and heard from
    * since that connection (re)opened (a reconnect's initial dump re-snapshots it). An ingest cycle
    * need not fetch such a book over REST.
    */
-  liveBook(assetId: string): OrderBook | undefined {
+  isLive(assetId: string): boolean {
     const shard = this.shardOf.get(assetId);
     const openedAt = shard ? this.openedAt.get(shard) : undefined;
-    if (openedAt === undefined) return undefined;
+    if (openedAt === undefined) return false;
     const heardAt = this.books.lastMessageAt(assetId);
-    return heardAt !== undefined && heardAt >= openedAt ? this.books.book(assetId) : undefined;
+    return heardAt !== undefined && heardAt >= openedAt && this.books.compactBook(assetId) !== undefined;
+  }
+
+  /** The token's book while `isLive`. */
+  liveBook(assetId: string): OrderBook | undefined {
+    return this.isLive(assetId) ? this.books.book(assetId) : undefined;
   }
 
   /** Epoch ms the newest message about the token arrived: the age of its live data. */
@@ -220,7 +231,7 @@ export class MarketStream {
     const resync = new Set(frame.suspectAssetIds);
     for (const event of frame.events) {
       this.emit(this.messageListeners, event.kind === 'other' ? event.eventType : event.kind);
-      const applied = this.books.apply(event, receivedAt, (assetId) => shard.has(assetId));
+      const applied = this.books.apply(event, receivedAt, (assetId) => shard.subscribedId(assetId));
       for (const issue of applied.issues) this.emit(this.issueListeners, `shard ${shard.index}: ${issue}`);
       for (const assetId of applied.resync) resync.add(assetId);
       for (const assetId of applied.changed) this.pendingChanges.add(assetId);
