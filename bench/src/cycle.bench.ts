@@ -9,6 +9,9 @@ import { median, round } from './stats';
 interface CycleLine {
   readonly endedAt: number;
   readonly durationMs: number;
+  readonly fetchMs: number;
+  readonly storeMs: number;
+  readonly queueMs: number;
   readonly markets: number;
   readonly tokens: number;
   readonly batches: number;
@@ -18,6 +21,8 @@ export interface CycleResult {
   readonly cycles: number;
   /** The ingestor's own cycle time (fetch, store, queue): its "Ingest cycle done" durationMs, median. */
   readonly ingestMs: number;
+  /** The ingestor's phases (its log's fetchMs, storeMs, queueMs), median of each. */
+  readonly ingestPhasesMs: { readonly fetch: number; readonly store: number; readonly queue: number };
   /** Cycle start until strategy and risk have emptied every pipeline queue: ingested, evaluated and risk-checked (median). */
   readonly pipelineMs: number;
   readonly markets: number;
@@ -45,6 +50,9 @@ export class CycleWatcher {
       this.lines.push({
         endedAt: Date.parse(String(record['timestamp'])),
         durationMs: Number(record['durationMs']),
+        fetchMs: Number(record['fetchMs']),
+        storeMs: Number(record['storeMs']),
+        queueMs: Number(record['queueMs']),
         markets: Number(record['markets']),
         tokens: Number(record['tokens']),
         batches: Number(record['batches']),
@@ -83,16 +91,16 @@ export async function measureCycles(stack: ServiceStack, watcher: CycleWatcher, 
     const pids: Record<ServiceName | 'simulator', number> = { ...Object.fromEntries(SERVICE_NAMES.map((n) => [n, stack.services[n].pid])), simulator: simPid } as Record<ServiceName | 'simulator', number>;
     const cpuBefore = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuSeconds(pid) ?? Number.NaN]));
     const windowStarted = Date.now();
-    const ingest: number[] = [];
+    const ingest: CycleLine[] = [];
     const pipeline: number[] = [];
     let last: CycleLine | null = null;
     for (let n = 1; n <= cycles; n++) {
       const line = await watcher.next(warmIndex + n, cycleTimeout);
       const doneAt = await drained(queues, cycleTimeout);
-      ingest.push(line.durationMs);
+      ingest.push(line);
       pipeline.push(doneAt - (line.endedAt - line.durationMs));
       last = line;
-      progress(`  cycle ${n}/${cycles}: ingest ${line.durationMs} ms, ingested+evaluated+risk-checked ${doneAt - (line.endedAt - line.durationMs)} ms, ${line.markets} markets`);
+      progress(`  cycle ${n}/${cycles}: ingest ${line.durationMs} ms (fetch ${line.fetchMs}, store ${line.storeMs}, queue ${line.queueMs}), ingested+evaluated+risk-checked ${doneAt - (line.endedAt - line.durationMs)} ms, ${line.markets} markets`);
     }
     const windowSeconds = (Date.now() - windowStarted) / 1000;
     const perCycle = Object.fromEntries(
@@ -102,7 +110,8 @@ export async function measureCycles(stack: ServiceStack, watcher: CycleWatcher, 
     const markets = last?.markets ?? 0;
     return {
       cycles,
-      ingestMs: median(ingest),
+      ingestMs: median(ingest.map((line) => line.durationMs)),
+      ingestPhasesMs: { fetch: median(ingest.map((line) => line.fetchMs)), store: median(ingest.map((line) => line.storeMs)), queue: median(ingest.map((line) => line.queueMs)) },
       pipelineMs,
       markets,
       tokens: last?.tokens ?? 0,

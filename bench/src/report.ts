@@ -62,6 +62,7 @@ export function markdownTable(results: BenchResults): string {
     `| --- | ${cols.map(() => '---').join(' | ')} |`,
     row('markets per cycle', (s) => String(s.cycle.markets)),
     row('ingestor cycle (fetch, store, queue), median', (s) => fmt(s.cycle.ingestMs, ' ms')),
+    row('  of which venue fetch / store / queue, median', (s) => (s.cycle.ingestPhasesMs ? `${s.cycle.ingestPhasesMs.fetch} / ${s.cycle.ingestPhasesMs.store} / ${s.cycle.ingestPhasesMs.queue} ms` : 'n/a')),
     row('full cycle: ingested + evaluated + risk-checked, median', (s) => `${fmt(s.cycle.pipelineMs, ' ms')} (${fmt(ratio(s.cycle.pipelineMs, s.inProcess.fetchMs + s.inProcess.evaluateAndRiskMs), 'x in-process')})`),
     row('in-process baseline: fetch / evaluate + risk', (s) => `${s.inProcess.fetchMs} ms / ${s.inProcess.evaluateAndRiskMs} ms`),
     row('snapshots per second (pipeline)', (s) => String(s.cycle.snapshotsPerSecond)),

@@ -66,6 +66,10 @@ describe('IngestCycleService against the simulator (real Postgres and Redis)', (
     expect(report.issues).toBe(0);
     expect(report.markets).toBeGreaterThan(0);
     expect(report.batches).toBeGreaterThan(0);
+    // The phases account for the cycle (fetch is rounded on its own, hence the 1 ms).
+    expect(report.fetchMs).toBeGreaterThan(0);
+    expect(Math.min(report.storeMs, report.queueMs)).toBeGreaterThanOrEqual(0);
+    expect(report.fetchMs + report.storeMs + report.queueMs).toBeLessThanOrEqual(report.durationMs + 1);
     expect(await moduleRef.get(MarketRepository).count()).toBe(report.markets);
 
     const forStrategy = await batchesOn(QueueName.SnapshotsForStrategy, report.cycleId);

@@ -21,6 +21,10 @@ export interface CycleReport {
   /** Books read over REST; with streaming on, only books the stream does not keep live, except on a full re-sync. */
   readonly restBooks: number;
   readonly durationMs: number;
+  /** Where the cycle's time went: venue fetch (catalogue and REST books), storing the catalogue, queueing the batches. */
+  readonly fetchMs: number;
+  readonly storeMs: number;
+  readonly queueMs: number;
 }
 
 /**
@@ -62,8 +66,11 @@ export class IngestCycleService {
       const events = this.stream.resolvedView(cycle.events);
       this.stream.follow(cycleId, events);
       const batches = batchEvents(events, TOKENS_PER_BATCH);
+      const storeStarted = this.clock();
+      let queueStarted = storeStarted;
       try {
         await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
+        queueStarted = this.clock();
         for (const batch of batches) {
           await this.publisher.publish(cycleId, fetchedAt, batch, 'cycle');
           // Stream frames and their updates get their turn between batches of a big cycle.
@@ -74,12 +81,14 @@ export class IngestCycleService {
         throw error;
       }
 
-      const durationMs = this.clock() - started;
+      const ended = this.clock();
+      const durationMs = ended - started;
+      const phases = { fetchMs: cycle.stats.durationMs, storeMs: queueStarted - storeStarted, queueMs: ended - queueStarted };
       this.metrics.cycleDuration.observe(durationMs / 1000);
       this.metrics.marketsPerCycle.set(cycle.stats.markets);
       this.metrics.dataAge.set(0);
       const { stats } = cycle;
-      const counts = { events: stats.events, markets: stats.markets, batches: batches.length, issues: cycle.issues.length, restBooks: stats.restBooks, durationMs };
+      const counts = { events: stats.events, markets: stats.markets, batches: batches.length, issues: cycle.issues.length, restBooks: stats.restBooks, durationMs, ...phases };
       log.info({ ...counts, tokens: stats.tokens, books: stats.books, watched: stats.watchedMarkets, full_resync: fullResync }, 'Ingest cycle done');
       return { cycleId, ...counts };
     } finally {

@@ -37,7 +37,7 @@ describe('describeSettings', () => {
         POLYBOT_DATABASE_URL: 'postgres://polybot:db-pw@db:5432/polybot',
       }),
     );
-    expect(Object.keys(described)).toHaveLength(63);
+    expect(Object.keys(described)).toHaveLength(64);
     expect(described).toMatchObject({
       POLYBOT_MODE: 'paper',
       POLYBOT_DRY_RUN: true,

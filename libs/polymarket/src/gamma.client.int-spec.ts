@@ -27,12 +27,20 @@ describe('GammaClient over real HTTP', () => {
   let markets: Json[] = [];
   let failOffsets = new Set<number>();
   let eventsBody: ((query: Record<string, unknown>) => unknown) | null = null;
+  let replyDelayMs = 0;
+  let eventsInFlight = 0;
+  let mostEventsInFlight = 0;
 
   beforeAll(async () => {
     venue = await startFakeVenue((app) => {
       app.get('/gamma/events', (req, res) => {
         if (failOffsets.has(Number(req.query['offset']))) return void res.status(500).json({ error: 'boom' });
-        res.json(eventsBody ? eventsBody(req.query) : pageOf(events, req.query));
+        eventsInFlight += 1;
+        mostEventsInFlight = Math.max(mostEventsInFlight, eventsInFlight);
+        setTimeout(() => {
+          eventsInFlight -= 1;
+          res.json(eventsBody ? eventsBody(req.query) : pageOf(events, req.query));
+        }, replyDelayMs);
       });
       app.get('/gamma/markets', (req, res) => void res.json(pageOf(markets, req.query)));
       app.get('/gamma/markets/keyset', (req, res) => {
@@ -51,12 +59,50 @@ describe('GammaClient over real HTTP', () => {
     venue.requests.length = 0;
     failOffsets = new Set();
     eventsBody = null;
+    replyDelayMs = 0;
+    mostEventsInFlight = 0;
     http = new VenueHttp({ timeoutMs: 2_000, maxRetries: 1, recorder: new MemoryVenueCallRecorder(), backoff: { initialDelayMs: 1, maxDelayMs: 5 } });
   });
 
   afterEach(() => http.close());
 
-  const client = (pageSize = 10): GammaClient => new GammaClient({ baseUrl: `${venue.url}/gamma`, http, pageSize });
+  // One page at a time unless a test says otherwise, so the request lists below are exact.
+  const client = (pageSize = 10, pagesInFlight = 1): GammaClient => new GammaClient({ baseUrl: `${venue.url}/gamma`, http, pageSize, pagesInFlight });
+
+  describe('with pages requested ahead', () => {
+    it('reads the same catalogue with several pages in flight, wasting at most inFlight - 1 requests', async () => {
+      events = catalogue(95);
+      const oneByOne = await client(10, 1).fetchOpenEvents();
+      venue.requests.length = 0;
+      mostEventsInFlight = 0;
+      replyDelayMs = 20;
+      const ahead = await client(10, 4).fetchOpenEvents();
+      expect(ahead).toEqual(oneByOne);
+      expect(ahead.events).toHaveLength(95);
+      const offsets = venue.requests.map((request) => Number(request.query['offset']));
+      expect(new Set(offsets).size).toBe(offsets.length);
+      expect(offsets.length).toBeGreaterThanOrEqual(10);
+      expect(offsets.length).toBeLessThanOrEqual(13);
+      expect(mostEventsInFlight).toBe(4);
+      // Nothing of this read is still under way once it has returned.
+      expect(eventsInFlight).toBe(0);
+    });
+
+    it('asks for the first page alone, so a one-page catalogue costs one request', async () => {
+      events = catalogue(7);
+      const result = await client(10, 4).fetchOpenEvents();
+      expect(result.events).toHaveLength(7);
+      expect(venue.requests).toHaveLength(1);
+    });
+
+    it('stops at a failed page with its issue only, keeping the pages before it and ignoring those requested after it', async () => {
+      events = catalogue(95);
+      failOffsets = new Set([30, 50]);
+      const result = await client(10, 4).fetchOpenEvents();
+      expect(result.events.map((event) => event.id)).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
+      expect(result.issues).toEqual(['gamma GET /events: HTTP 500: boom (after 2 attempts); stopped paging /events at offset 30']);
+    });
+  });
 
   it('pages through every open event until a short page and collects their markets', async () => {
     events = catalogue(23);

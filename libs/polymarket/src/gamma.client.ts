@@ -1,6 +1,7 @@
 import type { GammaEvent, GammaMarket } from './gamma.types';
 import { describeError } from './http/venue-errors';
 import type { VenueHttp, VenueQueryValue } from './http/venue-http';
+import { PageWindow } from './http/page-window';
 import { parseGammaEvent } from './wire/gamma-event.wire';
 import { parseKeysetPage } from './wire/gamma-keyset-page.wire';
 import { parseGammaMarket } from './wire/gamma-market.wire';
@@ -10,6 +11,8 @@ export interface GammaClientOptions {
   readonly baseUrl: string;
   readonly http: VenueHttp;
   readonly pageSize?: number;
+  /** Pages of open events requested ahead while one is being read (see PageWindow); 1 = one at a time. */
+  readonly pagesInFlight?: number;
   /** Guards against a venue that ignores `offset` and returns full pages forever. */
   readonly maxPages?: number;
 }
@@ -45,6 +48,7 @@ export interface GammaMarketsPage {
 
 const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_MAX_PAGES = 10_000;
+const DEFAULT_PAGES_IN_FLIGHT = 4;
 
 /** Keeps the good items of a page, turns the bad ones into issues. */
 function collect<T>(results: readonly ParseResult<T>[], issues: string[]): T[] {
@@ -69,9 +73,11 @@ function positiveInteger(name: string, value: number): number {
 export class GammaClient {
   private readonly pageSize: number;
   private readonly maxPages: number;
+  private readonly pagesInFlight: number;
 
   constructor(private readonly options: GammaClientOptions) {
     this.pageSize = positiveInteger('pageSize', options.pageSize ?? DEFAULT_PAGE_SIZE);
+    this.pagesInFlight = positiveInteger('pagesInFlight', options.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT);
     this.maxPages = positiveInteger('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES);
   }
 
@@ -82,17 +88,31 @@ export class GammaClient {
     const seenEvents = new Set<string>();
     const issues: string[] = [];
     let marketCount = 0;
-    const done = (): GammaEventsPage => ({ events, markets: events.flatMap((event) => event.markets), issues });
 
+    const done = async (): Promise<GammaEventsPage> => {
+      await pages.settle();
+      return { events, markets: events.flatMap((event) => event.markets), issues };
+    };
+    // Each page keeps its own issues: a page requested ahead of the end (or of a failure) says nothing.
+    const pages = new PageWindow(
+      async (page) => {
+        const pageIssues: string[] = [];
+        const items = await this.fetchArray('/events', { active: true, closed: false, limit: this.pageSize, offset: page * this.pageSize }, pageIssues);
+        return { items, pageIssues };
+      },
+      this.pagesInFlight,
+      this.maxPages,
+    );
     for (let page = 0; page < this.maxPages; page += 1) {
       const offset = page * this.pageSize;
-      const items = await this.fetchArray('/events', { active: true, closed: false, limit: this.pageSize, offset }, issues);
+      const { items, pageIssues } = await pages.take(page);
+      issues.push(...pageIssues);
       if (items === null) return done();
       let capped = false;
       for (const event of collect(items.map((item, i) => parseGammaEvent(item, offset + i)), issues)) {
         // Offset paging over a live catalogue can repeat an event that moved across a page boundary.
         if (seenEvents.has(event.id)) continue;
-        // A smaller event later on the page may still fit; no further page is fetched once capped.
+        // A smaller event later on the page may still fit; no further page is read once capped.
         if (marketCount + event.markets.length > maxMarkets) {
           capped = true;
           continue;

@@ -13,6 +13,8 @@ export interface MarketDataSourceConfig {
   readonly maxRetries: number;
   readonly booksBatchSize: number;
   readonly gammaPageSize: number;
+  /** Gamma pages requested ahead (GammaClient's pagesInFlight); its default when left out. */
+  readonly gammaPagesInFlight?: number;
   readonly recorder: VenueCallRecorder;
   readonly limits?: VenueRateLimitOverrides;
   readonly backoff?: Partial<VenueBackoffOptions>;
@@ -35,7 +37,7 @@ export function createMarketDataStack(config: MarketDataSourceConfig): MarketDat
     limits: config.limits,
     backoff: config.backoff,
   });
-  const gamma = new GammaClient({ baseUrl: config.gammaUrl, http, pageSize: config.gammaPageSize });
+  const gamma = new GammaClient({ baseUrl: config.gammaUrl, http, pageSize: config.gammaPageSize, pagesInFlight: config.gammaPagesInFlight });
   const books = new ClobBookClient({ baseUrl: config.clobUrl, http, batchSize: config.booksBatchSize });
   return { source: new MarketDataSource({ gamma, books, now: config.now }), gamma, books, http };
 }

@@ -58,6 +58,7 @@ export function marketDataConfigFrom(settings: Settings, recorder: VenueCallReco
     maxRetries: settings.httpMaxRetries,
     booksBatchSize: settings.booksBatchSize,
     gammaPageSize: settings.gammaPageSize,
+    gammaPagesInFlight: settings.gammaPagesInFlight,
     recorder,
   };
 }

@@ -54,6 +54,10 @@ export const VENUE_SETTINGS = {
     group,
     description: 'items per Gamma page',
   }),
+  gammaPagesInFlight: withDefault('POLYBOT_GAMMA_PAGES_IN_FLIGHT', numberKind({ min: 1, max: 16, integer: true, unit: 'pages' }), '4', {
+    group,
+    description: 'Gamma pages of open events requested ahead while one is read; 1 = one at a time',
+  }),
   maxMarkets: withDefault('POLYBOT_MAX_MARKETS', numberKind({ min: 0, integer: true, unit: 'markets' }), '0', {
     group,
     description: 'stop after this many markets per cycle; 0 = no limit',
