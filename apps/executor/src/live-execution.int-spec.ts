@@ -18,6 +18,19 @@ import { Wallet } from 'ethers';
 import { ExecuteIntentService } from './execute-intent.service';
 import { ExecutorModule } from './executor.module';
 
+/** Runs `work` and returns the calls `spy` saw, counted before mockRestore (which clears them); `after` runs either way. */
+async function callsDuring(spy: jest.SpyInstance, work: () => Promise<void>, after: () => unknown): Promise<number> {
+  let calls = 0;
+  try {
+    await work();
+  } finally {
+    calls = spy.mock.calls.length;
+    spy.mockRestore();
+    await after();
+  }
+  return calls;
+}
+
 /** A throwaway key generated for this run: it must never show up in a log line. */
 const PRIVATE_KEY = Wallet.createRandom().privateKey;
 const ADDRESS = new Wallet(PRIVATE_KEY).address;
@@ -211,17 +224,12 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     const id = await seed(market, tokenId, { price: book.asks[0].price, marketPrice: book.asks[0].price, sizeUsd: 5 });
     const switches = main.moduleRef.get(KillSwitchRepository);
     await switches.trip('STALE_DATA', 75, 60, 'STALE_DATA: newest market data is 75s old (limit 60s)', 'test', new Date());
-    const sign = jest.spyOn(ClobTradingClient.prototype, 'signOrder');
     const postsBefore = sim.orders().length;
-    let signatures: number | null = null;
-    try {
-      await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
-    } finally {
-      // Counted before mockRestore, which also clears the recorded calls (afterwards it is always 0).
-      signatures = sign.mock.calls.length;
-      sign.mockRestore();
-      await switches.clear('STALE_DATA', 'test', new Date());
-    }
+    const signatures = await callsDuring(
+      jest.spyOn(ClobTradingClient.prototype, 'signOrder'),
+      () => expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED'),
+      () => switches.clear('STALE_DATA', 'test', new Date()),
+    );
     expect((await intents.findById(id))?.statusReason).toMatch(/^blocked by risk re-check at execution: KILL_SWITCHES: .*STALE_DATA/);
     expect(signatures).toBe(0);
     expect(sim.orders().length).toBe(postsBefore);
@@ -236,16 +244,12 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     const { market, tokenId, book } = pickMarket();
     const id = await seed(market, tokenId, { price: book.asks[0].price, marketPrice: book.asks[0].price, sizeUsd: 5 });
     const broken = breakIt();
-    const post = jest.spyOn(ClobTradingClient.prototype, 'postSignedOrder');
     const postsBefore = sim.orders().length;
-    let posts: number | null = null;
-    try {
-      await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
-    } finally {
-      posts = post.mock.calls.length;
-      post.mockRestore();
-      broken.mockRestore();
-    }
+    const posts = await callsDuring(
+      jest.spyOn(ClobTradingClient.prototype, 'postSignedOrder'),
+      () => expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED'),
+      () => broken.mockRestore(),
+    );
     expect((await intents.findById(id))?.statusReason).toMatch(reason);
     expect(posts).toBe(0);
     expect(sim.orders().length).toBe(postsBefore);

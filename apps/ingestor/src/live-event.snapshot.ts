@@ -1,5 +1,5 @@
 import { emptyQuote, type EventSnapshot, type MarketSnapshot } from '@polybot/domain';
-import { compactQuote, compactTickSize, type CompactBook } from '@polybot/polymarket';
+import { compactQuote, compactTickSize, firstStated, type CompactBook } from '@polybot/polymarket';
 
 /** What the market stream knows now, per token and per market. */
 export interface LiveMarketData {
@@ -40,8 +40,8 @@ function liveMarket(market: MarketSnapshot, live: LiveMarketData): { market: Mar
   if (resolution) return { market: resolvedMarket(market, resolution.winningAssetId, fetchedAt), newestAt };
   if (newestAt === null) return { market, newestAt };
   const books = market.tokens.map((token) => live.compactBook(token.tokenId));
-  // The stream's tick size is fresher than Gamma's and the cycle's REST book; 0 means "not said".
-  const tickSize = books.map((book) => (book ? compactTickSize(book) : 0)).find((tick) => tick > 0) ?? market.tickSize;
+  // The stream's tick size is fresher than Gamma's and the cycle's REST book.
+  const tickSize = firstStated(books, compactTickSize) ?? market.tickSize;
   return {
     market: {
       ...market,

@@ -129,7 +129,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
       sim.resetRequests();
       restBooks.push((await cycles.runCycle()).restBooks);
       bookCalls.push(sim.requests()['POST /clob/books'] ?? 0);
-      await eventually(() => expect(tradable.filter((tokenId) => stream.liveBook(tokenId) === undefined)).toEqual([]));
+      await eventually(() => expect(tradable.filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
     }
     // The first cycle and the fourth re-read every book; in between the stream's live books stand in.
     expect(restBooks).toEqual([tradable.length, 0, 0, tradable.length]);
@@ -142,7 +142,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
     const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed).flatMap((market) => [...market.tokenIds]);
     const first = await cycles.runCycle();
-    await eventually(() => expect(tradable.filter((tokenId) => stream.liveBook(tokenId) === undefined)).toEqual([]));
+    await eventually(() => expect(tradable.filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
 
     // The stream follows the second cycle's catalogue before the cycle stores it; the store fails.
     jest.spyOn(ingestor.moduleRef.get(MarketRepository), 'upsertMany').mockRejectedValueOnce(new Error('database down'));

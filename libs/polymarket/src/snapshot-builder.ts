@@ -1,5 +1,5 @@
 import { emptyQuote, type EventSnapshot, type MarketSnapshot } from '@polybot/domain';
-import { compactMinOrderSize, compactNegRisk, compactQuote, compactTickSize, type CompactBook, type CompactBookLookup } from './book/compact-book';
+import { compactMinOrderSize, compactNegRisk, compactQuote, compactTickSize, firstStated, type CompactBookLookup } from './book/compact-book';
 import type { GammaEvent, GammaMarket } from './gamma.types';
 
 /** Used only when neither the book nor Gamma states them: the venue's most common values. */
@@ -33,16 +33,11 @@ function groupLooseMarkets(events: readonly GammaEvent[], looseMarkets: readonly
   return [...grouped.values()];
 }
 
-function firstGiven(books: readonly CompactBook[], read: (book: CompactBook) => number): number | undefined {
-  return books.map(read).find((value) => value > 0);
-}
-
 function marketSnapshot(event: GammaEvent, market: GammaMarket, bookOf: CompactBookLookup, fetchedAt: string): MarketSnapshot {
   const books = market.tokens.map((token) => bookOf(token.tokenId));
-  const marketBooks = books.filter((book): book is CompactBook => book !== undefined);
-  // The book is fresher than Gamma: the venue changes tick sizes near 0.04/0.96. 0 means "book did not say".
-  const bookTick = firstGiven(marketBooks, compactTickSize);
-  const bookMinSize = firstGiven(marketBooks, compactMinOrderSize);
+  // The venue changes tick sizes near 0.04/0.96, so the book's beats Gamma's.
+  const bookTick = firstStated(books, compactTickSize);
+  const bookMinSize = firstStated(books, compactMinOrderSize);
   const tags = unique([...event.tags, ...market.tags]);
   return {
     marketId: market.id,
@@ -51,7 +46,7 @@ function marketSnapshot(event: GammaEvent, market: GammaMarket, bookOf: CompactB
     slug: market.slug,
     eventId: event.id,
     eventSlug: event.slug,
-    negRisk: market.negRisk || event.negRisk || marketBooks.some(compactNegRisk),
+    negRisk: market.negRisk || event.negRisk || books.some((book) => book !== undefined && compactNegRisk(book)),
     endDate: market.endDate,
     category: market.category ?? tags[0] ?? null,
     tags,

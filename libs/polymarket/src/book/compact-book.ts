@@ -81,6 +81,18 @@ export function compactQuote(tokenId: string, outcome: string, book: CompactBook
   });
 }
 
+/**
+ * The first figure the books state (tick size, minimum order size): a book is fresher than Gamma,
+ * and 0 means the book did not say. Undefined when none of them says.
+ */
+export function firstStated(books: readonly (CompactBook | undefined)[], read: (book: CompactBook) => number): number | undefined {
+  for (const book of books) {
+    const value = book ? read(book) : 0;
+    if (value > 0) return value;
+  }
+  return undefined;
+}
+
 /** 0 means the book did not say. */
 export function compactTickSize(book: CompactBook): number {
   return book[TICK_SIZE]!;

@@ -61,10 +61,6 @@ export class MarketShardConnection {
     return this.connects;
   }
 
-  has(assetId: string): boolean {
-    return this.assets.has(assetId);
-  }
-
   /** The id string this shard was given for the token, undefined when it does not follow it. */
   subscribedId(assetId: string): string | undefined {
     return this.assets.get(assetId);

@@ -152,11 +152,6 @@ export class MarketStream {
     return heardAt !== undefined && heardAt >= openedAt && this.books.compactBook(assetId) !== undefined;
   }
 
-  /** The token's book while `isLive`. */
-  liveBook(assetId: string): OrderBook | undefined {
-    return this.isLive(assetId) ? this.books.book(assetId) : undefined;
-  }
-
   /** Epoch ms the newest message about the token arrived: the age of its live data. */
   lastMessageAt(assetId: string): number | undefined {
     return this.books.lastMessageAt(assetId);
