@@ -49,8 +49,8 @@ describe('IngestCycleService against the simulator (real Postgres and Redis)', (
   });
 
   const batchesOn = async (queue: QueueName, cycleId: string): Promise<SnapshotBatchJob[]> =>
-    (await test.runtime.queue.queue(queue).getJobs(['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed']))
-      .map((job) => job.data as SnapshotBatchJob)
+    (await test.runtime.queue.heldPayloads(queue))
+      .map((job) => job.payload as SnapshotBatchJob)
       .filter((batch) => batch.cycleId === cycleId);
 
   const venueCalls = async (): Promise<VenueCallCounts[]> =>

@@ -8,7 +8,10 @@ export const TOKENS_PER_BATCH = 1000;
 /** Where a batch comes from: a full cycle's flood, or one stream update that must not wait behind it. */
 export type SnapshotSource = 'cycle' | 'stream';
 
-/** Puts one snapshot batch on the strategy and the risk queue: both must see the same markets. */
+/**
+ * Puts one snapshot batch on the strategy and the risk queue: both must see the same markets. A
+ * big batch is serialized and stored once for both (QueueProducer.fanOut).
+ */
 @Injectable()
 export class SnapshotPublisher {
   constructor(private readonly queue: QueueProducer) {}
@@ -16,6 +19,6 @@ export class SnapshotPublisher {
   async publish(cycleId: string, fetchedAt: string, events: EventSnapshot[], source: SnapshotSource): Promise<void> {
     const payload = { v: 1 as const, cycleId, fetchedAt, events };
     const opts = { priority: source === 'cycle' ? SNAPSHOT_PRIORITY : undefined };
-    await Promise.all([this.queue.add(QueueName.SnapshotsForStrategy, payload, opts), this.queue.add(QueueName.SnapshotsForRisk, payload, opts)]);
+    await this.queue.fanOut([QueueName.SnapshotsForStrategy, QueueName.SnapshotsForRisk], payload, opts);
   }
 }

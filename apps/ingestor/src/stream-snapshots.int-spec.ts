@@ -62,7 +62,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
   };
 
   const batches = async ({ test }: Service, queue: QueueName): Promise<{ id: string; batch: SnapshotBatchJob }[]> =>
-    (await test.runtime.queue.queue(queue).getJobs(['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'])).map((job) => ({ id: String(job.id), batch: job.data as SnapshotBatchJob }));
+    (await test.runtime.queue.heldPayloads(queue)).map((job) => ({ id: job.id, batch: job.payload as SnapshotBatchJob }));
 
   it('queues a snapshot of just the moved token\'s event, and of a market the stream saw resolve, without waiting for a cycle', async () => {
     const ingestor = await startIngestor();

@@ -13,3 +13,4 @@ export * from './broadcast/broadcast-transport';
 export * from './broadcast/broadcast.publisher';
 export * from './broadcast/broadcast.listener';
 export * from './deadline';
+export * from './shared-payload.store';

@@ -3,8 +3,9 @@ import type IORedis from 'ioredis';
 import { withDeadline } from './deadline';
 import { checkPayload } from './payload-validation';
 import { PIPELINE_QUEUES, QueueName } from './queue-names';
-import { QUEUE_JOB_OPTIONS, type QueueInput } from './queue-registry';
+import { QUEUE_JOB_OPTIONS, type QueueInput, type QueuePayload } from './queue-registry';
 import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
+import { SHARED_PAYLOAD_INLINE_MAX_BYTES, SharedPayloadStore } from './shared-payload.store';
 
 export interface QueueDepth {
   readonly waiting: number;
@@ -17,6 +18,7 @@ export interface QueueDepth {
 export class QueueProducer {
   private readonly connection: IORedis;
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly shared: SharedPayloadStore;
 
   /** How long add() and depths() wait for Redis before failing (the work may still complete later). */
   private readonly commandTimeoutMs: number;
@@ -26,6 +28,7 @@ export class QueueProducer {
     this.connection = createRedisConnection(config.redisUrl, 'producer');
     // A producer that cannot reach Redis reports it on add(); an unhandled 'error' event would crash the process.
     this.connection.on('error', () => undefined);
+    this.shared = new SharedPayloadStore(this.connection, config.prefix);
   }
 
   queue(name: QueueName): Queue {
@@ -43,9 +46,34 @@ export class QueueProducer {
    * A job with a priority is taken only after every job without one (BullMQ's order).
    */
   async add<Q extends QueueName>(name: Q, payload: QueueInput<Q>, opts: { jobId?: string; priority?: number } = {}): Promise<string> {
-    const data = checkPayload(name, payload);
-    const job = await withDeadline(this.queue(name).add(name, data, { jobId: opts.jobId, priority: opts.priority }), this.commandTimeoutMs, `Redis (adding to ${name})`);
-    return job.id ?? '';
+    return this.enqueue(name, checkPayload(name, payload), opts);
+  }
+
+  /**
+   * The same payload onto several queues, validated for each. A big one is stored in Redis once and
+   * each queue gets a reference (see SharedPayloadStore), which the worker resolves before its
+   * handler runs; a small one rides inline in each job. If an add fails after the payload was
+   * stored, the payload waits out its TTL.
+   */
+  async fanOut<Q extends QueueName>(names: readonly Q[], payload: QueueInput<Q>, opts: { priority?: number } = {}): Promise<void> {
+    const data = names.map((name) => checkPayload(name, payload))[0];
+    const body = Buffer.from(JSON.stringify(data));
+    const jobData = body.length <= SHARED_PAYLOAD_INLINE_MAX_BYTES
+      ? data
+      : await withDeadline(this.shared.store(body, names.length), this.commandTimeoutMs, 'Redis (storing a shared payload)');
+    await Promise.all(names.map((name) => this.enqueue(name, jobData, opts)));
+  }
+
+  /**
+   * Every job still held for a queue (waiting, prioritized, active, delayed, completed or failed), with
+   * its payload as the worker sees it: a shared payload's reference resolved. For inspection and tests.
+   */
+  async heldPayloads<Q extends QueueName>(name: Q): Promise<{ id: string; payload: QueuePayload<Q> }[]> {
+    const jobs = await this.queue(name).getJobs(['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed']);
+    return Promise.all(jobs.map(async (job) => {
+      const ref = this.shared.refOf(job.data);
+      return { id: String(job.id), payload: (ref ? await this.shared.read(ref) : job.data) as QueuePayload<Q> };
+    }));
   }
 
   async depths(names: readonly QueueName[] = [...PIPELINE_QUEUES, QueueName.DeadLetter]): Promise<Record<string, QueueDepth>> {
@@ -57,6 +85,11 @@ export class QueueProducer {
       }),
     ), this.commandTimeoutMs, 'Redis (queue depths)');
     return Object.fromEntries(entries);
+  }
+
+  private async enqueue(name: QueueName, data: unknown, opts: { jobId?: string; priority?: number }): Promise<string> {
+    const job = await withDeadline(this.queue(name).add(name, data, { jobId: opts.jobId, priority: opts.priority }), this.commandTimeoutMs, `Redis (adding to ${name})`);
+    return job.id ?? '';
   }
 
   async close(): Promise<void> {

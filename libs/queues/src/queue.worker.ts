@@ -1,9 +1,10 @@
-import { Worker, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { InvalidPayloadError, checkPayload } from './payload-validation';
 import { QueueName } from './queue-names';
 import { QUEUE_WORKER_OPTIONS, type QueuePayload } from './queue-registry';
 import type { QueueProducer } from './queue.producer';
 import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
+import { SharedPayloadGoneError, SharedPayloadStore, SharedPayloadUnreadableError, type SharedPayloadRef } from './shared-payload.store';
 
 /** The structured-logging surface the libs need; a pino logger satisfies it. */
 export interface StructuredLogger {
@@ -31,32 +32,49 @@ export type QueueHandler<Q extends QueueName> = (payload: QueuePayload<Q>, job: 
 export function startQueueWorker<Q extends QueueName>(queue: Q, handler: QueueHandler<Q>, options: QueueWorkerOptions): Worker {
   const connection = createRedisConnection(options.connection.redisUrl, 'worker');
   connection.on('error', () => undefined);
+  const shared = new SharedPayloadStore(connection, options.connection.prefix);
+  const release = (ref: SharedPayloadRef | null, job: Job): Promise<void> =>
+    ref === null
+      ? Promise.resolve()
+      : shared.release(ref).then(
+          () => undefined,
+          // Not the job's failure: the payload's TTL deletes it anyway.
+          (error: unknown) => options.logger.warn({ queue, job_id: job.id, key: ref.sharedPayload, err: error }, 'Could not release a shared payload; its TTL will remove it'),
+        );
   const worker = new Worker(
     queue,
     async (job: Job) => {
       const started = process.hrtime.bigint();
       const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+      const ref = shared.refOf(job.data);
+      let data: unknown = job.data;
       let payload: QueuePayload<Q>;
       try {
-        payload = checkPayload(queue, job.data);
+        if (ref) data = await shared.read(ref);
+        payload = checkPayload(queue, data);
       } catch (error) {
-        if (!(error instanceof InvalidPayloadError)) throw error;
+        // Retrying cannot bring a payload back: fail at once, naming it.
+        if (error instanceof SharedPayloadGoneError) throw new UnrecoverableError(error.message);
+        if (!(error instanceof InvalidPayloadError) && !(error instanceof SharedPayloadUnreadableError)) throw error;
         await options.deadLetters.add(QueueName.DeadLetter, {
           v: 1,
           queue,
           jobId: job.id ?? null,
           reason: error.message,
-          payload: job.data,
+          payload: error instanceof SharedPayloadUnreadableError ? error.text : data,
           at: new Date().toISOString(),
         });
+        await release(ref, job);
         options.logger.warn({ queue, job_id: job.id, reason: error.message }, 'Moved invalid job to the dead-letter queue');
         options.onJobDone?.(queue, seconds(), 'dead_lettered');
         return;
       }
       try {
         await handler(payload, job);
+        await release(ref, job);
         options.onJobDone?.(queue, seconds(), 'completed');
       } catch (error) {
+        // A failed job keeps its shared payload until the TTL, for a person or a retry to read.
         options.onJobDone?.(queue, seconds(), 'failed');
         throw error;
       }

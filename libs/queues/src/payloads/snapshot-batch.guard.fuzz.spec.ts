@@ -3,15 +3,7 @@ import { checkPayload, parsePayload } from '../payload-validation';
 import { QueueName } from '../queue-names';
 import { snapshotBatchSchema } from './market-snapshot.schema';
 import { isSnapshotBatch } from './snapshot-batch.guard';
-
-const token = { tokenId: 't1', outcome: 'Yes', bestBid: 0.41, bestAsk: 0.43, mid: 0.42, spread: 0.02, bidDepthUsd: 10, askDepthUsd: 0, bookTimestamp: 1703875200000 };
-const market = {
-  marketId: 'm1', conditionId: '0xc1', question: 'Will it?', slug: 'will-it', eventId: 'e1', eventSlug: 'e', negRisk: true, endDate: null, category: null,
-  tags: ['Politics'], active: true, closed: false, acceptingOrders: true, enableOrderBook: true, liquidityUsd: 1000, volume24hUsd: 0, tickSize: 0.01,
-  minOrderSize: 5, feeSchedule: { rate: 0.02, exponent: 1, takerOnly: true }, tokens: [token, { ...token, tokenId: 't2', bestBid: null, mid: null, spread: null, bookTimestamp: null }],
-  fetchedAt: '2026-12-04T04:30:15.123Z', umaResolutionStatus: null, outcomePrices: [0.42, 0.58],
-};
-const BATCH = { v: 1, cycleId: 'c1:stream:2', fetchedAt: '2026-12-04T04:30:15+01:00', events: [{ eventId: 'e1', slug: null, title: 'E', negRisk: true, markets: [market, { ...market, feeSchedule: null }] }] };
+import { BATCH } from './test/snapshot-batch.fixture';
 
 /** Every path to a value in the batch, so any one field can be broken. */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {

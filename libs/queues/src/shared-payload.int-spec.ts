@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { Job, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import type { SnapshotBatchJob } from './payloads/market-snapshot.schema';
+import { batchOf } from './payloads/test/snapshot-batch.fixture';
+import { QueueName } from './queue-names';
+import { QueueProducer } from './queue.producer';
+import { startQueueWorker, type QueueHandler, type StructuredLogger } from './queue.worker';
+import { SHARED_PAYLOAD_INLINE_MAX_BYTES, SHARED_PAYLOAD_TTL_MS, SharedPayloadStore } from './shared-payload.store';
+
+const redisUrl = process.env.POLYBOT_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SNAPSHOTS = [QueueName.SnapshotsForStrategy, QueueName.SnapshotsForRisk] as const;
+const silent: StructuredLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+const batch = (events: number): SnapshotBatchJob => batchOf(events, randomUUID()) as SnapshotBatchJob;
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('payloads shared by several queues (real Redis)', () => {
+  const connection = { redisUrl, prefix: `polybot-test-${randomUUID().slice(0, 8)}` };
+  let producer: QueueProducer;
+  let redis: IORedis;
+  const workers: Worker[] = [];
+
+  const sharedKeys = () => redis.keys(`${connection.prefix}:shared-payload:*`);
+  const rawJobs = async (name: QueueName): Promise<Job[]> => producer.queue(name).getJobs(['waiting', 'prioritized', 'active', 'completed', 'failed']);
+  const consume = <Q extends QueueName>(name: Q, handler: QueueHandler<Q>): void =>
+    void workers.push(startQueueWorker(name, handler, { connection, deadLetters: producer, logger: silent }));
+
+  beforeEach(() => {
+    producer = new QueueProducer(connection);
+    redis = new IORedis(redisUrl);
+  });
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.close()));
+    await Promise.all(Object.values(QueueName).map((name) => producer.queue(name).obliterate({ force: true })));
+    const keys = await sharedKeys();
+    if (keys.length > 0) await redis.del(...keys);
+    await producer.close();
+    redis.disconnect();
+  });
+
+  it('stores a big payload once, hands both consumers the same payload, and deletes it after the last one is done', async () => {
+    const payload = batch(100);
+    expect(JSON.stringify(payload).length).toBeGreaterThan(SHARED_PAYLOAD_INLINE_MAX_BYTES);
+    await producer.fanOut(SNAPSHOTS, payload);
+
+    const [key] = await sharedKeys();
+    expect(await sharedKeys()).toHaveLength(1);
+    const ttl = await redis.pttl(key);
+    expect(ttl).toBeGreaterThan(SHARED_PAYLOAD_TTL_MS - 60_000);
+    expect(ttl).toBeLessThanOrEqual(SHARED_PAYLOAD_TTL_MS);
+    for (const name of SNAPSHOTS) {
+      const jobs = await rawJobs(name);
+      expect(jobs.map((job) => job.data)).toEqual([{ sharedPayload: key, bytes: Buffer.byteLength(JSON.stringify(payload)) }]);
+      expect((await producer.heldPayloads(name)).map((held) => held.payload)).toEqual([payload]);
+    }
+
+    const seen: unknown[] = [];
+    consume(QueueName.SnapshotsForStrategy, async (received) => void seen.push(received));
+    await waitFor(async () => (seen.length === 1 && (await redis.hget(key, 'refs')) === '1' ? true : undefined));
+    expect(seen).toEqual([payload]);
+
+    consume(QueueName.SnapshotsForRisk, async (received) => void seen.push(received));
+    await waitFor(async () => ((await redis.exists(key)) === 0 ? true : undefined));
+    expect(seen).toEqual([payload, payload]);
+  });
+
+  it('puts a small payload inline in each job, with nothing stored apart', async () => {
+    const payload = batch(1);
+    await producer.fanOut(SNAPSHOTS, payload);
+    expect(await sharedKeys()).toEqual([]);
+    for (const name of SNAPSHOTS) expect((await rawJobs(name)).map((job) => job.data)).toEqual([payload]);
+  });
+
+  it('refuses a payload that one of the queues would not accept, storing and queueing nothing', async () => {
+    const bad = { ...batch(100), fetchedAt: 'yesterday' };
+    await expect(producer.fanOut(SNAPSHOTS, bad)).rejects.toThrow(/invalid snapshots-strategy payload: fetchedAt/);
+    expect(await sharedKeys()).toEqual([]);
+    for (const name of SNAPSHOTS) expect(await rawJobs(name)).toEqual([]);
+  });
+
+  it('fails a job whose payload is gone, naming it, without retrying and without calling the handler', async () => {
+    const ref = await new SharedPayloadStore(redis, connection.prefix).store(Buffer.from(JSON.stringify(batch(1))), 1);
+    await redis.del(ref.sharedPayload);
+    // Attempts to spare, as a retried queue would have: a payload that is gone stays gone.
+    await producer.queue(QueueName.SnapshotsForStrategy).add(QueueName.SnapshotsForStrategy, ref, { attempts: 3 });
+    const handled: unknown[] = [];
+    consume(QueueName.SnapshotsForStrategy, async (received) => void handled.push(received));
+    const failed = await waitFor(async () => (await producer.queue(QueueName.SnapshotsForStrategy).getJobs(['failed']))[0]);
+    expect(failed.failedReason).toBe(`shared payload ${ref.sharedPayload} is gone (expired after 15 min or already consumed)`);
+    expect(failed.attemptsMade).toBe(1);
+    expect(handled).toEqual([]);
+  });
+
+  it('keeps the payload when the handler fails, for a person or a retry to read', async () => {
+    await producer.fanOut(SNAPSHOTS, batch(100));
+    const [key] = await sharedKeys();
+    consume(QueueName.SnapshotsForStrategy, async () => {
+      throw new Error('strategy broke');
+    });
+    const failed = await waitFor(async () => (await producer.queue(QueueName.SnapshotsForStrategy).getJobs(['failed']))[0]);
+    expect(failed.failedReason).toBe('strategy broke');
+    expect(await redis.hget(key, 'refs')).toBe('2');
+  });
+
+  it('dead-letters a shared payload the queue does not accept, or that is not JSON, keeping it in the dead letter, and releases it', async () => {
+    const store = new SharedPayloadStore(redis, connection.prefix);
+    const wrongVersion = { ...batch(1), v: 2 };
+    const refs = [await store.store(Buffer.from(JSON.stringify(wrongVersion)), 1), await store.store(Buffer.from('{"v":1,'), 1)];
+    // Added raw, as a foreign or stale producer would.
+    for (const ref of refs) await producer.queue(QueueName.SnapshotsForRisk).add(QueueName.SnapshotsForRisk, ref);
+    consume(QueueName.SnapshotsForRisk, async () => undefined);
+
+    const dead = await waitFor(async () => {
+      const jobs = await producer.queue(QueueName.DeadLetter).getJobs(['waiting']);
+      return jobs.length === 2 ? jobs.map((job) => job.data as { reason: string; payload: unknown }) : undefined;
+    });
+    const byPayload = (probe: (payload: unknown) => boolean) => dead.find((letter) => probe(letter.payload))!;
+    expect(byPayload((p) => typeof p === 'object').payload).toEqual(wrongVersion);
+    expect(byPayload((p) => typeof p === 'object').reason).toMatch(/^invalid snapshots-risk payload: v: /);
+    expect(byPayload((p) => typeof p === 'string')).toEqual(expect.objectContaining({ payload: '{"v":1,', reason: expect.stringMatching(new RegExp(`^shared payload ${refs[1].sharedPayload} is not JSON: `)) }));
+    await waitFor(async () => ((await sharedKeys()).length === 0 ? true : undefined));
+  });
+
+  it('takes a reference outside its own prefix for plain (invalid) data, never reading that key', async () => {
+    const foreign = `someone-else:shared-payload:${randomUUID()}`;
+    await redis.hset(foreign, 'body', JSON.stringify(batch(1)), 'refs', 1);
+    try {
+      await producer.queue(QueueName.SnapshotsForRisk).add(QueueName.SnapshotsForRisk, { sharedPayload: foreign, bytes: 10 });
+      consume(QueueName.SnapshotsForRisk, async () => undefined);
+      const [letter] = await waitFor(async () => {
+        const jobs = await producer.queue(QueueName.DeadLetter).getJobs(['waiting']);
+        return jobs.length === 1 ? jobs.map((job) => job.data as { payload: unknown }) : undefined;
+      });
+      expect(letter.payload).toEqual({ sharedPayload: foreign, bytes: 10 });
+      expect(await redis.hget(foreign, 'refs')).toBe('1');
+    } finally {
+      await redis.del(foreign);
+    }
+  });
+});
