@@ -1,9 +1,10 @@
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { initDatabase, parseDatabaseUrl } from '@polybot/persistence';
 
 export interface BenchDatabase {
   readonly url: string;
-  readonly client: Client;
+  /** A pool: the latency bench looks up every proposed intent as it is heard, several at once. */
+  readonly pool: Pool;
   drop(): Promise<void>;
 }
 
@@ -20,13 +21,12 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   const target = parseDatabaseUrl(url.toString());
   const connect = (database: string): Client =>
     new Client({ host: target.host, port: target.port, user: target.user, password: target.password ?? undefined, database });
-  const client = connect(name);
-  await client.connect();
+  const pool = new Pool({ host: target.host, port: target.port, user: target.user, password: target.password ?? undefined, database: name, max: 4 });
   return {
     url: url.toString(),
-    client,
+    pool,
     async drop(): Promise<void> {
-      await client.end().catch(() => undefined);
+      await pool.end().catch(() => undefined);
       const admin = connect('postgres');
       await admin.connect();
       try {

@@ -1,4 +1,4 @@
-import type { Client } from 'pg';
+import type { Pool } from 'pg';
 import { BroadcastEvent, BroadcastListener } from '@polybot/queues';
 import { approvalStages, latencyStages, type ApprovalStages, type LatencyStages, type TimedApproval, type TimedChange } from './latency-stages';
 import { progress, sleep } from './progress';
@@ -69,7 +69,7 @@ function epochNow(): number {
 export async function measureLatency(opts: {
   sim: BenchSimulator;
   stack: ServiceStack;
-  db: Client;
+  db: Pool;
   redisUrl: string;
   events: readonly ScenarioEvent[];
   changes: number;

@@ -42,6 +42,22 @@ describe('MarketRepository (real Postgres)', () => {
     expect((await markets.findById('bulk-0'))!.question).toBe('last one wins');
   });
 
+  it("fills each row's columns from its own snapshot, across chunks, nulls included", async () => {
+    const day = (i: number) => new Date(Date.UTC(2027, 0, 1) + i * 86_400_000);
+    const many = Array.from({ length: 1100 }, (_, i) => market(`row-${i}`, {
+      endDate: i % 7 === 0 ? null : day(i).toISOString(), category: i % 2 ? 'Sports' : null, eventId: i % 3 ? `ev-${i}` : null,
+      negRisk: i % 5 === 0, closed: i % 11 === 0, tags: [`t${i}`],
+    }));
+    await markets.upsertMany(many);
+    const rows: { market_id: string; end_date: Date | null; category: string | null; event_id: string | null; neg_risk: boolean; closed: boolean; tags: string[] }[] =
+      await db.dataSource.query(`SELECT market_id, end_date, category, event_id, neg_risk, closed, tags FROM markets WHERE market_id LIKE 'row-%'`);
+    const byId = new Map(rows.map((row) => [row.market_id, row]));
+    many.forEach((snapshot, i) => expect(byId.get(snapshot.marketId)).toEqual({
+      market_id: snapshot.marketId, end_date: snapshot.endDate === null ? null : day(i), category: snapshot.category, event_id: snapshot.eventId,
+      neg_risk: snapshot.negRisk, closed: snapshot.closed, tags: [`t${i}`],
+    }));
+  });
+
   it('stores a malformed end date as NULL instead of failing the batch', async () => {
     await markets.upsertMany([market('bad-date', { endDate: 'soon' })]);
     const [row] = await db.dataSource.query(`SELECT end_date FROM markets WHERE market_id = 'bad-date'`);
