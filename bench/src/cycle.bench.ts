@@ -11,6 +11,8 @@ interface CycleLine {
   readonly durationMs: number;
   readonly fetchMs: number;
   readonly storeMs: number;
+  /** Books the cycle read over REST (the rest came live from the stream). */
+  readonly restBooks: number;
   readonly queueMs: number;
   readonly markets: number;
   readonly tokens: number;
@@ -52,6 +54,7 @@ export class CycleWatcher {
         durationMs: Number(record['durationMs']),
         fetchMs: Number(record['fetchMs']),
         storeMs: Number(record['storeMs']),
+        restBooks: Number(record['restBooks']),
         queueMs: Number(record['queueMs']),
         markets: Number(record['markets']),
         tokens: Number(record['tokens']),
@@ -100,7 +103,7 @@ export async function measureCycles(stack: ServiceStack, watcher: CycleWatcher, 
       ingest.push(line);
       pipeline.push(doneAt - (line.endedAt - line.durationMs));
       last = line;
-      progress(`  cycle ${n}/${cycles}: ingest ${line.durationMs} ms (fetch ${line.fetchMs}, store ${line.storeMs}, queue ${line.queueMs}), ingested+evaluated+risk-checked ${doneAt - (line.endedAt - line.durationMs)} ms, ${line.markets} markets`);
+      progress(`  cycle ${n}/${cycles}: ingest ${line.durationMs} ms (fetch ${line.fetchMs} with ${line.restBooks} REST books, store ${line.storeMs}, queue ${line.queueMs}), ingested+evaluated+risk-checked ${doneAt - (line.endedAt - line.durationMs)} ms, ${line.markets} markets`);
     }
     const windowSeconds = (Date.now() - windowStarted) / 1000;
     const perCycle = Object.fromEntries(

@@ -39,40 +39,67 @@ function sorted<T>(items: T[], req: Request, keys: Record<string, SortKey<T>>): 
   const key = keys[order ?? 'id'];
   if (!key) throw new BadRequestError(`order must be one of ${Object.keys(keys).join(', ')}, got "${order}"`);
   const byId = keys.id;
-  return [...items].sort((a, b) => (ascending ? 1 : -1) * (key(a) - key(b)) || byId(a) - byId(b));
+  // Each key once per item, not once per comparison: a catalogue page sorts every event.
+  const keyed = items.map((item) => ({ item, key: key(item), id: byId(item) }));
+  keyed.sort((a, b) => (ascending ? 1 : -1) * (a.key - b.key) || a.id - b.id);
+  return keyed.map(({ item }) => item);
 }
 
 function within(value: number, min: number | undefined, max: number | undefined): boolean {
   return (min === undefined || value >= min) && (max === undefined || value <= max);
 }
 
+type Test<T> = (item: T) => boolean;
+
+/**
+ * Only the filters a query names are run. Each page of the catalogue filters every event, so
+ * running all of them (totals, dates) on each made reading 115 pages quadratic in the universe.
+ */
+function allOf<T>(tests: readonly (Test<T> | null)[]): Test<T> {
+  const named = tests.filter((test): test is Test<T> => test !== null);
+  return (item) => named.every((test) => test(item));
+}
+
+function range<T>(value: (item: T) => number, [min, max]: readonly [number | undefined, number | undefined]): Test<T> | null {
+  return min === undefined && max === undefined ? null : (item) => within(value(item), min, max);
+}
+
+function listed<T>(values: readonly string[], value: (item: T) => string): Test<T> | null {
+  return values.length === 0 ? null : (item) => values.includes(value(item));
+}
+
 function filterMarkets(world: SimWorld, req: Request): SimMarket[] {
   const q = req.query;
   const active = queryBool(q, 'active');
   const closed = queryBool(q, 'closed');
-  const archived = queryBool(q, 'archived');
-  const ids = queryList(q, 'id');
-  const slugs = queryList(q, 'slug');
+  if (queryBool(q, 'archived') === true) return [];
   const tokenIds = queryList(q, 'clob_token_ids');
-  const conditionIds = queryList(q, 'condition_ids');
   const tagId = queryString(q, 'tag_id');
-  const liq = [queryNumber(q, 'liquidity_num_min'), queryNumber(q, 'liquidity_num_max')] as const;
-  const vol = [queryNumber(q, 'volume_num_min'), queryNumber(q, 'volume_num_max')] as const;
-  const end = [queryDate(q, 'end_date_min'), queryDate(q, 'end_date_max')] as const;
-  return [...world.markets.values()].filter(
-    (m) =>
-      (active === undefined || m.active === active) &&
-      (closed === undefined || m.closed === closed) &&
-      archived !== true &&
-      (ids.length === 0 || ids.includes(m.id)) &&
-      (slugs.length === 0 || slugs.includes(m.slug)) &&
-      (tokenIds.length === 0 || m.tokenIds.some((t) => tokenIds.includes(t))) &&
-      (conditionIds.length === 0 || conditionIds.includes(m.conditionId)) &&
-      (tagId === undefined || (world.eventOf(m)?.tags.some((t) => t.id === tagId) ?? false)) &&
-      within(m.liquidity, ...liq) &&
-      within(m.volume, ...vol) &&
-      within(Date.parse(m.endDate), ...end),
-  );
+  const test = allOf<SimMarket>([
+    active === undefined ? null : (m) => m.active === active,
+    closed === undefined ? null : (m) => m.closed === closed,
+    listed(queryList(q, 'id'), (m) => m.id),
+    listed(queryList(q, 'slug'), (m) => m.slug),
+    tokenIds.length === 0 ? null : (m) => m.tokenIds.some((t) => tokenIds.includes(t)),
+    listed(queryList(q, 'condition_ids'), (m) => m.conditionId),
+    tagId === undefined ? null : (m) => world.eventOf(m)?.tags.some((t) => t.id === tagId) ?? false,
+    range((m) => m.liquidity, [queryNumber(q, 'liquidity_num_min'), queryNumber(q, 'liquidity_num_max')]),
+    range((m) => m.volume, [queryNumber(q, 'volume_num_min'), queryNumber(q, 'volume_num_max')]),
+    range((m) => Date.parse(m.endDate), [queryDate(q, 'end_date_min'), queryDate(q, 'end_date_max')]),
+  ]);
+  return [...world.markets.values()].filter(test);
+}
+
+/** Closed once it has markets and all are closed; read without building the list, since every page asks it of every event. */
+function eventClosed(world: SimWorld, event: SimEvent): boolean {
+  let any = false;
+  for (const id of event.marketIds) {
+    const market = world.markets.get(id);
+    if (!market) continue;
+    if (!market.closed) return false;
+    any = true;
+  }
+  return any;
 }
 
 function eventTotals(world: SimWorld, event: SimEvent): { liquidity: number; volume: number; volume24hr: number; closed: boolean } {
@@ -81,39 +108,29 @@ function eventTotals(world: SimWorld, event: SimEvent): { liquidity: number; vol
     liquidity: markets.reduce((s, m) => s + m.liquidity, 0),
     volume: markets.reduce((s, m) => s + m.volume, 0),
     volume24hr: markets.reduce((s, m) => s + m.volume24hr, 0),
-    closed: markets.length > 0 && markets.every((m) => m.closed),
+    closed: eventClosed(world, event),
   };
 }
 
 function filterEvents(world: SimWorld, req: Request): SimEvent[] {
   const q = req.query;
-  const active = queryBool(q, 'active');
+  if (queryBool(q, 'active') === false || queryBool(q, 'archived') === true) return [];
   const closed = queryBool(q, 'closed');
-  const archived = queryBool(q, 'archived');
   const featured = queryBool(q, 'featured');
-  const ids = queryList(q, 'id');
-  const slugs = queryList(q, 'slug');
   const tagId = queryString(q, 'tag_id');
   const tagSlug = queryString(q, 'tag_slug');
-  const liq = [queryNumber(q, 'liquidity_min'), queryNumber(q, 'liquidity_max')] as const;
-  const vol = [queryNumber(q, 'volume_min'), queryNumber(q, 'volume_max')] as const;
-  const end = [queryDate(q, 'end_date_min'), queryDate(q, 'end_date_max')] as const;
-  return [...world.events.values()].filter((e) => {
-    const totals = eventTotals(world, e);
-    return (
-      active !== false &&
-      (closed === undefined || totals.closed === closed) &&
-      archived !== true &&
-      (featured === undefined || e.featured === featured) &&
-      (ids.length === 0 || ids.includes(e.id)) &&
-      (slugs.length === 0 || slugs.includes(e.slug)) &&
-      (tagId === undefined || e.tags.some((t) => t.id === tagId)) &&
-      (tagSlug === undefined || e.tags.some((t) => t.slug === tagSlug)) &&
-      within(totals.liquidity, ...liq) &&
-      within(totals.volume, ...vol) &&
-      within(Date.parse(e.endDate), ...end)
-    );
-  });
+  const test = allOf<SimEvent>([
+    closed === undefined ? null : (e) => eventClosed(world, e) === closed,
+    featured === undefined ? null : (e) => e.featured === featured,
+    listed(queryList(q, 'id'), (e) => e.id),
+    listed(queryList(q, 'slug'), (e) => e.slug),
+    tagId === undefined ? null : (e) => e.tags.some((t) => t.id === tagId),
+    tagSlug === undefined ? null : (e) => e.tags.some((t) => t.slug === tagSlug),
+    range((e) => eventTotals(world, e).liquidity, [queryNumber(q, 'liquidity_min'), queryNumber(q, 'liquidity_max')]),
+    range((e) => eventTotals(world, e).volume, [queryNumber(q, 'volume_min'), queryNumber(q, 'volume_max')]),
+    range((e) => Date.parse(e.endDate), [queryDate(q, 'end_date_min'), queryDate(q, 'end_date_max')]),
+  ]);
+  return [...world.events.values()].filter(test);
 }
 
 function eventOrder(world: SimWorld): Record<string, SortKey<SimEvent>> {
