@@ -158,4 +158,28 @@ describe('Gamma /gamma (over HTTP)', () => {
     expect(body.markets.map((m) => m.id)).toEqual(event.marketIds);
     expect((await getJson(`${sim.gammaUrl}/events/999999999`)).status).toBe(404);
   });
+  it('filters events by what the query names: closed, liquidity, end date, tag and id, each alone and together', async () => {
+    const ids = async (query: string): Promise<string[]> => (await getJson<GammaEvent[]>(`${sim.gammaUrl}/events?limit=500&${query}`)).body.map((e) => e.id).sort();
+    const all = [...sim.world.events.values()];
+    const liquidityOf = (e: (typeof all)[number]) => sim.world.marketsOf(e).reduce((sum, m) => sum + m.liquidity, 0);
+    const closing = all.find((e) => !e.negRisk)!;
+    const [market] = sim.world.marketsOf(closing);
+    market.closed = true;
+    try {
+      expect(await ids('closed=true')).toEqual([closing.id]);
+      expect(await ids('closed=false')).toEqual(all.filter((e) => e !== closing).map((e) => e.id).sort());
+      const median = all.map(liquidityOf).sort((a, b) => a - b)[Math.floor(all.length / 2)];
+      expect(await ids(`liquidity_min=${median}`)).toEqual(all.filter((e) => liquidityOf(e) >= median).map((e) => e.id).sort());
+      const cutoff = all.map((e) => e.endDate).sort()[Math.floor(all.length / 3)];
+      expect(await ids(`end_date_max=${cutoff}&closed=false`)).toEqual(
+        all.filter((e) => e !== closing && Date.parse(e.endDate) <= Date.parse(cutoff)).map((e) => e.id).sort(),
+      );
+      const tag = all[0].tags[0];
+      expect(await ids(`tag_slug=${tag.slug}`)).toEqual(all.filter((e) => e.tags.some((t) => t.slug === tag.slug)).map((e) => e.id).sort());
+      expect(await ids(`id=${all[1].id}&id=${all[2].id}`)).toEqual([all[1].id, all[2].id].sort());
+      expect(await ids('active=false')).toEqual([]);
+    } finally {
+      market.closed = false;
+    }
+  });
 });
