@@ -44,6 +44,8 @@ export interface StackOptions {
   readonly prepare?: (sim: SimulatorProcess) => Promise<void>;
 }
 
+const SERVICES = ['ingestor', 'strategy', 'risk', 'executor', 'api'] as const;
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const db = await createTestDatabase();
   const sim = await startSimulatorProcess({ port: 0, ...options.simulator });
@@ -65,6 +67,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ...(typeof options.env === 'function' ? options.env({ databaseUrl: db.url }) : options.env),
   };
   const services = startProcess([CLI, 'run', options.mode, '--with-api'], env);
+  // Every service up before the test acts: a test that cuts a dependency must not catch one still starting.
+  await waitFor('every service to start', async () => SERVICES.every((name) => services.output().includes(`"message":"${name} started"`)), 60_000, services.output);
   return {
     db,
     sim,
