@@ -1,7 +1,7 @@
 export * from './gamma.types';
 export * from './wire/parse-result';
-export { parseGammaMarket, gammaMarketSchema } from './wire/gamma-market.wire';
-export { parseGammaEvent, gammaEventSchema } from './wire/gamma-event.wire';
+export { parseGammaMarket } from './wire/gamma-market.wire';
+export { parseGammaEvent } from './wire/gamma-event.wire';
 export { parseKeysetPage, type KeysetPage } from './wire/gamma-keyset-page.wire';
 export { parseClobBook } from './wire/clob-book.wire';
 export * from './http/venue-call.recorder';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MarketStreamEvent, StreamLevelChange } from '../stream/market-message.wire';
 import { describeZodError, itemLabel, wireErrorMap } from '../wire/parse-result';
-import { numberish } from '../wire/wire-primitives';
+import { numberish } from './zod-primitives.reference';
 
 /**
  * The zod schemas the hand-written field guards replaced on the hot wire paths, kept only so the

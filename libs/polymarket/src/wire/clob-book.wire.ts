@@ -7,6 +7,7 @@ import {
   optionalList,
   optionalNumberish,
   optionalText,
+  readOrRefusal,
   WireFieldError,
   wireRecord,
 } from './field-guards';
@@ -83,13 +84,8 @@ const NOT_GIVEN = 0;
  */
 export function parseClobBook(raw: unknown, index?: number): ParseResult<OrderBook> {
   const label = itemLabel('clob book', raw, index);
-  let wire: ClobBookWire;
-  try {
-    wire = readClobBook(raw);
-  } catch (error) {
-    if (error instanceof WireFieldError) return parseIssue(`${label}: ${error.message}`);
-    throw error;
-  }
+  const wire = readOrRefusal(() => readClobBook(raw));
+  if (wire instanceof WireFieldError) return parseIssue(`${label}: ${wire.message}`);
   if (!Number.isInteger(wire.timestamp) || wire.timestamp <= 0) {
     return parseIssue(`${label}: timestamp ${wire.timestamp} is not epoch milliseconds`);
   }

@@ -1,31 +1,29 @@
-import { z } from 'zod';
 import type { GammaEvent, GammaMarket } from '../gamma.types';
-import { describeZodError, isParseIssue, itemLabel, parsed, parseIssue, type ParseResult, wireErrorMap } from './parse-result';
+import { optionalList, readOrRefusal, WireFieldError, wireRecord } from './field-guards';
+import { type GammaEventHead, readEventHead } from './gamma-event-ref.wire';
 import { parseGammaMarket } from './gamma-market.wire';
-import { flag, idString, optionalText, parseTagLabels } from './wire-primitives';
+import { isParseIssue, itemLabel, parsed, parseIssue, type ParseResult } from './parse-result';
+import { parseTagLabels } from './wire-primitives';
 
-export const gammaEventSchema = z.object({
-  id: idString,
-  slug: optionalText,
-  title: optionalText,
-  negRisk: flag,
-  tags: z.unknown(),
-  markets: z.array(z.unknown()).nullish(),
-});
+export interface GammaEventWire extends GammaEventHead {
+  readonly markets?: readonly unknown[] | null;
+  readonly tags?: unknown;
+}
 
-/**
- * Parses one Gamma event. A malformed market inside it is skipped and its message returned in
- * `warnings`; only a malformed event envelope makes the whole event an issue.
- */
-export function parseGammaEvent(raw: unknown, index?: number): ParseResult<GammaEvent> {
-  const label = itemLabel('gamma event', raw, index);
-  const result = gammaEventSchema.safeParse(raw, { errorMap: wireErrorMap });
-  if (!result.success) return parseIssue(`${label}: ${describeZodError(result.error)}`);
-  const wire = result.data;
+/** How an event's parts are read; replaceable so the fuzz spec can run the zod readers they replaced. */
+const GAMMA_EVENT_PARTS = { market: parseGammaMarket, tagLabels: parseTagLabels };
+
+function readGammaEvent(raw: unknown): GammaEventWire {
+  const record = wireRecord(raw);
+  return { ...readEventHead(record), tags: record.tags, markets: optionalList(record, 'markets') };
+}
+
+/** A malformed market is skipped with its message in `warnings`; the event keeps the rest. */
+export function assembleGammaEvent(wire: GammaEventWire, label: string, parts = GAMMA_EVENT_PARTS): ParseResult<GammaEvent> {
   const warnings: string[] = [];
   const markets: GammaMarket[] = [];
   (wire.markets ?? []).forEach((rawMarket, marketIndex) => {
-    const market = parseGammaMarket(rawMarket, marketIndex);
+    const market = parts.market(rawMarket, marketIndex);
     if (isParseIssue(market)) {
       warnings.push(`${label}: skipped ${market.issue}`);
       return;
@@ -33,8 +31,14 @@ export function parseGammaEvent(raw: unknown, index?: number): ParseResult<Gamma
     warnings.push(...market.warnings);
     markets.push(market.value);
   });
-  return parsed(
-    { id: wire.id, slug: wire.slug, title: wire.title, negRisk: wire.negRisk, tags: parseTagLabels(wire.tags, label, warnings), markets },
-    warnings,
-  );
+  const tags = parts.tagLabels(wire.tags, label, warnings);
+  return parsed({ id: wire.id, slug: wire.slug, title: wire.title, negRisk: wire.negRisk, tags, markets }, warnings);
+}
+
+/** Parses one Gamma event; only a malformed event envelope makes the whole event an issue. */
+export function parseGammaEvent(raw: unknown, index?: number): ParseResult<GammaEvent> {
+  const label = itemLabel('gamma event', raw, index);
+  const wire = readOrRefusal(() => readGammaEvent(raw));
+  if (wire instanceof WireFieldError) return parseIssue(`${label}: ${wire.message}`);
+  return assembleGammaEvent(wire, label);
 }

@@ -1,42 +1,7 @@
-import { z } from 'zod';
+import { optionalIdText, optionalText, readOrRefusal, text, WireFieldError, wireRecord, type WireRecord } from './field-guards';
 
-/** Same words as wireErrorMap gives a failed union, so messages are unchanged. */
-function wrongType(input: unknown): string {
-  if (input === undefined) return 'is missing';
-  return `has the wrong type (got ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input})`;
-}
-
-/**
- * The venue mixes numbers and decimal strings ("0.001") for the same kind of field. Checked by
- * hand rather than as z.union([number, string]): the union builds a failed-branch issue for every
- * string, which made zod the ingestor's top CPU cost on the stream (2.5x slower per price change).
- */
-export const numberish = z.unknown().transform((input, ctx) => {
-  if (typeof input !== 'number' && typeof input !== 'string') {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: wrongType(input) });
-    return z.NEVER;
-  }
-  const value = typeof input === 'number' ? input : input.trim() === '' ? Number.NaN : Number(input);
-  if (!Number.isFinite(value)) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is not a finite number (got ${JSON.stringify(input)})` });
-    return z.NEVER;
-  }
-  return value;
-});
-
-/** Ids arrive as strings, occasionally as numbers. */
-export const idString = z.union([z.string().min(1), z.number()]).transform((id) => String(id));
-
-/** Gamma's booleans are sometimes null or absent; absent means "no". */
-export const flag = z.boolean().nullish().transform((value) => value ?? false);
-
-/** Gamma sends empty strings where it means "none". */
-export const optionalText = z
-  .string()
-  .nullish()
-  .transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value));
-
-function decodeStringArray(input: unknown): string[] | null {
+/** Gamma's JSON-in-string arrays, decoded; null when the value is not an array of strings. */
+export function decodeStringArray(input: unknown): string[] | null {
   let decoded: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -48,37 +13,41 @@ function decodeStringArray(input: unknown): string[] | null {
   return Array.isArray(decoded) && decoded.every((item) => typeof item === 'string') ? decoded : null;
 }
 
+const NOT_STRINGS = 'is not a JSON array of strings';
+
 /**
  * Gamma encodes `outcomes`, `outcomePrices` and `clobTokenIds` as JSON inside a string
  * (`"[\"Yes\", \"No\"]"`). A real array is accepted too, since some mirrors decode it for us.
  */
-export const jsonStringArray = z.unknown().transform((input, ctx) => {
-  const decoded = input === undefined || input === null ? null : decodeStringArray(input);
-  if (decoded === null) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a JSON array of strings' });
-    return z.NEVER;
-  }
+export function jsonStrings(record: WireRecord, key: string): string[] {
+  const value = record[key];
+  const decoded = value === undefined || value === null ? null : decodeStringArray(value);
+  if (decoded === null) throw new WireFieldError(key, NOT_STRINGS);
   return decoded;
-});
+}
 
-export const optionalJsonStringArray = z.unknown().transform((input, ctx) => {
-  if (input === undefined || input === null) return null;
-  const decoded = decodeStringArray(input);
-  if (decoded === null) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a JSON array of strings' });
-    return z.NEVER;
-  }
-  return decoded;
-});
+export function optionalJsonStrings(record: WireRecord, key: string): string[] | null {
+  const value = record[key];
+  return value === undefined || value === null ? null : jsonStrings(record, key);
+}
 
-export const gammaTagSchema = z.object({
-  id: idString.nullish(),
-  label: z.string(),
-  slug: z.string().nullish(),
-});
+/** A tag's label, or null when the tag is malformed or its label blank. */
+function tagLabel(tag: unknown): string | null {
+  const label = readOrRefusal(() => {
+    const record = wireRecord(tag);
+    optionalIdText(record, 'id');
+    const checked = text(record, 'label');
+    optionalText(record, 'slug');
+    return checked;
+  });
+  return label instanceof WireFieldError || label.trim() === '' ? null : label;
+}
 
-/** Tags are decoration: a malformed tag is dropped with a warning instead of failing its item. */
-export function parseTagLabels(raw: unknown, owner: string, warnings: string[]): string[] {
+/**
+ * Tags are decoration: a malformed tag is dropped with a warning instead of failing its item.
+ * `labelOf` is replaceable so the fuzz spec can run this with the zod tag check it replaced.
+ */
+export function parseTagLabels(raw: unknown, owner: string, warnings: string[], labelOf = tagLabel): string[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
     warnings.push(`${owner}: tags is not an array; ignored`);
@@ -86,9 +55,9 @@ export function parseTagLabels(raw: unknown, owner: string, warnings: string[]):
   }
   const labels: string[] = [];
   raw.forEach((tag, index) => {
-    const result = gammaTagSchema.safeParse(tag);
-    if (result.success && result.data.label.trim() !== '') labels.push(result.data.label);
-    else warnings.push(`${owner}: tags[${index}] has no label; ignored`);
+    const label = labelOf(tag);
+    if (label === null) warnings.push(`${owner}: tags[${index}] has no label; ignored`);
+    else labels.push(label);
   });
   return labels;
 }
