@@ -56,6 +56,7 @@ export class QueueProducer {
    * stored, the payload waits out its TTL.
    */
   async fanOut<Q extends QueueName>(names: readonly Q[], payload: QueueInput<Q>, opts: { priority?: number } = {}): Promise<void> {
+    if (names.length === 0) throw new Error('fanOut needs at least one queue');
     const data = names.map((name) => checkPayload(name, payload))[0];
     const body = Buffer.from(JSON.stringify(data));
     const jobData = body.length <= SHARED_PAYLOAD_INLINE_MAX_BYTES
