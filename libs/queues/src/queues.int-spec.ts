@@ -6,22 +6,13 @@ import { QueueName } from './queue-names';
 import { SNAPSHOT_PRIORITY } from './queue-registry';
 import { QueueProducer } from './queue.producer';
 import { startQueueWorker, type StructuredLogger } from './queue.worker';
+import { waitFor } from './test/wait-for';
 
 const redisUrl = process.env.POLYBOT_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function silentLogger(lines: string[]): StructuredLogger {
   const push = (_fields: Record<string, unknown>, message: string) => void lines.push(message);
   return { info: push, warn: push, error: push };
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('queues (real Redis)', () => {

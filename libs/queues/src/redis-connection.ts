@@ -19,24 +19,3 @@ export function createRedisConnection(redisUrl: string, role: 'worker' | 'produc
     ...extra,
   });
 }
-
-/**
- * Resolves once the connection can take commands. A producer's connection does not queue commands
- * while it connects (enableOfflineQueue: false), so its first direct command waits here; BullMQ
- * does the same for its own. Callers bound the wait (withDeadline).
- */
-export async function connectionReady(redis: IORedis): Promise<void> {
-  if (redis.status === 'ready') return;
-  await new Promise<void>((resolve, reject) => {
-    const onReady = () => {
-      redis.off('end', onEnd);
-      resolve();
-    };
-    const onEnd = () => {
-      redis.off('ready', onReady);
-      reject(new Error('Redis connection closed before it was ready'));
-    };
-    redis.once('ready', onReady);
-    redis.once('end', onEnd);
-  });
-}

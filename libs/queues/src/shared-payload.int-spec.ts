@@ -7,22 +7,13 @@ import { QueueName } from './queue-names';
 import { QueueProducer } from './queue.producer';
 import { startQueueWorker, type QueueHandler, type StructuredLogger } from './queue.worker';
 import { SHARED_PAYLOAD_INLINE_MAX_BYTES, SHARED_PAYLOAD_TTL_MS, SharedPayloadStore } from './shared-payload.store';
+import { waitFor } from './test/wait-for';
 
 const redisUrl = process.env.POLYBOT_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SNAPSHOTS = [QueueName.SnapshotsForStrategy, QueueName.SnapshotsForRisk] as const;
 const silent: StructuredLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const batch = (events: number): SnapshotBatchJob => batchOf(events, randomUUID()) as SnapshotBatchJob;
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('payloads shared by several queues (real Redis)', () => {
   const connection = { redisUrl, prefix: `polybot-test-${randomUUID().slice(0, 8)}` };

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type IORedis from 'ioredis';
-import { connectionReady } from './redis-connection';
 
 /**
  * A payload bigger than this is stored once in Redis and each queue gets a reference to it; a
@@ -57,10 +56,9 @@ export class SharedPayloadStore {
     this.keyPrefix = `${prefix}:shared-payload:`;
   }
 
-  /** Stores the serialized payload for `consumers` releases. */
+  /** Stores the serialized payload for `consumers` releases; the connection must be ready (a producer's does not queue commands). */
   async store(body: Buffer, consumers: number): Promise<SharedPayloadRef> {
     const key = `${this.keyPrefix}${randomUUID()}`;
-    await connectionReady(this.redis);
     const results = await this.redis.multi().hset(key, 'body', body, 'refs', consumers).pexpire(key, SHARED_PAYLOAD_TTL_MS).exec();
     const failed = results?.find(([error]) => error !== null);
     if (!results || failed) throw new Error(`could not store shared payload ${key}: ${failed?.[0]?.message ?? 'transaction aborted'}`);

@@ -79,47 +79,43 @@ const event = fc.oneof(
   { weight: 1, arbitrary: fc.anything() },
 );
 
+type Reader<T> = (raw: unknown, index: number) => ParseResult<T>;
+
 interface Seen {
   accepted: number;
   refused: number;
   warned: number;
 }
 
-function tally<T>(seen: Seen, result: ParseResult<T>): void {
-  if (isParseIssue(result)) seen.refused += 1;
-  else {
-    seen.accepted += 1;
-    if (result.warnings.length > 0) seen.warned += 1;
-  }
+/** Runs both readers on every generated input, requires the same result, and counts the outcomes. */
+function agree<T>(inputs: fc.Arbitrary<unknown>, guards: Reader<T>, zod: Reader<T>, run: { numRuns: number; seed: number }): Seen {
+  const seen: Seen = { accepted: 0, refused: 0, warned: 0 };
+  fc.assert(
+    fc.property(inputs, fc.nat(9), (raw, index) => {
+      const result = guards(raw, index);
+      expect(result).toStrictEqual(zod(raw, index));
+      if (isParseIssue(result)) seen.refused += 1;
+      else {
+        seen.accepted += 1;
+        if (result.warnings.length > 0) seen.warned += 1;
+      }
+    }),
+    run,
+  );
+  return seen;
 }
 
 /** The guards must read every Gamma market and event as the zod schemas did: same value, same refusal, same warnings, word for word. */
 describe('Gamma field guards vs the zod schemas they replaced', () => {
   it('markets (2,000 cases): same value, issue and warnings', () => {
-    const seen: Seen = { accepted: 0, refused: 0, warned: 0 };
-    fc.assert(
-      fc.property(market, fc.nat(9), (raw, index) => {
-        const result = parseGammaMarket(raw, index);
-        expect(result).toStrictEqual(zodParseGammaMarket(raw, index));
-        tally(seen, result);
-      }),
-      { numRuns: 2000, seed: 11 },
-    );
+    const seen = agree(market, parseGammaMarket, zodParseGammaMarket, { numRuns: 2000, seed: 11 });
     expect(seen.accepted).toBeGreaterThan(300);
     expect(seen.refused).toBeGreaterThan(600);
     expect(seen.warned).toBeGreaterThan(150);
   });
 
   it('events (600 cases, each with its markets): same value, issue and warnings', () => {
-    const seen: Seen = { accepted: 0, refused: 0, warned: 0 };
-    fc.assert(
-      fc.property(event, fc.nat(9), (raw, index) => {
-        const result = parseGammaEvent(raw, index);
-        expect(result).toStrictEqual(zodParseGammaEvent(raw, index));
-        tally(seen, result);
-      }),
-      { numRuns: 600, seed: 12 },
-    );
+    const seen = agree(event, parseGammaEvent, zodParseGammaEvent, { numRuns: 600, seed: 12 });
     expect(seen.accepted).toBeGreaterThan(150);
     expect(seen.refused).toBeGreaterThan(100);
     expect(seen.warned).toBeGreaterThan(100);
