@@ -29,8 +29,14 @@ export function wireLevels(levels: readonly SimLevel[]): WireLevel[] {
 
 /** 40-hex content hash, like the venue's: same book, same hash. */
 export function bookHash(conditionId: string, tokenId: string, book: SimTokenBook): string {
-  const body = JSON.stringify([conditionId, tokenId, book.bids, book.asks]);
-  return createHash('sha1').update(body).digest('hex');
+  // Hashed for every change the random walk sends: a flat string, not a JSON document of level objects.
+  const hash = createHash('sha1').update(conditionId).update(':').update(tokenId);
+  for (const side of [book.bids, book.asks]) {
+    let text = '|';
+    for (const level of side) text += `${level.priceMills}@${level.size},`;
+    hash.update(text);
+  }
+  return hash.digest('hex');
 }
 
 export function tokenBook(market: SimMarket, tokenId: string): SimTokenBook {

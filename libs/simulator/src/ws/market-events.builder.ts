@@ -31,11 +31,12 @@ export function bookEvent(world: SimWorld, tokenId: string): BookEvent | null {
   return { event_type: 'book', market: book.market, asset_id: tokenId, timestamp: book.timestamp, hash: book.hash, bids: book.bids, asks: book.asks };
 }
 
+/** Levels whose size changed, or that came or went (size 0), by price ascending. A side has a few levels. */
 function levelDiff(before: readonly SimLevel[], after: readonly SimLevel[]): { priceMills: number; size: number }[] {
-  const old = new Map(before.map((l) => [l.priceMills, l.size]));
-  const now = new Map(after.map((l) => [l.priceMills, l.size]));
-  const prices = [...new Set([...old.keys(), ...now.keys()])].sort((a, b) => a - b);
-  return prices.filter((p) => old.get(p) !== now.get(p)).map((p) => ({ priceMills: p, size: now.get(p) ?? 0 }));
+  const sizeIn = (levels: readonly SimLevel[], priceMills: number) => levels.find((l) => l.priceMills === priceMills)?.size;
+  const changed = after.filter((l) => sizeIn(before, l.priceMills) !== l.size).map((l) => ({ priceMills: l.priceMills, size: l.size }));
+  for (const l of before) if (sizeIn(after, l.priceMills) === undefined) changed.push({ priceMills: l.priceMills, size: 0 });
+  return changed.sort((a, b) => a.priceMills - b.priceMills);
 }
 
 /** The level changes between two states of a market's books, per token, in the venue's v2 shape. */

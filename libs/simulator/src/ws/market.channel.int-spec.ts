@@ -137,6 +137,33 @@ describe('market websocket /ws/market', () => {
     expect(event).toMatchObject({ asset_id: market.tokenIds[0], market: market.conditionId, old_tick_size: '0.01', new_tick_size: '0.001' });
   });
 
+  it('sends a change only to the sockets subscribed to its token, and none after they unsubscribe', async () => {
+    const market = [...sim.world.markets.values()].find((m) => !sim.world.eventOf(m)!.negRisk && !sim.world.eventOf(m)!.frozen)!;
+    const [yes, no] = market.tokenIds;
+    const [hearsYes, hearsNo, leaves] = [await open(), await open(), await open()];
+    hearsYes.send({ type: 'market', assets_ids: [yes], initial_dump: false });
+    hearsNo.send({ type: 'market', assets_ids: [no], initial_dump: false });
+    leaves.send({ type: 'market', assets_ids: [yes, no], initial_dump: false });
+    leaves.send({ operation: 'unsubscribe', assets_ids: [yes, no] });
+    // A PING answered means the server has read every message sent before it.
+    for (const probe of [hearsYes, hearsNo, leaves]) {
+      probe.send('PING');
+      await probe.waitFor((m) => m === 'PONG');
+    }
+    const before = market.book.bidMills;
+    for (let i = 0; i < 200 && market.book.bidMills === before; i++) sim.tick();
+    const ofMarket = (m: unknown) => isType('price_change')(m) && (m as PriceChangeMsg).market === market.conditionId;
+    const yesChange = await hearsYes.waitFor<PriceChangeMsg>(ofMarket);
+    const noChange = await hearsNo.waitFor<PriceChangeMsg>(ofMarket);
+    expect(new Set(yesChange.price_changes.map((c) => c.asset_id))).toEqual(new Set([yes]));
+    expect(new Set(noChange.price_changes.map((c) => c.asset_id))).toEqual(new Set([no]));
+    // The tick's messages were sent before this PONG on the same connection.
+    const from = leaves.messages.length;
+    leaves.send('PING');
+    await leaves.waitFor((m) => m === 'PONG', from);
+    expect(leaves.messages.filter(ofMarket)).toEqual([]);
+  });
+
   it('unsubscribes, and drops every connection on demand', async () => {
     const probe = await open();
     probe.send({ operation: 'unsubscribe', assets_ids: ['x'] });

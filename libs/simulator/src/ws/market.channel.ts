@@ -29,6 +29,8 @@ interface ClientState {
 export class MarketChannel {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly subscriptions = new Map<WebSocket, ClientState>();
+  /** Per token, the sockets subscribed to it: a change is sent where it is heard, not offered to every socket. */
+  private readonly subscribers = new Map<string, Set<WebSocket>>();
 
   constructor(private readonly world: () => SimWorld) {
     this.wss.on('connection', (socket) => this.onConnection(socket));
@@ -47,6 +49,7 @@ export class MarketChannel {
     const count = this.subscriptions.size;
     for (const socket of this.subscriptions.keys()) socket.terminate();
     this.subscriptions.clear();
+    this.subscribers.clear();
     return count;
   }
 
@@ -57,17 +60,22 @@ export class MarketChannel {
 
   readonly onWorldChange = (change: WorldChange): void => {
     const market = change.market;
+    // Most of a random walk's changes reach one socket, and none with nobody subscribed: find the
+    // sockets first, so an unheard change costs no book diff, hash or formatting.
+    const sockets = this.socketsFor(change.kind === 'trade' ? [change.tokenId] : market.tokenIds);
+    if (sockets.length === 0) return;
     const timestamp = String(this.world().now());
     if (change.kind === 'book') {
       const changes = priceChanges(market, change.before);
       if (changes.length === 0) return;
-      this.fanOut(market.tokenIds, (client) => {
+      this.send(sockets, (client) => {
         const mine = changes.filter((c) => client.assets.has(c.asset_id));
         return mine.length ? { event_type: 'price_change', market: market.conditionId, timestamp, price_changes: mine } : null;
       });
+      if (!sockets.some((socket) => this.subscriptions.get(socket)?.customFeatures)) return;
       for (const top of bestBidAskChanges(market, change.before)) {
         const event = { event_type: 'best_bid_ask', market: market.conditionId, ...top, timestamp };
-        this.fanOut([top.asset_id], (client) => (client.customFeatures ? event : null));
+        this.send(sockets, (client) => (client.customFeatures && client.assets.has(top.asset_id) ? event : null));
       }
     } else if (change.kind === 'tick_size') {
       for (const tokenId of market.tokenIds) {
@@ -79,7 +87,7 @@ export class MarketChannel {
           new_tick_size: formatMills(market.tickMills),
           timestamp,
         };
-        this.fanOut([tokenId], () => event);
+        this.send(sockets, (client) => (client.assets.has(tokenId) ? event : null));
       }
     } else if (change.kind === 'trade') {
       const event = {
@@ -92,7 +100,7 @@ export class MarketChannel {
         size: formatSize(change.size),
         timestamp,
       };
-      this.fanOut([change.tokenId], () => event);
+      this.send(sockets, () => event);
     } else {
       const winner = market.winningOutcomeIndex ?? 0;
       const event = {
@@ -105,23 +113,59 @@ export class MarketChannel {
         timestamp,
         tags: (this.world().eventOf(market)?.tags ?? []).map((t) => t.slug),
       };
-      this.fanOut(market.tokenIds, () => event);
+      this.send(sockets, () => event);
     }
   };
 
-  private fanOut(tokenIds: readonly string[], build: (client: ClientState) => object | null): void {
-    for (const [socket, client] of this.subscriptions) {
-      if (socket.readyState !== WebSocket.OPEN || !tokenIds.some((t) => client.assets.has(t))) continue;
-      const message = build(client);
+  /** The open sockets subscribed to any of these tokens, each once. */
+  private socketsFor(tokenIds: readonly string[]): WebSocket[] {
+    const found: WebSocket[] = [];
+    for (const tokenId of tokenIds) {
+      for (const socket of this.subscribers.get(tokenId) ?? []) {
+        if (socket.readyState === WebSocket.OPEN && !found.includes(socket)) found.push(socket);
+      }
+    }
+    return found;
+  }
+
+  private send(sockets: readonly WebSocket[], build: (client: ClientState) => object | null): void {
+    for (const socket of sockets) {
+      const client = this.subscriptions.get(socket);
+      const message = client ? build(client) : null;
       if (message) socket.send(JSON.stringify(message));
     }
+  }
+
+  private subscribe(socket: WebSocket, client: ClientState, assets: readonly string[]): void {
+    for (const asset of assets) {
+      client.assets.add(asset);
+      let sockets = this.subscribers.get(asset);
+      if (!sockets) this.subscribers.set(asset, (sockets = new Set()));
+      sockets.add(socket);
+    }
+  }
+
+  private unsubscribe(socket: WebSocket, assets: Iterable<string>): void {
+    const client = this.subscriptions.get(socket);
+    for (const asset of assets) {
+      client?.assets.delete(asset);
+      const sockets = this.subscribers.get(asset);
+      sockets?.delete(socket);
+      if (sockets?.size === 0) this.subscribers.delete(asset);
+    }
+  }
+
+  private forget(socket: WebSocket): void {
+    const client = this.subscriptions.get(socket);
+    if (client) this.unsubscribe(socket, [...client.assets]);
+    this.subscriptions.delete(socket);
   }
 
   private onConnection(socket: WebSocket): void {
     this.subscriptions.set(socket, { assets: new Set(), customFeatures: false });
     socket.on('message', (data: RawData) => this.onMessage(socket, data.toString()));
-    socket.on('close', () => this.subscriptions.delete(socket));
-    socket.on('error', () => this.subscriptions.delete(socket));
+    socket.on('close', () => this.forget(socket));
+    socket.on('error', () => this.forget(socket));
   }
 
   private onMessage(socket: WebSocket, text: string): void {
@@ -140,11 +184,8 @@ export class MarketChannel {
     if (!assets || !client || (kind !== 'market' && kind !== 'subscribe' && kind !== 'unsubscribe')) {
       return void socket.send('INVALID OPERATION');
     }
-    if (kind === 'unsubscribe') {
-      for (const asset of assets) client.assets.delete(asset);
-      return;
-    }
-    for (const asset of assets) client.assets.add(asset);
+    if (kind === 'unsubscribe') return this.unsubscribe(socket, assets);
+    this.subscribe(socket, client, assets);
     if (message.custom_feature_enabled === true) client.customFeatures = true;
     if (message.initial_dump === false) return;
     const world = this.world();
