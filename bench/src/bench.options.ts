@@ -9,6 +9,7 @@ export interface BenchOptions {
   readonly cycles: number;
   readonly loopSeconds: number;
   readonly tickMs: number;
+  readonly walkSteps: number;
   readonly seed: number;
   readonly out: string;
 }
@@ -17,6 +18,15 @@ function positiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number >= 0, got "${value}"`);
+    return n;
+  };
+}
+
+function wholeAtLeastOne(name: string) {
+  const whole = positiveInt(name);
+  return (value: string): number => {
+    const n = whole(value);
+    if (n < 1) throw new InvalidArgumentError(`${name} must be at least 1, got "${value}"`);
     return n;
   };
 }
@@ -41,10 +51,11 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     .option('--cycles <n>', 'full cycles to measure per size (default 3; 2 with --quick)', positiveInt('--cycles'))
     .option('--loop-seconds <n>', 'POLYBOT_LOOP_INTERVAL_SECONDS of the run', positiveInt('--loop-seconds'), 10)
     .option('--tick-ms <ms>', 'simulator random-walk period (background price churn; 0 = off)', positiveInt('--tick-ms'), 5_000)
+    .option('--walk-steps <n>', 'steps per random-walk period, each over an equal share of the events (1 = the whole universe in one burst)', wholeAtLeastOne('--walk-steps'), 50)
     .option('--seed <n>', 'simulator world seed', positiveInt('--seed'), 42)
     .option('--out <file>', 'results file', 'bench/results/latest.json')
     .parse(argv);
-  const o = program.opts<{ sizes: number[]; quick: boolean; profile: boolean; defaultHeap: boolean; changes?: number; cycles?: number; loopSeconds: number; tickMs: number; seed: number; out: string }>();
+  const o = program.opts<{ sizes: number[]; quick: boolean; profile: boolean; defaultHeap: boolean; changes?: number; cycles?: number; loopSeconds: number; tickMs: number; walkSteps: number; seed: number; out: string }>();
   return {
     sizes: o.sizes,
     quick: o.quick,
@@ -54,6 +65,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     cycles: o.cycles ?? (o.quick ? 2 : 3),
     loopSeconds: o.loopSeconds,
     tickMs: o.tickMs,
+    walkSteps: o.walkSteps,
     seed: o.seed,
     out: o.out,
   };

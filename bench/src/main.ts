@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const redisUrl = process.env['POLYBOT_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
   const startedAt = new Date().toISOString();
   const machine = machineInfo();
-  progress(`machine: ${machine.nproc} cores, ${machine.cpuModel}, load ${machine.loadAverageAtStart.join(' ')}; sizes ${opts.sizes.join(', ')}${opts.quick ? ' (quick)' : ''}`);
+  progress(`machine: ${machine.nproc} cores, ${machine.cpuModel}, load ${machine.loadAverageAtStart.join(' ')}; sizes ${opts.sizes.join(', ')}${opts.quick ? ' (quick)' : ''}; ${opts.tickMs > 0 ? `random walk every ${opts.tickMs} ms in ${opts.walkSteps} step(s)` : 'no random walk'}`);
   progress('baseline: three BullMQ hops, no-op job');
   const threeHopFloor = await measureThreeHopFloor(redisUrl, opts.quick ? 300 : 1_000);
   progress(`three-hop floor p50 ${threeHopFloor.p50} ms, p99 ${threeHopFloor.p99} ms`);
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     startedAt,
     finishedAt: new Date().toISOString(),
     machine,
-    settings: { quick: opts.quick, defaultHeap: opts.defaultHeap, loopSeconds: opts.loopSeconds, tickMs: opts.tickMs, changes: opts.changes, cycles: opts.cycles, seed: opts.seed },
+    settings: { quick: opts.quick, defaultHeap: opts.defaultHeap, loopSeconds: opts.loopSeconds, tickMs: opts.tickMs, walkSteps: opts.walkSteps, changes: opts.changes, cycles: opts.cycles, seed: opts.seed },
     caveat: CAVEAT,
     baselines: { threeHopFloor },
     sizes,

@@ -34,7 +34,7 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
   const before = loadAverage();
   progress(`N=${tokens}: simulator with ${events} events (+${SCENARIO_EVENTS} scenario events), database`);
   const db = await createBenchDatabase();
-  const sim = await startBenchSimulator({ events, seed: opts.seed, tickMs: opts.tickMs, balanceUsd: BANKROLL_USD });
+  const sim = await startBenchSimulator({ events, seed: opts.seed, tickMs: opts.tickMs, walkSteps: opts.walkSteps, balanceUsd: BANKROLL_USD });
   const profileDir = opts.profile ? resolve(ROOT, 'bench/results/profiles', `${tokens}-${Date.now()}`) : undefined;
   let stack: Awaited<ReturnType<typeof startServiceStack>> | null = null;
   try {

@@ -18,10 +18,11 @@ async function main(): Promise<void> {
     .option('--seed <seed>', 'world seed', integer('--seed', 0), 42)
     .option('--events <count>', 'number of generated events', integer('--events', 0), 40)
     .option('--tick-ms <ms>', 'random-walk period in ms (0 = off)', integer('--tick-ms', 0), 1000)
+    .option('--walk-steps <n>', 'steps per random-walk period, each over an equal share of the events (1 = the whole universe at once)', integer('--walk-steps', 1), 1)
     .option('--balance <usd>', 'pUSD every address starts with', integer('--balance', 0), 1000)
     .option('--settle-ms <ms>', 'time between a trade\'s MATCHED, MINED and CONFIRMED', integer('--settle-ms', 0), 300)
     .parse();
-  const opts = program.opts<{ port: number; host: string; seed: number; events: number; tickMs: number; balance: number; settleMs: number }>();
+  const opts = program.opts<{ port: number; host: string; seed: number; events: number; tickMs: number; walkSteps: number; balance: number; settleMs: number }>();
 
   const sim = await startSimulator({
     port: opts.port,
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     seed: opts.seed,
     events: opts.events,
     tickIntervalMs: opts.tickMs,
+    walkSteps: opts.walkSteps,
     startingBalanceUsd: opts.balance,
     settlementStepMs: opts.settleMs,
   });

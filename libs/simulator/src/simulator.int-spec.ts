@@ -101,6 +101,35 @@ describe('startSimulator', () => {
     }
   });
 
+  it('spreads a walk period over its steps, counting a tick per whole period, and refuses a bad step count', async () => {
+    await expect(startSimulator({ events: 3, tickIntervalMs: 100, walkSteps: 0 })).rejects.toThrow('walkSteps must be a whole number >= 1, got 0');
+    const until = async <T>(read: () => T | Promise<T>, done: (value: T) => boolean): Promise<T> => {
+      for (let waited = 0; waited < 5_000; waited += 10) {
+        const value = await read();
+        if (done(value)) return value;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error('timed out');
+    };
+    // Steps 1 s apart: the first step's changes are seen long before the second's.
+    const slow = await startSimulator({ seed: 5, events: 12, tickIntervalMs: 4_000, walkSteps: 4 });
+    try {
+      const books = (): string[] => [...slow.world.events.values()].map((e) => JSON.stringify(slow.world.marketsOf(e).map((m) => m.book)));
+      const start = books();
+      const moved = await until(() => books().flatMap((b, i) => (b === start[i] ? [] : [i])), (ids) => ids.length > 0);
+      expect(moved.every((i) => i % 4 === 0)).toBe(true);
+    } finally {
+      await slow.close();
+    }
+    const fast = await startSimulator({ seed: 5, events: 12, tickIntervalMs: 200, walkSteps: 4 });
+    try {
+      const ticks = async () => (await getJson<{ ticks: number }>(`${fast.url}/_sim/state`)).body.ticks;
+      expect(await until(ticks, (n) => n >= 2)).toBeGreaterThanOrEqual(2);
+    } finally {
+      await fast.close();
+    }
+  });
+
   it('frees its port and drops websockets on close()', async () => {
     const temp = await startSimulator({ tickIntervalMs: 0, events: 3 });
     const probe = await WsProbe.open(`${temp.wsUrl}/market`);

@@ -40,6 +40,11 @@ export interface SimulatorOptions {
   readonly events?: number;
   /** Random-walk period; 0 disables the timer (call tick() instead). Default 1000. */
   readonly tickIntervalMs?: number;
+  /**
+   * Steps the walk takes per period, each over an equal share of the events: a venue's changes
+   * arrive spread out, not as one burst of the whole universe. Default 1 (one burst).
+   */
+  readonly walkSteps?: number;
   /** The world's clock at generation (epoch ms); pass it to get byte-identical worlds. */
   readonly now?: number;
   /** pUSD every address holds until /_sim/accounts sets it. Default 1000. */
@@ -70,6 +75,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const seed = options.seed ?? 42;
   const eventCount = options.events ?? 40;
   const tickIntervalMs = options.tickIntervalMs ?? 1_000;
+  const walkSteps = options.walkSteps ?? 1;
+  if (!Number.isInteger(walkSteps) || walkSteps < 1) throw new Error(`walkSteps must be a whole number >= 1, got ${walkSteps}`);
   const now = options.now ?? Date.now();
   const makeWorld = (): SimWorld => generateWorld({ seed, events: eventCount, now });
 
@@ -176,7 +183,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
 
-  const timer = tickIntervalMs > 0 ? setInterval(controls.tick, tickIntervalMs) : null;
+  let step = 0;
+  const walkStep = (): void => {
+    walkPrices(world, { index: step, of: walkSteps });
+    step = (step + 1) % walkSteps;
+    if (step === 0) ticks += 1;
+  };
+  const timer = tickIntervalMs > 0 ? setInterval(walkSteps === 1 ? controls.tick : walkStep, tickIntervalMs / walkSteps) : null;
   timer?.unref();
 
   let closing: Promise<void> | undefined;

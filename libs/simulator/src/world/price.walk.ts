@@ -4,16 +4,27 @@ import type { Mills, SimMarket } from './world.types';
 const MOVE_PROBABILITY = 0.3;
 const SIZE_JITTER_PROBABILITY = 0.2;
 
+/** Every `of`-th event, starting at `index`: a walk spread over a period in `of` steps. */
+export interface WalkSlice {
+  readonly index: number;
+  readonly of: number;
+}
+
+const EVERY_EVENT: WalkSlice = { index: 0, of: 1 };
+
 /**
- * One step of the random walk. Binary markets move their mid a tick at a time; a neg-risk event
- * moves probability from one outcome to another, so its YES mids keep their sum (and stay free of
- * a neg-risk signal). Books stay valid: never crossed, prices in [tick, 1 - tick].
+ * One step of the random walk over the slice's events (all of them by default). Binary markets
+ * move their mid a tick at a time; a neg-risk event moves probability from one outcome to another,
+ * so its YES mids keep their sum (and stay free of a neg-risk signal). Books stay valid: never
+ * crossed, prices in [tick, 1 - tick].
  */
-export function walkPrices(world: SimWorld): void {
+export function walkPrices(world: SimWorld, slice: WalkSlice = EVERY_EVENT): void {
   if (world.stale) return;
   const prng = world.prng;
+  let position = -1;
   for (const event of world.events.values()) {
-    if (event.frozen) continue;
+    position += 1;
+    if (position % slice.of !== slice.index || event.frozen) continue;
     const markets = world.marketsOf(event).filter((m) => !m.closed);
     if (event.negRisk && markets.length >= 2 && prng.chance(MOVE_PROBABILITY)) {
       const from = prng.pick(markets);

@@ -104,6 +104,27 @@ describe('generateWorld', () => {
     expect([...world.markets.values()].map((m) => m.book.bidMills)).not.toEqual(mids);
   });
 
+  it('walks only the events of its slice: every n-th event from its index, the slices together covering all', () => {
+    const world = generateWorld({ seed: 9, events: 30, now: NOW });
+    const events = [...world.events.values()];
+    const booksOf = (i: number): string => JSON.stringify(world.marketsOf(events[i]).map((m) => [m.tickMills, m.book]));
+    const moved = new Set<number>();
+    for (let round = 0; round < 40; round++) {
+      const before = events.map((_, i) => booksOf(i));
+      walkPrices(world, { index: 1, of: 3 });
+      events.forEach((_, i) => {
+        if (booksOf(i) === before[i]) return;
+        expect(i % 3).toBe(1);
+        moved.add(i);
+      });
+    }
+    // Forty steps move (almost) every event of the slice, and only those.
+    expect(moved.size).toBeGreaterThanOrEqual(8);
+    const untouched = events.map((_, i) => booksOf(i));
+    for (const index of [0, 2]) for (let round = 0; round < 40; round++) walkPrices(world, { index, of: 3 });
+    expect(events.filter((_, i) => i % 3 !== 1 && booksOf(i) !== untouched[i]).length).toBeGreaterThanOrEqual(16);
+  });
+
   it('does not walk while books are stale, nor frozen events', () => {
     const world = generateWorld({ seed: 5, events: 12, now: NOW });
     const books = (): string => JSON.stringify([...world.markets.values()].map((m) => [m.tickMills, m.book]));
