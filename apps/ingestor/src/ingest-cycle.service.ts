@@ -64,7 +64,7 @@ export class IngestCycleService {
 
       const fetchedAt = new Date(this.clock()).toISOString();
       const events = this.stream.resolvedView(cycle.events);
-      this.stream.follow(cycleId, events);
+      await this.stream.follow(cycleId, events);
       const batches = batchEvents(events, TOKENS_PER_BATCH);
       const storeStarted = this.clock();
       let queueStarted = storeStarted;

@@ -1,7 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventSnapshot } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import type { LiveBooks, MarketStream } from '@polybot/polymarket';
+import { EVENTS_PER_TURN, type LiveBooks, type MarketStream } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
 import { MARKET_STREAM } from './ingestor.tokens';
 import { liveEventSnapshot, withStreamResolutions } from './live-event.snapshot';
@@ -76,12 +77,21 @@ export class StreamSnapshotService implements OnApplicationShutdown {
    * updates build on this catalogue and are queued only where they change what the cycle sent. Taken
    * before the cycle stores and queues them, so the previous catalogue is not held alongside.
    */
-  follow(cycleId: string, events: readonly EventSnapshot[]): void {
+  async follow(cycleId: string, events: readonly EventSnapshot[]): Promise<void> {
     if (!this.stream) return;
-    this.queued = new Map();
-    for (const event of events) for (const market of event.markets) this.queued.set(market.conditionId, marketFingerprint(market));
+    // Built a slice per turn (frames keep their turn); updates meanwhile still build on the old catalogue.
+    const queued = new Map<string, number>();
     const eventOfToken = new Map<string, string>();
-    for (const event of events) for (const market of event.markets) for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
+    for (let start = 0; start < events.length; start += EVENTS_PER_TURN) {
+      if (start > 0) await nextTurn();
+      for (const event of events.slice(start, start + EVENTS_PER_TURN)) {
+        for (const market of event.markets) {
+          queued.set(market.conditionId, marketFingerprint(market));
+          for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
+        }
+      }
+    }
+    this.queued = queued;
     this.catalogue = { cycleId, events: new Map(events.map((event) => [event.eventId, event])), eventOfToken };
     this.updates = 0;
     this.stream.setAssets(tradableTokens(events));

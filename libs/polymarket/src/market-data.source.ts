@@ -71,7 +71,7 @@ export class MarketDataSource {
     const markets = [...catalogue.markets, ...watched.markets];
     const tokenIds = [...new Set(markets.filter(isBookable).flatMap((market) => market.tokens.map((token) => token.tokenId)))];
     const fetched = await this.fetchBooks(tokenIds, opts.liveBooks);
-    const events = buildEventSnapshots(catalogue.events, fetched.bookOf, this.now(), watched.markets);
+    const events = await buildEventSnapshots(catalogue.events, fetched.bookOf, this.now(), watched.markets);
     return {
       events,
       issues: [...catalogue.issues, ...watched.issues, ...fetched.issues],

@@ -1,7 +1,7 @@
 import type { OrderBook } from '@polybot/domain';
 import { compactBook, type CompactBookLookup } from './book/compact-book';
 import type { GammaEvent, GammaMarket } from './gamma.types';
-import { buildEventSnapshots, FALLBACK_TICK_SIZE } from './snapshot-builder';
+import { buildEventSnapshots, EVENTS_PER_TURN, FALLBACK_TICK_SIZE } from './snapshot-builder';
 
 const FETCHED_AT = new Date('2026-11-27T05:00:00.000Z');
 
@@ -65,16 +65,29 @@ function book(tokenId: string, overrides: Partial<OrderBook> = {}): OrderBook {
 }
 
 describe('buildEventSnapshots', () => {
-  it('quotes every token from its book and leaves tokens without a book empty', () => {
-    const [snapshot] = buildEventSnapshots([event('e1', [market('1')])], booksOf(new Map([['1-yes', book('1-yes')]])), FETCHED_AT);
+  it('builds a big catalogue a slice per turn of the event loop, keeping the events in order', async () => {
+    const events = Array.from({ length: EVENTS_PER_TURN * 2 + 7 }, (_, i) => event(`e${i}`, [market(String(i))]));
+    const order: string[] = [];
+    setImmediate(() => order.push('other work'));
+    const built = buildEventSnapshots(events, booksOf(), FETCHED_AT).then((snapshots) => {
+      order.push('built');
+      return snapshots;
+    });
+    expect((await built).map((s) => s.eventId)).toEqual(events.map((e) => e.id));
+    // Other work queued on the loop ran before the build finished: it did not hold the loop throughout.
+    expect(order).toEqual(['other work', 'built']);
+  });
+
+  it('quotes every token from its book and leaves tokens without a book empty', async () => {
+    const [snapshot] = await buildEventSnapshots([event('e1', [market('1')])], booksOf(new Map([['1-yes', book('1-yes')]])), FETCHED_AT);
     const [yes, no] = snapshot!.markets[0]!.tokens;
     expect(yes).toEqual({ tokenId: '1-yes', outcome: 'Yes', bestBid: 0.4, bestAsk: 0.42, mid: expect.closeTo(0.41, 10), spread: expect.closeTo(0.02, 10), bidDepthUsd: 40 + 19.5, askDepthUsd: expect.closeTo(4.2, 10), bookTimestamp: 1728799418260 });
     expect(no).toEqual({ tokenId: '1-no', outcome: 'No', bestBid: null, bestAsk: null, mid: null, spread: null, bidDepthUsd: 0, askDepthUsd: 0, bookTimestamp: null });
   });
 
-  it('copies the market facts and stamps the fetch time', () => {
+  it('copies the market facts and stamps the fetch time', async () => {
     const resolved = market('1', { closed: true, acceptingOrders: false, umaResolutionStatus: 'resolved', outcomePrices: [1, 0] });
-    const [snapshot] = buildEventSnapshots([event('e1', [resolved])], booksOf(), FETCHED_AT);
+    const [snapshot] = await buildEventSnapshots([event('e1', [resolved])], booksOf(), FETCHED_AT);
     expect(snapshot).toMatchObject({ eventId: 'e1', slug: 'e-e1', title: 'Event e1', negRisk: false });
     expect(snapshot!.markets[0]).toMatchObject({
       marketId: '1',
@@ -97,8 +110,8 @@ describe('buildEventSnapshots', () => {
     });
   });
 
-  it('passes on an open market\'s indicative prices and a missing resolution status or prices as null', () => {
-    const [snapshot] = buildEventSnapshots(
+  it('passes on an open market\'s indicative prices and a missing resolution status or prices as null', async () => {
+    const [snapshot] = await buildEventSnapshots(
       [event('e1', [market('1', { outcomePrices: [0.35, 0.65] }), market('2', { outcomePrices: null })])],
       booksOf(),
       FETCHED_AT,
@@ -107,13 +120,13 @@ describe('buildEventSnapshots', () => {
       [null, [0.35, 0.65]],
       [null, null],
     ]);
-    const loose = buildEventSnapshots([], booksOf(), FETCHED_AT, [market('3', { closed: true, umaResolutionStatus: 'resolved', outcomePrices: [0, 1] })]);
+    const loose = await buildEventSnapshots([], booksOf(), FETCHED_AT, [market('3', { closed: true, umaResolutionStatus: 'resolved', outcomePrices: [0, 1] })]);
     expect(loose[0]!.markets[0]).toMatchObject({ marketId: '3', closed: true, umaResolutionStatus: 'resolved', outcomePrices: [0, 1] });
   });
 
-  it('takes tick size and minimum order size from the book, else from Gamma, else the venue default', () => {
+  it('takes tick size and minimum order size from the book, else from Gamma, else the venue default', async () => {
     const books = new Map([['1-no', book('1-no')]]);
-    const [snapshot] = buildEventSnapshots(
+    const [snapshot] = await buildEventSnapshots(
       [event('e1', [market('1'), market('2', { tickSize: 0.001, orderMinSize: 15 }), market('3', { tickSize: null, orderMinSize: null })])],
       booksOf(new Map([...books, ['2-yes', book('2-yes', { tickSize: 0, minOrderSize: 0 })]])),
       FETCHED_AT,
@@ -124,28 +137,28 @@ describe('buildEventSnapshots', () => {
     expect([fallback!.tickSize, fallback!.minOrderSize]).toEqual([FALLBACK_TICK_SIZE, 5]);
   });
 
-  it('takes the category from the market, else the first event tag, and the tag labels from event and market', () => {
-    const [snapshot] = buildEventSnapshots(
+  it('takes the category from the market, else the first event tag, and the tag labels from event and market', async () => {
+    const [snapshot] = await buildEventSnapshots(
       [event('e1', [market('1', { category: 'Crypto', tags: ['Bitcoin', 'Politics'] }), market('2')])],
       booksOf(),
       FETCHED_AT,
     );
     expect(snapshot!.markets[0]).toMatchObject({ category: 'Crypto', tags: ['Politics', 'Elections', 'Bitcoin'] });
     expect(snapshot!.markets[1]).toMatchObject({ category: 'Politics', tags: ['Politics', 'Elections'] });
-    const [untagged] = buildEventSnapshots([event('e2', [market('3')], { tags: [] })], booksOf(), FETCHED_AT);
+    const [untagged] = await buildEventSnapshots([event('e2', [market('3')], { tags: [] })], booksOf(), FETCHED_AT);
     expect(untagged!.markets[0]).toMatchObject({ category: null, tags: [] });
   });
 
-  it('marks markets neg-risk when the event, the market or the book says so', () => {
-    const [negRiskEvent] = buildEventSnapshots([event('e1', [market('1')], { negRisk: true })], booksOf(), FETCHED_AT);
+  it('marks markets neg-risk when the event, the market or the book says so', async () => {
+    const [negRiskEvent] = await buildEventSnapshots([event('e1', [market('1')], { negRisk: true })], booksOf(), FETCHED_AT);
     expect([negRiskEvent!.negRisk, negRiskEvent!.markets[0]!.negRisk]).toEqual([true, true]);
-    const [plain] = buildEventSnapshots([event('e2', [market('2'), market('3', { negRisk: true }), market('4')])], booksOf(new Map([['4-no', book('4-no', { negRisk: true })]])), FETCHED_AT);
+    const [plain] = await buildEventSnapshots([event('e2', [market('2'), market('3', { negRisk: true }), market('4')])], booksOf(new Map([['4-no', book('4-no', { negRisk: true })]])), FETCHED_AT);
     expect(plain!.markets.map((m) => m.negRisk)).toEqual([false, true, true]);
   });
 
-  it('groups markets fetched without an event: under their Gamma event, or alone as market:<id>', () => {
+  it('groups markets fetched without an event: under their Gamma event, or alone as market:<id>', async () => {
     const ref = { id: 'e9', slug: 'e-9', title: 'Event 9', negRisk: true, tags: ['Sports'] };
-    const snapshots = buildEventSnapshots(
+    const snapshots = await buildEventSnapshots(
       [event('e1', [market('1')])],
       booksOf(),
       FETCHED_AT,
@@ -162,7 +175,7 @@ describe('buildEventSnapshots', () => {
     expect(snapshots[2]!.markets[0]!.eventId).toBe('market:7');
   });
 
-  it('leaves out events that have no markets', () => {
-    expect(buildEventSnapshots([event('e1', [])], booksOf(), FETCHED_AT)).toEqual([]);
+  it('leaves out events that have no markets', async () => {
+    expect(await buildEventSnapshots([event('e1', [])], booksOf(), FETCHED_AT)).toEqual([]);
   });
 });

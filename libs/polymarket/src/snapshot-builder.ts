@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { emptyQuote, type EventSnapshot, type MarketSnapshot } from '@polybot/domain';
 import { compactMinOrderSize, compactNegRisk, compactQuote, compactTickSize, firstStated, type CompactBookLookup } from './book/compact-book';
 import type { GammaEvent, GammaMarket } from './gamma.types';
@@ -69,24 +70,35 @@ function marketSnapshot(event: GammaEvent, market: GammaMarket, bookOf: CompactB
   };
 }
 
+/** Events built per turn of the event loop: a 50,000-token catalogue takes a few hundred ms to build. */
+export const EVENTS_PER_TURN = 500;
+
 /**
  * Normalized snapshots of events and their markets with quotes from the books fetched this cycle.
  * A token without a book gets an empty quote (no invented prices). Events with no markets are left out.
+ * Built a slice of events per turn of the event loop, so the market stream's frames (on the same
+ * loop) wait for one slice, not for the whole catalogue.
  */
-export function buildEventSnapshots(
+export async function buildEventSnapshots(
   events: readonly GammaEvent[],
   books: CompactBookLookup,
   fetchedAt: Date,
   looseMarkets: readonly GammaMarket[] = [],
-): EventSnapshot[] {
+): Promise<EventSnapshot[]> {
   const at = fetchedAt.toISOString();
-  return groupLooseMarkets(events, looseMarkets)
-    .filter((event) => event.markets.length > 0)
-    .map((event) => ({
-      eventId: event.id,
-      slug: event.slug,
-      title: event.title,
-      negRisk: event.negRisk || event.markets.some((market) => market.negRisk),
-      markets: event.markets.map((market) => marketSnapshot(event, market, books, at)),
-    }));
+  const sources = groupLooseMarkets(events, looseMarkets).filter((event) => event.markets.length > 0);
+  const built: EventSnapshot[] = [];
+  for (let start = 0; start < sources.length; start += EVENTS_PER_TURN) {
+    if (start > 0) await nextTurn();
+    for (const event of sources.slice(start, start + EVENTS_PER_TURN)) {
+      built.push({
+        eventId: event.id,
+        slug: event.slug,
+        title: event.title,
+        negRisk: event.negRisk || event.markets.some((market) => market.negRisk),
+        markets: event.markets.map((market) => marketSnapshot(event, market, books, at)),
+      });
+    }
+  }
+  return built;
 }
