@@ -12,7 +12,7 @@ import {
   type TestDatabase,
 } from '@polybot/persistence';
 import { AccountStateReader, ClobTradingClient, createMarketDataStack, NO_VENUE_CALL_RECORDER } from '@polybot/polymarket';
-import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
+import { createTestRuntime, waitUntil, type TestRuntime } from '@polybot/runtime';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { Wallet } from 'ethers';
 import { ExecuteIntentService } from './execute-intent.service';
@@ -414,6 +414,24 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect(txs).toHaveLength(1);
     expect(txs[0]).toMatchObject({ method: 'redeemPositions', conditionId: market.conditionId, negRisk: true, payoutMicro: Math.round(row.filled_size * 1e6) });
     expect(await outcome(claimId)).toMatchObject({ status: 'SETTLED', order_id: txs[0].hash });
+  });
+
+  it('connects to the venue as it starts, before any order, deriving its API key; an unreachable venue is logged and the executor runs on', async () => {
+    const connected = (e: Executor) => e.test.logs().filter((line) => line.message === 'Live venue connected');
+    const derivations = () => (sim.requests()['GET /clob/auth/derive-api-key'] ?? 0) + (sim.requests()['POST /clob/auth/api-key'] ?? 0);
+    const before = derivations();
+    const fresh = await startExecutor();
+    await fresh.moduleRef.init();
+    await waitUntil(() => connected(fresh).length === 1, 5000, 'the venue connection at start');
+    expect(connected(fresh)[0]).toMatchObject({ signer: ADDRESS, maker: ADDRESS });
+    expect(derivations()).toBeGreaterThan(before);
+
+    const cut = await startExecutor({ POLYBOT_CLOB_API_URL: 'http://127.0.0.1:9/clob' });
+    await cut.moduleRef.init();
+    const failed = () => cut.test.logs().filter((line) => line.level === 'ERROR' && line.message === 'Live venue could not connect at start; the first approved order will try again');
+    await waitUntil(() => failed().length === 1, 5000, 'the failed connection logged');
+    expect(String(failed()[0].reason)).toContain('api-key');
+    expect(connected(cut)).toEqual([]);
   });
 
   it('never wrote the private key, API secret or passphrase into any log line', () => {

@@ -39,6 +39,19 @@ export class LiveVenue implements ExecutionVenue {
 
   constructor(private readonly deps: LiveVenueDeps) {}
 
+  /**
+   * Nest calls this once the executor is up: the venue connects (deriving API credentials if
+   * needed) in the background, so the first approved order does not wait for it, and a key the
+   * venue refuses shows in the log at start rather than at the first approval. A failure is only
+   * logged: the first order tries again (and fails its intent, naming why, if it still cannot).
+   */
+  onApplicationBootstrap(): void {
+    this.deps.trading().then(
+      (trading) => this.deps.logger.info({ signer: trading.signerAddress, maker: trading.makerAddress }, 'Live venue connected'),
+      (error: unknown) => this.deps.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'Live venue could not connect at start; the first approved order will try again'),
+    );
+  }
+
   /** Nest calls this on the venue provider at shutdown. */
   onModuleDestroy(): void {
     this.deps.close?.();

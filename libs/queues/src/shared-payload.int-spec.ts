@@ -75,7 +75,7 @@ describe('payloads shared by several queues (real Redis)', () => {
   it('refuses a payload that one of the queues would not accept, storing and queueing nothing', async () => {
     const bad = { ...batch(100), fetchedAt: 'yesterday' };
     await expect(producer.fanOut(SNAPSHOTS, bad)).rejects.toThrow(/invalid snapshots-strategy payload: fetchedAt/);
-    await expect(producer.fanOut([], batch(100))).rejects.toThrow('fanOut needs at least one queue');
+    await expect(producer.fanOut([] as (typeof SNAPSHOTS)[number][], batch(100))).rejects.toThrow('fanOut needs at least one queue');
     expect(await sharedKeys()).toEqual([]);
     for (const name of SNAPSHOTS) expect(await rawJobs(name)).toEqual([]);
   });

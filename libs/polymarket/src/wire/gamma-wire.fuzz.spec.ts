@@ -70,11 +70,14 @@ const market = fc.oneof(
   { weight: 1, arbitrary: junk },
 );
 
+/** Markets as the wire helper embeds them: junk among them on purpose. */
+const markets = (maxLength: number) => fc.array(market, { maxLength }).map((items) => items as Json[]);
+
 const event = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.array(market, { maxLength: 3 }), tags).map(([markets, eventTags]) => gammaEventWire('30829', markets, { tags: eventTags })) },
+  { weight: 4, arbitrary: fc.tuple(markets(3), tags).map(([eventMarkets, eventTags]) => gammaEventWire('30829', eventMarkets, { tags: eventTags })) },
   {
     weight: 4,
-    arbitrary: fc.array(market, { maxLength: 2 }).chain((markets) => breakFields(gammaEventWire('7', markets), ['id', 'slug', 'title', 'negRisk', 'tags', 'markets'], 2)),
+    arbitrary: markets(2).chain((eventMarkets) => breakFields(gammaEventWire('7', eventMarkets), ['id', 'slug', 'title', 'negRisk', 'tags', 'markets'], 2)),
   },
   { weight: 1, arbitrary: fc.anything() },
 );
