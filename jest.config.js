@@ -8,6 +8,8 @@ const moduleNameMapper = {};
 for (const lib of ['domain', 'config', 'observability', 'persistence', 'polymarket', 'queues', 'simulator', 'intents', 'runtime', 'portfolio']) {
   moduleNameMapper[`^@polybot/${lib}$`] = `<rootDir>/libs/${lib}/src/index.ts`;
 }
+// Secondary entry points: a part of a lib some services must not load (see libs/polymarket/src/trading.ts).
+moduleNameMapper['^@polybot/polymarket/trading$'] = '<rootDir>/libs/polymarket/src/trading.ts';
 
 const base = {
   rootDir: __dirname,

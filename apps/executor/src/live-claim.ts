@@ -1,6 +1,6 @@
 import { settlementFill, type Intent, type Position } from '@polybot/domain';
 import type { ExecutionRepository, FillRepository, MarketRepository } from '@polybot/persistence';
-import type { RedeemPositionsSender } from '@polybot/polymarket';
+import type { RedeemPositionsSender } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
 import type { VenueResult } from './execution-venue';
 

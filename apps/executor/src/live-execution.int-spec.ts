@@ -11,7 +11,8 @@ import {
   type NewIntent,
   type TestDatabase,
 } from '@polybot/persistence';
-import { AccountStateReader, ClobTradingClient, createMarketDataStack, NO_VENUE_CALL_RECORDER } from '@polybot/polymarket';
+import { createMarketDataStack, NO_VENUE_CALL_RECORDER } from '@polybot/polymarket';
+import { AccountStateReader, ClobTradingClient } from '@polybot/polymarket/trading';
 import { createTestRuntime, waitUntil, type TestRuntime } from '@polybot/runtime';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { Wallet } from 'ethers';

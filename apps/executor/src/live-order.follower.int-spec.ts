@@ -1,6 +1,6 @@
 import type { Intent, OrderRequest } from '@polybot/domain';
 import { createLogger } from '@polybot/observability';
-import { ClobTradingClient, UserChannelWatcher } from '@polybot/polymarket';
+import { ClobTradingClient, UserChannelWatcher } from '@polybot/polymarket/trading';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { Wallet } from 'ethers';
 import { LiveOrderFollower } from './live-order.follower';

@@ -1,6 +1,7 @@
 import type { Intent } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
-import type { ClobTradingClient, VenueOrder, VenueTrade } from '@polybot/polymarket';
+import type { VenueOrder, VenueTrade } from '@polybot/polymarket';
+import type { ClobTradingClient } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
 
 /** Order states after which nothing more can fill. */

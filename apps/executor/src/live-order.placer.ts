@@ -1,6 +1,7 @@
 import type { Logger } from '@polybot/observability';
 import type { SignedOrderRepository, StoredSignedOrder } from '@polybot/persistence';
-import { ClobTradingError, type ClobTradingClient, type SignedClobOrder } from '@polybot/polymarket';
+import { ClobTradingError, type SignedClobOrder } from '@polybot/polymarket';
+import type { ClobTradingClient } from '@polybot/polymarket/trading';
 
 /** The venue refused the order (bad signature, funds, price...): its own message, nothing placed. */
 export class OrderRejected extends Error {

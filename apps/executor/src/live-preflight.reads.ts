@@ -1,5 +1,6 @@
 import type { Intent, OrderBook } from '@polybot/domain';
-import type { BalanceAllowance, ClobBookClient, ClobTradingClient } from '@polybot/polymarket';
+import type { BalanceAllowance, ClobBookClient } from '@polybot/polymarket';
+import type { ClobTradingClient } from '@polybot/polymarket/trading';
 
 /** A read's outcome, kept so that a read nobody waits for (the intent was refused) never rejects unhandled. */
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };

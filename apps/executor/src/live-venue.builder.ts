@@ -1,7 +1,8 @@
 import type { Settings } from '@polybot/config';
 import type { Logger } from '@polybot/observability';
 import type { ExecutionRepository, FillRepository, MarketRepository, SignedOrderRepository } from '@polybot/persistence';
-import { ClobTradingClient, RedeemPositionsSender, UserChannelWatcher, type ClobBookClient, type VenueCallRecorder } from '@polybot/polymarket';
+import { type ClobBookClient, type VenueCallRecorder } from '@polybot/polymarket';
+import { ClobTradingClient, RedeemPositionsSender, UserChannelWatcher } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
 import { LiveClaim } from './live-claim';
 import { LiveOrderFollower } from './live-order.follower';

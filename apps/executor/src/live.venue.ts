@@ -1,7 +1,8 @@
 import type { Intent, OrderRequest, Position } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
 import type { ExecutionRepository, FillRepository, SignedOrderRepository, StoredSignedOrder } from '@polybot/persistence';
-import type { ClobBookClient, ClobTradingClient } from '@polybot/polymarket';
+import type { ClobBookClient } from '@polybot/polymarket';
+import type { ClobTradingClient } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
 import type { ExecutionVenue, SubmitContext, VenueResult } from './execution-venue';
 import type { LiveClaim } from './live-claim';

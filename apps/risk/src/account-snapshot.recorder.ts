@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import type { PolybotMetrics } from '@polybot/observability';
 import { AccountSnapshotRepository } from '@polybot/persistence';
-import { createAccountStateReader, type AccountStateReader } from '@polybot/polymarket';
+import { createAccountStateReader, type AccountStateReader } from '@polybot/polymarket/trading';
 import { PortfolioService } from '@polybot/portfolio';
 import { CLOCK, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 
