@@ -46,6 +46,22 @@ describe('SimExchange', () => {
     expect(events.map((e) => (e.kind === 'order' ? e.type : e.kind))).toEqual(['PLACEMENT', 'CANCELLATION']);
   });
 
+  it('a book change expires its own market\'s due GTD orders before they can fill, and looks at no other market\'s', async () => {
+    const { world, exchange, market, body, who, advance } = await setup();
+    const bid = market.book.bidMills / 1000;
+    const gtc = exchange.place(who, await body(bid, 5, OrderType.GTC));
+    const gtd = exchange.place(who, await body(bid, 5, OrderType.GTD, T0 / 1000 + 120));
+    advance(121_000);
+    const statusOf = (id: string) => exchange.allOrders().find((o) => o.id === id);
+    const other = [...world.markets.values()].find((m) => m !== market && !m.closed)!;
+    world.mutateBook(other, (m) => (m.book.bidSizes[0] += 1));
+    expect(statusOf(gtd.orderID)?.status).toBe('LIVE');
+    // The asks come down to the orders' price: the GTC fills as a maker, the expired GTD does not.
+    world.mutateBook(market, (m) => (m.book.bidMills -= m.book.spreadTicks * m.tickMills));
+    expect(statusOf(gtd.orderID)).toMatchObject({ status: 'EXPIRED', matchedMicro: 0 });
+    expect(statusOf(gtc.orderID)?.matchedMicro).toBeGreaterThan(0);
+  });
+
   it('reserves the cost of resting BUYs against the balance', async () => {
     const { exchange, market, body, who } = await setup();
     const bid = market.book.bidMills / 1000;

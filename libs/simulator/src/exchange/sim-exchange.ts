@@ -36,6 +36,8 @@ const BOOK_MAKER = '0x000000000000000000000000000000000000b00c';
  */
 export class SimExchange {
   private readonly orders = new Map<string, SimOrder>();
+  /** Every order by its market: a book change looks at its own market's orders, not at every order ever taken. */
+  private readonly ordersByMarket = new Map<string, SimOrder[]>();
   private readonly signatures = new Set<string>();
   /** Proxy / safe wallets (signatureType 1, 2) spend from the order's maker, not the API key's address. */
   private readonly funders = new Map<string, string>();
@@ -164,17 +166,18 @@ export class SimExchange {
     if (change.kind !== 'book') return;
     this.sweeping = true;
     try {
-      this.expireDue();
+      // Orders past their time must not fill; other markets' are expired by the 1 s timer.
+      this.expireDue(this.ordersByMarket.get(change.market.conditionId) ?? []);
       for (const order of this.liveOn(change.market)) this.sweep(change.market, order);
     } finally {
       this.sweeping = false;
     }
   };
 
-  /** GTD orders past their expiration leave the book. */
-  expireDue(): void {
+  /** GTD orders past their expiration leave the book (all of them, or those given). */
+  expireDue(orders: Iterable<SimOrder> = this.orders.values()): void {
     const nowSeconds = this.world().now() / 1000;
-    for (const order of this.orders.values()) {
+    for (const order of orders) {
       if (order.status === 'LIVE' && order.orderType === 'GTD' && Number(order.expiration) <= nowSeconds) this.close(order, 'EXPIRED');
     }
   }
@@ -182,6 +185,7 @@ export class SimExchange {
   reset(): void {
     this.stopTimers();
     this.orders.clear();
+    this.ordersByMarket.clear();
     this.signatures.clear();
     this.funders.clear();
     this.trades = [];
@@ -219,7 +223,7 @@ export class SimExchange {
   }
 
   private liveOn(market: SimMarket): SimOrder[] {
-    return [...this.orders.values()].filter((o) => o.status === 'LIVE' && o.conditionId === market.conditionId);
+    return (this.ordersByMarket.get(market.conditionId) ?? []).filter((o) => o.status === 'LIVE');
   }
 
   /** Funds are the maker's (the EOA itself, or the proxy wallet that signatureType 1 / 2 orders spend from). */
@@ -261,6 +265,9 @@ export class SimExchange {
       signature: body.order.signature,
     };
     this.orders.set(order.id, order);
+    const onMarket = this.ordersByMarket.get(order.conditionId);
+    if (onMarket) onMarket.push(order);
+    else this.ordersByMarket.set(order.conditionId, [order]);
     return order;
   }
 
