@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import type { PolybotMetrics } from '@polybot/observability';
 import { AccountSnapshotRepository } from '@polybot/persistence';
-import { createAccountStateReader, type AccountStateReader } from '@polybot/polymarket/trading';
+import type { AccountStateReader } from '@polybot/polymarket/trading';
 import { PortfolioService } from '@polybot/portfolio';
 import { CLOCK, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 
@@ -10,7 +10,7 @@ import { CLOCK, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 @Injectable()
 export class AccountSnapshotRecorder {
   private lastCycleId: string | null = null;
-  private reader: AccountStateReader | null | undefined;
+  private reader: Promise<AccountStateReader | null> | undefined;
 
   constructor(
     private readonly portfolio: PortfolioService,
@@ -28,7 +28,11 @@ export class AccountSnapshotRecorder {
     const view = await this.portfolio.view(new Date(this.clock()));
     // Live balances, positions and open orders come from the venue (what failed is listed in
     // `unavailable`); paper has only the ledger.
-    const venue = await this.liveReader()?.read();
+    this.reader ??= this.liveReader().catch((error: unknown) => {
+      this.reader = undefined;
+      throw error;
+    });
+    const venue = await (await this.reader)?.read();
     await this.accounts.record({
       takenAt: view.at,
       mode: this.settings.mode,
@@ -45,16 +49,14 @@ export class AccountSnapshotRecorder {
     this.metrics.pnlUsd.set({ kind: 'unrealized' }, view.marked.unrealizedPnlUsd);
   }
 
-  private liveReader(): AccountStateReader | null {
-    if (this.reader === undefined) {
-      const s = this.settings;
-      this.reader = s.mode === 'live'
-        ? createAccountStateReader({
-            dataApiUrl: s.dataApiUrl, clobUrl: s.clobApiUrl, timeoutMs: s.httpTimeoutMs, signatureType: s.signatureType, polygonPrivateKey: s.polygonPrivateKey,
-            funderAddress: s.funderAddress, polymarketWalletAddress: s.polymarketWalletAddress, clobApiKey: s.clobApiKey, clobApiSecret: s.clobApiSecret, clobPassphrase: s.clobPassphrase,
-          })
-        : null;
-    }
-    return this.reader;
+  /** Loaded in live mode only: the signing libraries behind it cost a process ~25 MB of RSS. */
+  private async liveReader(): Promise<AccountStateReader | null> {
+    const s = this.settings;
+    if (s.mode !== 'live') return null;
+    const { createAccountStateReader } = await import('@polybot/polymarket/trading');
+    return createAccountStateReader({
+      dataApiUrl: s.dataApiUrl, clobUrl: s.clobApiUrl, timeoutMs: s.httpTimeoutMs, signatureType: s.signatureType, polygonPrivateKey: s.polygonPrivateKey,
+      funderAddress: s.funderAddress, polymarketWalletAddress: s.polymarketWalletAddress, clobApiKey: s.clobApiKey, clobApiSecret: s.clobApiSecret, clobPassphrase: s.clobPassphrase,
+    });
   }
 }

@@ -24,4 +24,8 @@ describe('what the polymarket entry points load (each signing library costs ever
   it.each(['ingestor', 'strategy', 'api'])('the %s service, which never signs, loads no signing library', (app) => {
     expect(signingPackagesLoadedBy(`dist/apps/${app}/src/${app}.module.js`)).toEqual([]);
   });
+
+  it('the risk service loads them only when it reads a live account (a dynamic import), not at start', () => {
+    expect(signingPackagesLoadedBy('dist/apps/risk/src/risk.module.js')).toEqual([]);
+  });
 });
