@@ -47,7 +47,8 @@ describe('account snapshots per cycle (real Postgres, the simulator over HTTP)',
     await live.get(AccountSnapshotRecorder).onCycle('cycle-live');
     const recorded = await live.get(AccountSnapshotRepository).latest();
     expect(recorded).toMatchObject({ mode: 'live', unavailable: [] });
-    expect(recorded?.balances.collateral?.balance).toBeCloseTo(1234, 6);
+    const balances = recorded?.balances as { collateral?: { balance: number } } | undefined;
+    expect(balances?.collateral?.balance).toBeCloseTo(1234, 6);
 
     const paper = await startRisk({ POLYBOT_MODE: 'paper' });
     await paper.get(AccountSnapshotRecorder).onCycle('cycle-paper');
