@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventSnapshot } from '@polybot/domain';
+import type { EventSnapshot, MarketSnapshot } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { EVENTS_PER_TURN, type LiveBooks, type MarketStream } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
@@ -21,11 +21,9 @@ export function streamUpdateId(cycleId: string, n: number): string {
   return `${cycleId}:stream:${n}`;
 }
 
-/** The tokens worth a live book: those of markets open for trading on the order book. */
-function tradableTokens(events: readonly EventSnapshot[]): string[] {
-  return events.flatMap((event) =>
-    event.markets.filter((market) => market.active && !market.closed && market.enableOrderBook).flatMap((market) => market.tokens.map((token) => token.tokenId)),
-  );
+/** A market worth live books: open for trading on the order book. */
+function isTradable(market: MarketSnapshot): boolean {
+  return market.active && !market.closed && market.enableOrderBook;
 }
 
 /**
@@ -82,19 +80,23 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     // Built a slice per turn (frames keep their turn); updates meanwhile still build on the old catalogue.
     const queued = new Map<string, number>();
     const eventOfToken = new Map<string, string>();
+    const byId = new Map<string, EventSnapshot>();
+    const tradable: string[] = [];
     for (let start = 0; start < events.length; start += EVENTS_PER_TURN) {
       if (start > 0) await nextTurn();
       for (const event of events.slice(start, start + EVENTS_PER_TURN)) {
+        byId.set(event.eventId, event);
         for (const market of event.markets) {
           queued.set(market.conditionId, marketFingerprint(market));
           for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
+          if (isTradable(market)) for (const token of market.tokens) tradable.push(token.tokenId);
         }
       }
     }
     this.queued = queued;
-    this.catalogue = { cycleId, events: new Map(events.map((event) => [event.eventId, event])), eventOfToken };
+    this.catalogue = { cycleId, events: byId, eventOfToken };
     this.updates = 0;
-    this.stream.setAssets(tradableTokens(events));
+    this.stream.setAssets(tradable);
     this.countConnections();
   }
 

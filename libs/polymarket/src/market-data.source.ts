@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventSnapshot } from '@polybot/domain';
 import { compactBook, type CompactBook, type CompactBookLookup } from './book/compact-book';
 import type { ClobBookClient } from './clob-books.client';
@@ -56,6 +57,33 @@ export function isBookable(market: GammaMarket): boolean {
   return market.active && !market.closed && market.enableOrderBook;
 }
 
+/** Markets looked at per turn of the event loop while sorting tokens into live and REST books. */
+const MARKETS_PER_TURN = 1_000;
+
+/**
+ * The bookable tokens of these markets, each once: those the stream keeps live, and the rest (to
+ * fetch over REST). A slice of markets per turn of the event loop: 50,000 tokens took ~100 ms.
+ */
+async function splitByLiveness(lists: readonly (readonly GammaMarket[])[], liveBooks: LiveBooks | undefined): Promise<{ live: Set<string>; rest: string[] }> {
+  const live = new Set<string>();
+  const rest: string[] = [];
+  const seen = new Set<string>();
+  let looked = 0;
+  for (const markets of lists) {
+    for (const market of markets) {
+      if (++looked % MARKETS_PER_TURN === 0) await nextTurn();
+      if (!isBookable(market)) continue;
+      for (const { tokenId } of market.tokens) {
+        if (seen.has(tokenId)) continue;
+        seen.add(tokenId);
+        if (liveBooks?.isLive(tokenId)) live.add(tokenId);
+        else rest.push(tokenId);
+      }
+    }
+  }
+  return { live, rest };
+}
+
 /** One ingest cycle: open events (and watched markets) from Gamma, books for their tradable tokens, normalized snapshots. */
 export class MarketDataSource {
   private readonly now: () => Date;
@@ -68,9 +96,8 @@ export class MarketDataSource {
     const started = performance.now();
     const catalogue = await this.options.gamma.fetchOpenEvents({ maxMarkets: opts.maxMarkets });
     const watched = await fetchWatchedMarkets(this.options.gamma, catalogue.markets, opts.watchConditionIds ?? []);
-    const markets = [...catalogue.markets, ...watched.markets];
-    const tokenIds = [...new Set(markets.filter(isBookable).flatMap((market) => market.tokens.map((token) => token.tokenId)))];
-    const fetched = await this.fetchBooks(tokenIds, opts.liveBooks);
+    const { live, rest } = await splitByLiveness([catalogue.markets, watched.markets], opts.liveBooks);
+    const fetched = await this.fetchBooks(live, rest, opts.liveBooks);
     const events = await buildEventSnapshots(catalogue.events, fetched.bookOf, this.now(), watched.markets);
     return {
       events,
@@ -78,7 +105,7 @@ export class MarketDataSource {
       stats: {
         events: events.length,
         markets: events.reduce((sum, event) => sum + event.markets.length, 0),
-        tokens: tokenIds.length,
+        tokens: live.size + rest.length,
         books: fetched.books,
         restBooks: fetched.restBooks,
         watchedMarkets: watched.markets.length,
@@ -92,13 +119,7 @@ export class MarketDataSource {
    * live ones are read from the stream when the snapshots are built (its newest state), so no map of
    * every book of the universe is built.
    */
-  private async fetchBooks(tokenIds: readonly string[], liveBooks: LiveBooks | undefined): Promise<{ bookOf: CompactBookLookup; books: number; restBooks: number; issues: string[] }> {
-    const live = new Set<string>();
-    const rest: string[] = [];
-    for (const tokenId of tokenIds) {
-      if (liveBooks?.isLive(tokenId)) live.add(tokenId);
-      else rest.push(tokenId);
-    }
+  private async fetchBooks(live: ReadonlySet<string>, rest: readonly string[], liveBooks: LiveBooks | undefined): Promise<{ bookOf: CompactBookLookup; books: number; restBooks: number; issues: string[] }> {
     const fetched = rest.length > 0 ? await this.options.books.fetchBooksAs(rest, compactBook) : { books: new Map<string, CompactBook>(), issues: [] };
     const bookOf = (tokenId: string): CompactBook | undefined => fetched.books.get(tokenId) ?? (live.has(tokenId) ? liveBooks?.compactBook(tokenId) : undefined);
     return { bookOf, books: fetched.books.size + live.size, restBooks: rest.length, issues: fetched.issues };

@@ -32,6 +32,7 @@ export async function fetchWatchedMarkets(
   openMarkets: readonly GammaMarket[],
   conditionIds: readonly string[],
 ): Promise<WatchedMarkets> {
+  if (conditionIds.length === 0) return { markets: [], issues: [] };
   const open = new Set(openMarkets.map((market) => market.conditionId));
   const wanted = [...new Set(conditionIds.map((id) => id.trim()).filter((id) => id !== '' && !open.has(id)))];
   const byCondition = new Map<string, GammaMarket>();
