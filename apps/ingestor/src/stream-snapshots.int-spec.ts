@@ -1,12 +1,14 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import type { MarketStream } from '@polybot/polymarket';
+import type { MarketDataSource, MarketStream } from '@polybot/polymarket';
 import { createTestDatabase, MarketRepository, type TestDatabase } from '@polybot/persistence';
 import { QueueName, type SnapshotBatchJob } from '@polybot/queues';
 import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { IngestCycleService } from './ingest-cycle.service';
 import { IngestorModule } from './ingestor.module';
-import { MARKET_STREAM } from './ingestor.tokens';
+import { MARKET_DATA_SOURCE, MARKET_STREAM } from './ingestor.tokens';
+import { SnapshotPublisher } from './snapshot.publisher';
+import { StreamSnapshotService } from './stream-snapshots.service';
 
 async function eventually<T>(check: () => T | Promise<T>, deadlineMs = 8_000): Promise<T> {
   const until = Date.now() + deadlineMs;
@@ -161,6 +163,45 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     // Every ingestor of this file lost its connection: let them all reconnect before the next test counts clients.
     const streams = services.map(({ moduleRef }) => moduleRef.get<MarketStream | null>(MARKET_STREAM)).filter((each): each is MarketStream => each !== null);
     await eventually(() => expect(sim.state().websocketClients).toBe(streams.reduce((sum, each) => sum + each.connectionCount(), 0)));
+  });
+
+  it('publishes an update that waited while the next catalogue was taken, even when that catalogue already holds its book', async () => {
+    const ingestor = await startIngestor();
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const service = ingestor.moduleRef.get(StreamSnapshotService);
+    const source = ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE);
+    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed);
+    await ingestor.moduleRef.get(IngestCycleService).runCycle();
+    await eventually(() => expect(tradable.flatMap((market) => market.tokenIds).filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+
+    // Hold the stream's publishing: the first update is in flight, the second waits behind it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const publisher = ingestor.moduleRef.get(SnapshotPublisher);
+    const publish = publisher.publish.bind(publisher);
+    const spy = jest.spyOn(publisher, 'publish').mockImplementation(async (...args) => {
+      await held;
+      return publish(...args);
+    });
+    try {
+      const [first, second] = tradable.filter((market, i, all) => all.findIndex((m) => m.eventId === market.eventId) === i);
+      sim.setPrice(first!.tokenIds[0], 0.31);
+      await eventually(() => expect(spy).toHaveBeenCalledTimes(1));
+      const move = sim.setPrice(second!.tokenIds[0], 0.27);
+      await eventually(() => expect(stream.book(second!.tokenIds[0])?.bids[0]?.price).toBe(move.bestBid));
+
+      // The next cycle's catalogue is taken from the live books, which already hold the second move.
+      const next = await source.fetchCycle({ liveBooks: stream });
+      await service.follow('next-cycle', next.events);
+      release();
+      await service.idle();
+      const streamed = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => batch.cycleId.startsWith('next-cycle:stream:'));
+      const quoted = streamed.flatMap(({ batch }) => batch.events).flatMap((event) => event.markets).flatMap((market) => market.tokens);
+      expect(quoted.find((token) => token.tokenId === second!.tokenIds[0])).toMatchObject({ bestBid: move.bestBid, bestAsk: move.bestAsk });
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 
   it('streams nothing with POLYBOT_STREAMING=false', async () => {

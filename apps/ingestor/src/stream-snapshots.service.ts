@@ -93,6 +93,9 @@ export class StreamSnapshotService implements OnApplicationShutdown {
         }
       }
     }
+    // An update still waiting to be published may already be in this catalogue's books; judged
+    // against them it would look unchanged and wait for the cycle's batch, after the store.
+    for (const eventId of this.pendingEvents) for (const market of byId.get(eventId)?.markets ?? []) queued.delete(market.conditionId);
     this.queued = queued;
     this.catalogue = { cycleId, events: byId, eventOfToken };
     this.updates = 0;
