@@ -58,6 +58,7 @@ export class IngestCycleService {
       const watchConditionIds = await this.heldConditionIds(log);
       const fullResync = !this.stream.enabled || this.cycles++ % this.settings.booksResyncCycles === 0;
       const liveBooks = fullResync ? undefined : this.stream.liveBooks();
+      this.stream.startingCycle();
       const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBooks });
       for (const issue of cycle.issues.slice(0, 50)) log.warn({ issue }, 'Skipped malformed or failed venue data');
       if (cycle.issues.length > 50) log.warn({ more: cycle.issues.length - 50 }, 'More venue data issues this cycle');

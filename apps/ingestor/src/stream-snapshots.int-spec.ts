@@ -204,6 +204,39 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     }
   });
 
+  it('publishes a move back to the catalogue\'s price when the stream had queued a move away since the cycle began', async () => {
+    const ingestor = await startIngestor();
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const service = ingestor.moduleRef.get(StreamSnapshotService);
+    const source = ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE);
+    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed);
+    await ingestor.moduleRef.get(IngestCycleService).runCycle();
+    await eventually(() => expect(tradable.flatMap((market) => market.tokenIds).filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+    const token = tradable[3]!.tokenIds[0];
+    const quotedIn = async (prefix: string) =>
+      (await batches(ingestor, QueueName.SnapshotsForStrategy))
+        .filter(({ batch }) => batch.cycleId.startsWith(prefix))
+        .flatMap(({ batch }) => batch.events)
+        .flatMap((event) => event.markets)
+        .flatMap((market) => market.tokens)
+        .filter((quote) => quote.tokenId === token);
+
+    const at = sim.setPrice(token, 0.3);
+    await eventually(() => expect(stream.book(token)?.bids[0]?.price).toBe(at.bestBid));
+    await service.idle();
+    // The next cycle takes its catalogue (the token at 0.30); meanwhile the stream queues a move to 0.26.
+    service.startingCycle();
+    const next = await source.fetchCycle({ liveBooks: stream });
+    const away = sim.setPrice(token, 0.26);
+    await eventually(async () => expect((await quotedIn('')).some((quote) => quote.bestBid === away.bestBid)).toBe(true));
+    await service.follow('next-cycle', next.events);
+
+    // Back to 0.30: the catalogue's price, but not what strategy and risk were last sent.
+    const back = sim.setPrice(token, 0.3);
+    expect(back.bestBid).toBe(at.bestBid);
+    await eventually(async () => expect((await quotedIn('next-cycle:stream:')).map((quote) => quote.bestBid)).toEqual([back.bestBid]));
+  });
+
   it('streams nothing with POLYBOT_STREAMING=false', async () => {
     const clientsBefore = sim.state().websocketClients;
     const ingestor = await startIngestor({ POLYBOT_STREAMING: 'false' });

@@ -39,6 +39,8 @@ export class StreamSnapshotService implements OnApplicationShutdown {
   private queued = new Map<string, number>();
   private updates = 0;
   private pendingEvents = new Set<string>();
+  /** Events the stream queued since the cycle began taking its catalogue (null outside that window). */
+  private queuedSinceCycleStart: Set<string> | null = null;
   private publishing: Promise<void> | null = null;
 
   constructor(
@@ -93,14 +95,24 @@ export class StreamSnapshotService implements OnApplicationShutdown {
         }
       }
     }
-    // An update still waiting to be published may already be in this catalogue's books; judged
-    // against them it would look unchanged and wait for the cycle's batch, after the store.
-    for (const eventId of this.pendingEvents) for (const market of byId.get(eventId)?.markets ?? []) queued.delete(market.conditionId);
+    // The catalogue's books are as of when its slice was built. An event the stream queued since
+    // the cycle began, or still has to, may have moved past them, or may move back to them: judged
+    // against them, its next update would look unchanged and wait for the cycle's batch, queued
+    // after the store. Such events are judged as never sent.
+    for (const eventId of [...this.pendingEvents, ...(this.queuedSinceCycleStart ?? [])]) {
+      for (const market of byId.get(eventId)?.markets ?? []) queued.delete(market.conditionId);
+    }
+    this.queuedSinceCycleStart = null;
     this.queued = queued;
     this.catalogue = { cycleId, events: byId, eventOfToken };
     this.updates = 0;
     this.stream.setAssets(tradable);
     this.countConnections();
+  }
+
+  /** A cycle begins taking its catalogue: remember which events the stream queues until `follow`. */
+  startingCycle(): void {
+    if (this.stream) this.queuedSinceCycleStart = new Set();
   }
 
   /**
@@ -170,6 +182,7 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     const prints = event.markets.map((market) => [market.conditionId, marketFingerprint(market)] as const);
     if (prints.every(([conditionId, print]) => this.queued.get(conditionId) === print)) return false;
     for (const [conditionId, print] of prints) this.queued.set(conditionId, print);
+    this.queuedSinceCycleStart?.add(event.eventId);
     return true;
   }
 
