@@ -73,7 +73,7 @@ export class IngestCycleService {
         await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
         queueStarted = this.clock();
         for (const batch of batches) {
-          await this.publisher.publish(cycleId, fetchedAt, batch, 'cycle');
+          await this.publisher.publish(cycleId, fetchedAt, this.stream.freshen(batch), 'cycle');
           // Stream frames and their updates get their turn between batches of a big cycle.
           await nextTurn();
         }

@@ -237,6 +237,33 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     await eventually(async () => expect((await quotedIn('next-cycle:stream:')).map((quote) => quote.bestBid)).toEqual([back.bestBid]));
   });
 
+  it('queues the cycle\'s batches with the live books of events the stream moved since the cycle began, never older quotes', async () => {
+    const ingestor = await startIngestor();
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const service = ingestor.moduleRef.get(StreamSnapshotService);
+    const source = ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE);
+    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed);
+    await ingestor.moduleRef.get(IngestCycleService).runCycle();
+    await eventually(() => expect(tradable.flatMap((market) => market.tokenIds).filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+    const moved = tradable[4]!;
+
+    service.startingCycle();
+    const next = await source.fetchCycle({ liveBooks: stream });
+    await service.follow('next-cycle', next.events);
+    // After the catalogue was taken, before its batch is queued, the stream sees a move.
+    const move = sim.setPrice(moved.tokenIds[0], 0.22);
+    await eventually(() => expect(stream.book(moved.tokenIds[0])?.bids[0]?.price).toBe(move.bestBid));
+
+    const queued = service.freshen(next.events);
+    const quoteIn = (events: typeof queued) => events.flatMap((event) => event.markets).flatMap((market) => market.tokens).find((token) => token.tokenId === moved.tokenIds[0]);
+    expect(quoteIn(next.events)?.bestBid).not.toBe(move.bestBid);
+    expect(quoteIn(queued)).toMatchObject({ bestBid: move.bestBid, bestAsk: move.bestAsk });
+    // Events the stream did not move go out as the catalogue has them.
+    const untouched = next.events.filter((event) => event.eventId !== moved.eventId);
+    expect(queued.filter((event) => event.eventId !== moved.eventId)).toEqual(untouched);
+    expect(queued.map((event) => event.eventId)).toEqual(next.events.map((event) => event.eventId));
+  });
+
   it('streams nothing with POLYBOT_STREAMING=false', async () => {
     const clientsBefore = sim.state().websocketClients;
     const ingestor = await startIngestor({ POLYBOT_STREAMING: 'false' });

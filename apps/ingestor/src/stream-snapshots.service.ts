@@ -39,8 +39,8 @@ export class StreamSnapshotService implements OnApplicationShutdown {
   private queued = new Map<string, number>();
   private updates = 0;
   private pendingEvents = new Set<string>();
-  /** Events the stream queued since the cycle began taking its catalogue (null outside that window). */
-  private queuedSinceCycleStart: Set<string> | null = null;
+  /** Events whose books the stream changed since the cycle began taking its catalogue. */
+  private movedSinceCycleStart = new Set<string>();
   private publishing: Promise<void> | null = null;
 
   constructor(
@@ -95,14 +95,11 @@ export class StreamSnapshotService implements OnApplicationShutdown {
         }
       }
     }
-    // The catalogue's books are as of when its slice was built. An event the stream queued since
-    // the cycle began, or still has to, may have moved past them, or may move back to them: judged
-    // against them, its next update would look unchanged and wait for the cycle's batch, queued
-    // after the store. Such events are judged as never sent.
-    for (const eventId of [...this.pendingEvents, ...(this.queuedSinceCycleStart ?? [])]) {
-      for (const market of byId.get(eventId)?.markets ?? []) queued.delete(market.conditionId);
-    }
-    this.queuedSinceCycleStart = null;
+    // The catalogue's books are as of when its slice was built. An event the stream moved since the
+    // cycle began may be past them (and queued so), or may move back to them: judged against them,
+    // its next update would look unchanged and wait for the cycle's batch, queued after the store.
+    // Such events are judged as never sent.
+    for (const eventId of this.movedSinceCycleStart) for (const market of byId.get(eventId)?.markets ?? []) queued.delete(market.conditionId);
     this.queued = queued;
     this.catalogue = { cycleId, events: byId, eventOfToken };
     this.updates = 0;
@@ -110,9 +107,20 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     this.countConnections();
   }
 
-  /** A cycle begins taking its catalogue: remember which events the stream queues until `follow`. */
+  /** A cycle begins taking its catalogue: from now on, note which events the stream moves. */
   startingCycle(): void {
-    if (this.stream) this.queuedSinceCycleStart = new Set();
+    this.movedSinceCycleStart = new Set();
+  }
+
+  /**
+   * A batch of the cycle's events as it is queued: those the stream moved since the cycle began
+   * are rebuilt from the live books. Queued after the store, the catalogue's quotes can be seconds
+   * older than a stream update already sent, and strategy and risk would take the older ones last.
+   */
+  freshen(events: readonly EventSnapshot[]): EventSnapshot[] {
+    const stream = this.stream;
+    if (!stream) return [...events];
+    return events.map((event) => (this.movedSinceCycleStart.has(event.eventId) ? liveEventSnapshot(event, stream).event : event));
   }
 
   /**
@@ -139,7 +147,9 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     if (!catalogue) return;
     for (const assetId of assetIds) {
       const eventId = catalogue.eventOfToken.get(assetId);
-      if (eventId) this.pendingEvents.add(eventId);
+      if (!eventId) continue;
+      this.pendingEvents.add(eventId);
+      this.movedSinceCycleStart.add(eventId);
     }
     this.drain();
   }
@@ -182,7 +192,6 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     const prints = event.markets.map((market) => [market.conditionId, marketFingerprint(market)] as const);
     if (prints.every(([conditionId, print]) => this.queued.get(conditionId) === print)) return false;
     for (const [conditionId, print] of prints) this.queued.set(conditionId, print);
-    this.queuedSinceCycleStart?.add(event.eventId);
     return true;
   }
 
