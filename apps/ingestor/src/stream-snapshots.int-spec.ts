@@ -63,6 +63,16 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     return service;
   };
 
+  /** An ingestor after one cycle, its stream live on every tradable token, with the parts the race tests drive. */
+  const liveIngestor = async () => {
+    const ingestor = await startIngestor();
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed);
+    await ingestor.moduleRef.get(IngestCycleService).runCycle();
+    await eventually(() => expect(tradable.flatMap((market) => market.tokenIds).filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+    return { ingestor, stream, tradable, service: ingestor.moduleRef.get(StreamSnapshotService), source: ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE) };
+  };
+
   const batches = async ({ test }: Service, queue: QueueName): Promise<{ id: string; batch: SnapshotBatchJob }[]> =>
     (await test.runtime.queue.heldPayloads(queue)).map((job) => ({ id: job.id, batch: job.payload as SnapshotBatchJob }));
 
@@ -166,13 +176,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
   });
 
   it('publishes an update that waited while the next catalogue was taken, even when that catalogue already holds its book', async () => {
-    const ingestor = await startIngestor();
-    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
-    const service = ingestor.moduleRef.get(StreamSnapshotService);
-    const source = ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE);
-    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed);
-    await ingestor.moduleRef.get(IngestCycleService).runCycle();
-    await eventually(() => expect(tradable.flatMap((market) => market.tokenIds).filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+    const { ingestor, stream, service, source, tradable } = await liveIngestor();
 
     // Hold the stream's publishing: the first update is in flight, the second waits behind it.
     let release!: () => void;
@@ -205,13 +209,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
   });
 
   it('publishes a move back to the catalogue\'s price when the stream had queued a move away since the cycle began', async () => {
-    const ingestor = await startIngestor();
-    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
-    const service = ingestor.moduleRef.get(StreamSnapshotService);
-    const source = ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE);
-    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed);
-    await ingestor.moduleRef.get(IngestCycleService).runCycle();
-    await eventually(() => expect(tradable.flatMap((market) => market.tokenIds).filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+    const { ingestor, stream, service, source, tradable } = await liveIngestor();
     const token = tradable[3]!.tokenIds[0];
     const quotedIn = async (prefix: string) =>
       (await batches(ingestor, QueueName.SnapshotsForStrategy))
@@ -238,13 +236,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
   });
 
   it('queues the cycle\'s batches with the live books of events the stream moved since the cycle began, never older quotes', async () => {
-    const ingestor = await startIngestor();
-    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
-    const service = ingestor.moduleRef.get(StreamSnapshotService);
-    const source = ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE);
-    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed);
-    await ingestor.moduleRef.get(IngestCycleService).runCycle();
-    await eventually(() => expect(tradable.flatMap((market) => market.tokenIds).filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+    const { stream, service, source, tradable } = await liveIngestor();
     const moved = tradable[4]!;
 
     service.startingCycle();
