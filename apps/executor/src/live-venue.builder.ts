@@ -1,7 +1,7 @@
 import type { Settings } from '@polybot/config';
 import type { Logger } from '@polybot/observability';
 import type { ExecutionRepository, FillRepository, MarketRepository, SignedOrderRepository } from '@polybot/persistence';
-import { type ClobBookClient, type VenueCallRecorder } from '@polybot/polymarket';
+import { connectOnce, type ClobBookClient, type VenueCallRecorder } from '@polybot/polymarket';
 import { ClobTradingClient, RedeemPositionsSender, UserChannelWatcher } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
 import { LiveClaim } from './live-claim';
@@ -22,25 +22,13 @@ export interface LiveVenueSources {
 
 const POLL_INTERVAL_MS = 2000;
 
-/** Memoized, but a failed connection is retried on the next call rather than cached. */
-function once<T>(connect: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () => {
-    pending ??= connect().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    });
-    return pending;
-  };
-}
-
 /** The live CLOB venue from the settings; connecting (and deriving API credentials) waits for the first order. */
 export function buildLiveVenue(settings: Settings, sources: LiveVenueSources): LiveVenue {
   const privateKey = settings.polygonPrivateKey;
   if (!privateKey) throw new Error('POLYBOT_POLYGON_PRIVATE_KEY is required when POLYBOT_DRY_RUN=false');
   const { clobApiKey: key, clobApiSecret: secret, clobPassphrase: passphrase } = settings;
   const credentials = key && secret && passphrase ? { key, secret, passphrase } : undefined;
-  const trading = once(() =>
+  const trading = connectOnce(() =>
     ClobTradingClient.connect({
       clobUrl: settings.clobApiUrl,
       privateKey,

@@ -1,8 +1,7 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventSnapshot, MarketSnapshot } from '@polybot/domain';
+import type { EventSnapshot } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import { EVENTS_PER_TURN, type LiveBooks, type MarketStream } from '@polybot/polymarket';
+import { EVENTS_PER_TURN, forEachInTurns, isBookable, type LiveBooks, type MarketStream } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
 import { MARKET_STREAM } from './ingestor.tokens';
 import { liveEventSnapshot, withStreamResolutions } from './live-event.snapshot';
@@ -21,10 +20,6 @@ export function streamUpdateId(cycleId: string, n: number): string {
   return `${cycleId}:stream:${n}`;
 }
 
-/** A market worth live books: open for trading on the order book. */
-function isTradable(market: MarketSnapshot): boolean {
-  return market.active && !market.closed && market.enableOrderBook;
-}
 
 /**
  * Between ingest cycles, keeps the books live from the market channel. After each cycle the stream
@@ -84,17 +79,15 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     const eventOfToken = new Map<string, string>();
     const byId = new Map<string, EventSnapshot>();
     const tradable: string[] = [];
-    for (let start = 0; start < events.length; start += EVENTS_PER_TURN) {
-      if (start > 0) await nextTurn();
-      for (const event of events.slice(start, start + EVENTS_PER_TURN)) {
-        byId.set(event.eventId, event);
-        for (const market of event.markets) {
-          queued.set(market.conditionId, marketFingerprint(market));
-          for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
-          if (isTradable(market)) for (const token of market.tokens) tradable.push(token.tokenId);
-        }
+    await forEachInTurns(events, EVENTS_PER_TURN, (event) => {
+      byId.set(event.eventId, event);
+      for (const market of event.markets) {
+        queued.set(market.conditionId, marketFingerprint(market));
+        for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
+        // The same markets the cycle reads books for.
+        if (isBookable(market)) for (const token of market.tokens) tradable.push(token.tokenId);
       }
-    }
+    });
     // The catalogue's books are as of when its slice was built. An event the stream moved since the
     // cycle began may be past them (and queued so), or may move back to them: judged against them,
     // its next update would look unchanged and wait for the cycle's batch, queued after the store.

@@ -10,6 +10,10 @@ import { CLOCK, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 @Injectable()
 export class AccountSnapshotRecorder {
   private lastCycleId: string | null = null;
+  /**
+   * Made on the first cycle; a failed attempt is tried again on the next. (Not polymarket's
+   * connectOnce: a lib this app loads lazily may not be imported statically beside it.)
+   */
   private reader: Promise<AccountStateReader | null> | undefined;
 
   constructor(

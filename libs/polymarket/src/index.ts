@@ -9,6 +9,8 @@ export * from './http/venue-errors';
 export * from './http/venue-rate-limits';
 export * from './http/venue-retry.policy';
 export * from './http/venue-http';
+export { connectOnce } from './http/connect-once';
+export { forEachInTurns } from './event-loop-turns';
 export * from './gamma.client';
 export * from './clob-books.client';
 export * from './book/compact-book';

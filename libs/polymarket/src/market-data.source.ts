@@ -1,9 +1,9 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventSnapshot } from '@polybot/domain';
 import { compactBook, type CompactBook, type CompactBookLookup } from './book/compact-book';
 import type { ClobBookClient } from './clob-books.client';
 import type { GammaClient } from './gamma.client';
 import type { GammaMarket } from './gamma.types';
+import { forEachInTurns } from './event-loop-turns';
 import { buildEventSnapshots } from './snapshot-builder';
 import { fetchWatchedMarkets } from './watched-markets.fetcher';
 
@@ -53,7 +53,7 @@ export interface MarketDataSourceOptions {
 }
 
 /** Only these markets have a live book worth paying rate limit for. */
-export function isBookable(market: GammaMarket): boolean {
+export function isBookable(market: Pick<GammaMarket, 'active' | 'closed' | 'enableOrderBook'>): boolean {
   return market.active && !market.closed && market.enableOrderBook;
 }
 
@@ -66,22 +66,16 @@ const MARKETS_PER_TURN = 1_000;
  */
 async function splitByLiveness(lists: readonly (readonly GammaMarket[])[], liveBooks: LiveBooks | undefined): Promise<{ live: Set<string>; rest: string[] }> {
   const live = new Set<string>();
-  const rest: string[] = [];
-  const seen = new Set<string>();
-  let looked = 0;
+  const rest = new Set<string>();
   for (const markets of lists) {
-    for (const market of markets) {
-      if (++looked % MARKETS_PER_TURN === 0) await nextTurn();
-      if (!isBookable(market)) continue;
+    await forEachInTurns(markets, MARKETS_PER_TURN, (market) => {
+      if (!isBookable(market)) return;
       for (const { tokenId } of market.tokens) {
-        if (seen.has(tokenId)) continue;
-        seen.add(tokenId);
-        if (liveBooks?.isLive(tokenId)) live.add(tokenId);
-        else rest.push(tokenId);
+        if (!live.has(tokenId) && !rest.has(tokenId)) (liveBooks?.isLive(tokenId) ? live : rest).add(tokenId);
       }
-    }
+    });
   }
-  return { live, rest };
+  return { live, rest: [...rest] };
 }
 
 /** One ingest cycle: open events (and watched markets) from Gamma, books for their tradable tokens, normalized snapshots. */

@@ -1,6 +1,6 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { emptyQuote, type EventSnapshot, type MarketSnapshot } from '@polybot/domain';
 import { compactMinOrderSize, compactNegRisk, compactQuote, compactTickSize, firstStated, type CompactBookLookup } from './book/compact-book';
+import { forEachInTurns } from './event-loop-turns';
 import type { GammaEvent, GammaMarket } from './gamma.types';
 
 /** Used only when neither the book nor Gamma states them: the venue's most common values. */
@@ -88,17 +88,14 @@ export async function buildEventSnapshots(
   const at = fetchedAt.toISOString();
   const sources = groupLooseMarkets(events, looseMarkets).filter((event) => event.markets.length > 0);
   const built: EventSnapshot[] = [];
-  for (let start = 0; start < sources.length; start += EVENTS_PER_TURN) {
-    if (start > 0) await nextTurn();
-    for (const event of sources.slice(start, start + EVENTS_PER_TURN)) {
-      built.push({
-        eventId: event.id,
-        slug: event.slug,
-        title: event.title,
-        negRisk: event.negRisk || event.markets.some((market) => market.negRisk),
-        markets: event.markets.map((market) => marketSnapshot(event, market, books, at)),
-      });
-    }
-  }
+  await forEachInTurns(sources, EVENTS_PER_TURN, (event) =>
+    built.push({
+      eventId: event.id,
+      slug: event.slug,
+      title: event.title,
+      negRisk: event.negRisk || event.markets.some((market) => market.negRisk),
+      markets: event.markets.map((market) => marketSnapshot(event, market, books, at)),
+    }),
+  );
   return built;
 }

@@ -189,7 +189,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     step = (step + 1) % walkSteps;
     if (step === 0) ticks += 1;
   };
-  const timer = tickIntervalMs > 0 ? setInterval(walkSteps === 1 ? controls.tick : walkStep, tickIntervalMs / walkSteps) : null;
+  // One step of one is the whole walk at once, as tick() does.
+  const timer = tickIntervalMs > 0 ? setInterval(walkStep, tickIntervalMs / walkSteps) : null;
   timer?.unref();
 
   let closing: Promise<void> | undefined;

@@ -1,4 +1,5 @@
 import { Wallet } from 'ethers';
+import { connectOnce } from '../http/connect-once';
 import { ClobTradingClient } from '../trading/clob-trading.client';
 import type { ClobCredentials, SignatureType } from '../trading/clob-trading.types';
 import { AccountStateReader } from './account-state.reader';
@@ -25,12 +26,8 @@ export function createAccountStateReader(config: AccountStateConfig): AccountSta
   const key = config.polygonPrivateKey;
   const credentials: ClobCredentials | undefined =
     config.clobApiKey && config.clobApiSecret && config.clobPassphrase ? { key: config.clobApiKey, secret: config.clobApiSecret, passphrase: config.clobPassphrase } : undefined;
-  let pending: Promise<ClobTradingClient> | null = null;
   const trading = key
-    ? () => (pending ??= ClobTradingClient.connect({ clobUrl: config.clobUrl, privateKey: key, signatureType: config.signatureType, funderAddress: config.funderAddress, credentials, timeoutMs: config.timeoutMs }).catch((error: unknown) => {
-        pending = null;
-        throw error;
-      }))
+    ? connectOnce(() => ClobTradingClient.connect({ clobUrl: config.clobUrl, privateKey: key, signatureType: config.signatureType, funderAddress: config.funderAddress, credentials, timeoutMs: config.timeoutMs }))
     : null;
   let signerAddress: string | null = null;
   if (key && !config.polymarketWalletAddress && !config.funderAddress) {
