@@ -5,6 +5,7 @@ import { checkPayload } from './payload-validation';
 import { PIPELINE_QUEUES, QueueName } from './queue-names';
 import { QUEUE_JOB_OPTIONS, type QueueInput, type QueuePayload } from './queue-registry';
 import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
+import { encodePayload } from './shared-payload.codec';
 import { SHARED_PAYLOAD_INLINE_MAX_BYTES, SharedPayloadStore, type SharedPayloadRef } from './shared-payload.store';
 
 export interface QueueDepth {
@@ -58,13 +59,13 @@ export class QueueProducer {
   async fanOut<Q extends QueueName>(names: readonly Q[], payload: QueueInput<Q>, opts: { priority?: number } = {}): Promise<void> {
     if (names.length === 0) throw new Error('fanOut needs at least one queue');
     const data = names.map((name) => checkPayload(name, payload))[0];
-    const body = Buffer.from(JSON.stringify(data));
+    const encoded = encodePayload(data);
     // The queue's own wait for its connection: the store writes on it directly, not through BullMQ.
     const stored = async (): Promise<SharedPayloadRef> => {
       await this.queue(names[0]).waitUntilReady();
-      return this.shared.store(body, names.length);
+      return this.shared.store(encoded, names.length);
     };
-    const jobData = body.length <= SHARED_PAYLOAD_INLINE_MAX_BYTES
+    const jobData = encoded.body.length <= SHARED_PAYLOAD_INLINE_MAX_BYTES
       ? data
       : await withDeadline(stored(), this.commandTimeoutMs, 'Redis (storing a shared payload)');
     await Promise.all(names.map((name) => this.enqueue(name, jobData, opts)));

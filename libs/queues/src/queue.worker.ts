@@ -61,7 +61,7 @@ export function startQueueWorker<Q extends QueueName>(queue: Q, handler: QueueHa
           queue,
           jobId: job.id ?? null,
           reason: error.message,
-          payload: error instanceof SharedPayloadUnreadableError ? error.text : data,
+          payload: error instanceof SharedPayloadUnreadableError ? error.original : data,
           at: new Date().toISOString(),
         });
         await release(ref, job);

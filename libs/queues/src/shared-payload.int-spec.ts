@@ -6,6 +6,7 @@ import { batchOf } from './payloads/test/snapshot-batch.fixture';
 import { QueueName } from './queue-names';
 import { QueueProducer } from './queue.producer';
 import { startQueueWorker, type QueueHandler, type StructuredLogger } from './queue.worker';
+import { encodePayload } from './shared-payload.codec';
 import { SHARED_PAYLOAD_INLINE_MAX_BYTES, SHARED_PAYLOAD_TTL_MS, SharedPayloadStore } from './shared-payload.store';
 import { waitFor } from './test/wait-for';
 
@@ -39,9 +40,10 @@ describe('payloads shared by several queues (real Redis)', () => {
     redis.disconnect();
   });
 
-  it('stores a big payload once, hands both consumers the same payload, and deletes it after the last one is done', async () => {
-    const payload = batch(100);
-    expect(JSON.stringify(payload).length).toBeGreaterThan(SHARED_PAYLOAD_INLINE_MAX_BYTES);
+  it('stores a big payload once, as MessagePack, hands both consumers the same payload, and deletes it after the last one is done', async () => {
+    const payload = batch(200);
+    const { body } = encodePayload(payload);
+    expect(body.length).toBeGreaterThan(SHARED_PAYLOAD_INLINE_MAX_BYTES);
     await producer.fanOut(SNAPSHOTS, payload);
 
     const [key] = await sharedKeys();
@@ -49,9 +51,12 @@ describe('payloads shared by several queues (real Redis)', () => {
     const ttl = await redis.pttl(key);
     expect(ttl).toBeGreaterThan(SHARED_PAYLOAD_TTL_MS - 60_000);
     expect(ttl).toBeLessThanOrEqual(SHARED_PAYLOAD_TTL_MS);
+    expect(await redis.hget(key, 'encoding')).toBe('msgpack');
+    expect((await redis.hgetBuffer(key, 'body'))?.equals(body)).toBe(true);
+    expect(body.length).toBeLessThan(Buffer.byteLength(JSON.stringify(payload)) / 2);
     for (const name of SNAPSHOTS) {
       const jobs = await rawJobs(name);
-      expect(jobs.map((job) => job.data)).toEqual([{ sharedPayload: key, bytes: Buffer.byteLength(JSON.stringify(payload)) }]);
+      expect(jobs.map((job) => job.data)).toEqual([{ sharedPayload: key, bytes: body.length }]);
       expect((await producer.heldPayloads(name)).map((held) => held.payload)).toEqual([payload]);
     }
 
@@ -81,7 +86,7 @@ describe('payloads shared by several queues (real Redis)', () => {
   });
 
   it('fails a job whose payload is gone, naming it, without retrying and without calling the handler', async () => {
-    const ref = await new SharedPayloadStore(redis, connection.prefix).store(Buffer.from(JSON.stringify(batch(1))), 1);
+    const ref = await new SharedPayloadStore(redis, connection.prefix).store(encodePayload(batch(1)), 1);
     await redis.del(ref.sharedPayload);
     // Attempts to spare, as a retried queue would have: a payload that is gone stays gone.
     await producer.queue(QueueName.SnapshotsForStrategy).add(QueueName.SnapshotsForStrategy, ref, { attempts: 3 });
@@ -94,7 +99,7 @@ describe('payloads shared by several queues (real Redis)', () => {
   });
 
   it('keeps the payload when the handler fails, for a person or a retry to read', async () => {
-    await producer.fanOut(SNAPSHOTS, batch(100));
+    await producer.fanOut(SNAPSHOTS, batch(200));
     const [key] = await sharedKeys();
     consume(QueueName.SnapshotsForStrategy, async () => {
       throw new Error('strategy broke');
@@ -104,22 +109,52 @@ describe('payloads shared by several queues (real Redis)', () => {
     expect(await redis.hget(key, 'refs')).toBe('2');
   });
 
-  it('dead-letters a shared payload the queue does not accept, or that is not JSON, keeping it in the dead letter, and releases it', async () => {
+  it('reads a JSON payload stored without an encoding, as a producer from before MessagePack stored it', async () => {
+    const payload = batch(1);
+    const key = `${connection.prefix}:shared-payload:${randomUUID()}`;
+    const json = JSON.stringify(payload);
+    await redis.hset(key, 'body', json, 'refs', 1);
+    await producer.queue(QueueName.SnapshotsForRisk).add(QueueName.SnapshotsForRisk, { sharedPayload: key, bytes: json.length });
+    const seen: unknown[] = [];
+    consume(QueueName.SnapshotsForRisk, async (received) => void seen.push(received));
+    await waitFor(async () => ((await redis.exists(key)) === 0 ? true : undefined));
+    expect(seen).toEqual([payload]);
+  });
+
+  it('dead-letters a shared payload the queue does not accept, or that cannot be decoded, keeping it in the dead letter, and releases it', async () => {
     const store = new SharedPayloadStore(redis, connection.prefix);
     const wrongVersion = { ...batch(1), v: 2 };
-    const refs = [await store.store(Buffer.from(JSON.stringify(wrongVersion)), 1), await store.store(Buffer.from('{"v":1,'), 1)];
+    const truncated = encodePayload(batch(1)).body.subarray(0, 40);
+    const refs = [
+      await store.store(encodePayload(wrongVersion), 1),
+      await store.store({ body: Buffer.from('{"v":1,'), encoding: 'json' }, 1),
+      await store.store({ body: truncated, encoding: 'msgpack' }, 1),
+    ];
+    const unknownEncoding = await store.store({ body: Buffer.from('{}'), encoding: 'json' }, 1);
+    await redis.hset(unknownEncoding.sharedPayload, 'encoding', 'gzip');
+    refs.push(unknownEncoding);
     // Added raw, as a foreign or stale producer would.
     for (const ref of refs) await producer.queue(QueueName.SnapshotsForRisk).add(QueueName.SnapshotsForRisk, ref);
     consume(QueueName.SnapshotsForRisk, async () => undefined);
 
     const dead = await waitFor(async () => {
       const jobs = await producer.queue(QueueName.DeadLetter).getJobs(['waiting']);
-      return jobs.length === 2 ? jobs.map((job) => job.data as { reason: string; payload: unknown }) : undefined;
+      return jobs.length === refs.length ? jobs.map((job) => job.data as { reason: string; payload: unknown }) : undefined;
     });
-    const byPayload = (probe: (payload: unknown) => boolean) => dead.find((letter) => probe(letter.payload))!;
-    expect(byPayload((p) => typeof p === 'object').payload).toEqual(wrongVersion);
-    expect(byPayload((p) => typeof p === 'object').reason).toMatch(/^invalid snapshots-risk payload: v: /);
-    expect(byPayload((p) => typeof p === 'string')).toEqual(expect.objectContaining({ payload: '{"v":1,', reason: expect.stringMatching(new RegExp(`^shared payload ${refs[1].sharedPayload} is not JSON: `)) }));
+    const letterOf = (key: string) => dead.find((letter) => letter.reason.includes(key) || JSON.stringify(letter.payload).includes(key));
+    const [invalid] = dead.filter((letter) => letter.reason.startsWith('invalid '));
+    expect(invalid.payload).toEqual(wrongVersion);
+    expect(invalid.reason).toMatch(/^invalid snapshots-risk payload: v: /);
+    expect(letterOf(refs[1].sharedPayload)).toEqual(expect.objectContaining({
+      payload: '{"v":1,', reason: expect.stringMatching(new RegExp(`^shared payload ${refs[1].sharedPayload} is unreadable: not JSON: `)),
+    }));
+    expect(letterOf(refs[2].sharedPayload)).toEqual(expect.objectContaining({
+      payload: { encoding: 'msgpack', base64: truncated.toString('base64') },
+      reason: expect.stringMatching(new RegExp(`^shared payload ${refs[2].sharedPayload} is unreadable: not MessagePack: `)),
+    }));
+    expect(letterOf(refs[3].sharedPayload)).toEqual(expect.objectContaining({
+      payload: Buffer.from('{}').toString('base64'), reason: `shared payload ${refs[3].sharedPayload} is unreadable: unknown encoding 'gzip'`,
+    }));
     await waitFor(async () => ((await sharedKeys()).length === 0 ? true : undefined));
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type IORedis from 'ioredis';
+import { PayloadDecodeError, decodePayload, encodingOf, type EncodedPayload } from './shared-payload.codec';
 
 /**
  * A payload bigger than this is stored once in Redis and each queue gets a reference to it; a
@@ -28,10 +29,10 @@ export class SharedPayloadGoneError extends Error {
   }
 }
 
-/** The reference's stored body is not JSON; the text is kept for the dead letter. */
+/** The reference's stored body cannot be decoded; `original` keeps it for the dead letter. */
 export class SharedPayloadUnreadableError extends Error {
-  constructor(readonly key: string, readonly text: string, cause: unknown) {
-    super(`shared payload ${key} is not JSON: ${cause instanceof Error ? cause.message : String(cause)}`);
+  constructor(readonly key: string, readonly original: unknown, reason: string) {
+    super(`shared payload ${key} is unreadable: ${reason}`);
     this.name = 'SharedPayloadUnreadableError';
   }
 }
@@ -46,7 +47,8 @@ return left`;
 /**
  * One payload for several queues, stored once. BullMQ serializes each job's data on its own, and
  * ioredis measures and copies a string argument several times over; a Buffer body written once
- * costs a fraction of that (bench/README, fix 15). Each consumer releases its reference when done,
+ * costs a fraction of that (bench/README, fix 15), and as MessagePack it is half the size and
+ * cheap to decode (fix 27). Each consumer releases its reference when done,
  * and the last release deletes the payload; the TTL bounds what a consumer that never comes costs.
  */
 export class SharedPayloadStore {
@@ -56,10 +58,10 @@ export class SharedPayloadStore {
     this.keyPrefix = `${prefix}:shared-payload:`;
   }
 
-  /** Stores the serialized payload for `consumers` releases; the connection must be ready (a producer's does not queue commands). */
-  async store(body: Buffer, consumers: number): Promise<SharedPayloadRef> {
+  /** Stores the encoded payload for `consumers` releases; the connection must be ready (a producer's does not queue commands). */
+  async store({ body, encoding }: EncodedPayload, consumers: number): Promise<SharedPayloadRef> {
     const key = `${this.keyPrefix}${randomUUID()}`;
-    const results = await this.redis.multi().hset(key, 'body', body, 'refs', consumers).pexpire(key, SHARED_PAYLOAD_TTL_MS).exec();
+    const results = await this.redis.multi().hset(key, 'body', body, 'encoding', encoding, 'refs', consumers).pexpire(key, SHARED_PAYLOAD_TTL_MS).exec();
     const failed = results?.find(([error]) => error !== null);
     if (!results || failed) throw new Error(`could not store shared payload ${key}: ${failed?.[0]?.message ?? 'transaction aborted'}`);
     return { sharedPayload: key, bytes: body.length };
@@ -74,13 +76,16 @@ export class SharedPayloadStore {
   }
 
   async read(ref: SharedPayloadRef): Promise<unknown> {
-    const body = await this.redis.hgetBuffer(ref.sharedPayload, 'body');
+    const [body, field] = await this.redis.hmgetBuffer(ref.sharedPayload, 'body', 'encoding');
     if (body === null) throw new SharedPayloadGoneError(ref.sharedPayload);
-    const text = body.toString('utf8');
+    const named = field === null ? null : field.toString('utf8');
+    const encoding = encodingOf(named);
+    if (encoding === null) throw new SharedPayloadUnreadableError(ref.sharedPayload, body.toString('base64'), `unknown encoding '${named}'`);
     try {
-      return JSON.parse(text) as unknown;
+      return decodePayload(body, encoding);
     } catch (error) {
-      throw new SharedPayloadUnreadableError(ref.sharedPayload, text, error);
+      if (!(error instanceof PayloadDecodeError)) throw error;
+      throw new SharedPayloadUnreadableError(ref.sharedPayload, error.original, `not ${encoding === 'json' ? 'JSON' : 'MessagePack'}: ${error.message}`);
     }
   }
 
