@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { QueueName, createRedisConnection } from '@polybot/queues';
 import { logRecord } from './child.process';
+import type { CycleWindow } from './cycle-overlap';
 import { cpuSeconds } from './proc-stats.reader';
 import { progress, sleep, waitFor } from './progress';
 import { SERVICE_NAMES, type ServiceName, type ServiceStack } from './service.stack';
@@ -61,6 +62,11 @@ export class CycleWatcher {
         batches: Number(record['batches']),
       });
     });
+  }
+
+  /** When each cycle seen so far ran. */
+  windows(): CycleWindow[] {
+    return this.lines.map((line) => ({ startedAt: line.endedAt - line.durationMs, endedAt: line.endedAt }));
   }
 
   async next(after: number, timeoutMs: number): Promise<CycleLine> {

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { BroadcastEvent, BroadcastListener } from '@polybot/queues';
+import { splitByCycleOverlap, type ByCycleOverlap, type CycleWindow } from './cycle-overlap';
 import { approvalStages, latencyStages, type ApprovalStages, type LatencyStages, type TimedApproval, type TimedChange } from './latency-stages';
 import { progress, sleep } from './progress';
 import type { ServiceStack } from './service.stack';
@@ -36,6 +37,8 @@ export interface LatencyResult {
   readonly priceChangeToPending: LatencySummary;
   /** setPrice request sent -> the intent's created_at (risk's clock; same machine). */
   readonly priceChangeToCreatedAt: LatencySummary;
+  /** The same latencies, split by whether an ingest cycle was running when the change was made. */
+  readonly priceChangeByCycle: ByCycleOverlap;
   readonly stages: LatencyStages;
   readonly approvals: number;
   readonly ordersMatched: number;
@@ -74,6 +77,8 @@ export async function measureLatency(opts: {
   events: readonly ScenarioEvent[];
   changes: number;
   approveEvery: number;
+  /** The ingest cycles that ran, read once the changes are timed. */
+  cycles: () => readonly CycleWindow[];
 }): Promise<LatencyResult> {
   const { sim, stack, db } = opts;
   const targets = new Set(opts.events.map((e) => e.target));
@@ -176,6 +181,7 @@ export async function measureLatency(opts: {
     missed,
     priceChangeToPending: summarize(toPending),
     priceChangeToCreatedAt: summarize(toCreated),
+    priceChangeByCycle: splitByCycleOverlap(timed, opts.cycles()),
     stages: await latencyStages(opts.redisUrl, stack.queuePrefix, timed),
     approvals: approvals.length,
     ordersMatched: toOrder.length,

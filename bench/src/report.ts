@@ -57,6 +57,7 @@ export function markdownTable(results: BenchResults): string {
   const cols = results.sizes;
   const row = (label: string, cell: (s: SizeResult) => string): string => `| ${label} | ${cols.map(cell).join(' | ')} |`;
   const lat = (s: LatencySummary, p: 'p50' | 'p99'): string => `${fmt(s[p], ' ms')} (${fmt(ratio(s[p], floor[p]), 'x floor')})`;
+  const overlap = (s: LatencySummary): string => `${s.count}: ${fmt(s.p50)} / ${fmt(s.p99)} / ${fmt(s.max, ' ms')}`;
   const lines = [
     `| Measure | ${cols.map((s) => `N = ${s.tokens.toLocaleString('en-US')} tokens`).join(' | ')} |`,
     `| --- | ${cols.map(() => '---').join(' | ')} |`,
@@ -76,6 +77,8 @@ export function markdownTable(results: BenchResults): string {
     row('price change -> PENDING p50', (s) => lat(s.latency.priceChangeToPending, 'p50')),
     row('price change -> PENDING p99', (s) => lat(s.latency.priceChangeToPending, 'p99')),
     row('price change -> PENDING max', (s) => fmt(s.latency.priceChangeToPending.max, ' ms')),
+    row('  changes made during a cycle: count, p50 / p99 / max', (s) => overlap(s.latency.priceChangeByCycle.duringCycle)),
+    row('  changes made between cycles: count, p50 / p99 / max', (s) => overlap(s.latency.priceChangeByCycle.betweenCycles)),
     row('  stage: setPrice -> signal queued (venue, websocket, ingestor, hop 1, strategy), p50', (s) => fmt(s.latency.stages.changeToSignal.p50, ' ms')),
     row('  stage: signal queued -> risk picked it up (hop 2), p50', (s) => fmt(s.latency.stages.signalWait.p50, ' ms')),
     row('  stage: risk picked it up -> intent.proposed heard, p50 / p99', (s) => `${fmt(s.latency.stages.riskToHeard.p50, ' ms')} / ${fmt(s.latency.stages.riskToHeard.p99, ' ms')}`),

@@ -57,7 +57,7 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
     progress(`N=${tokens}: services up (first ingest cycle ${first.durationMs} ms, ${first.markets} markets); measuring ${opts.cycles} full cycles`);
     const cycle = await measureCycles(running, watcher, sim.process.pid, redisUrl, opts.cycles, opts.loopSeconds);
     progress(`N=${tokens}: pipeline ${cycle.pipelineMs} ms/cycle, services ${cycle.servicesCpuSecondsPerCycle} CPU-s/cycle; timing ${opts.changes} price changes`);
-    const latency = await measureLatency({ sim, stack: running, db: db.pool, redisUrl, events: scenario, changes: opts.changes, approveEvery: 5 });
+    const latency = await measureLatency({ sim, stack: running, db: db.pool, redisUrl, events: scenario, changes: opts.changes, approveEvery: 5, cycles: () => watcher.windows() });
     progress(
       `N=${tokens}: price change -> PENDING p50 ${latency.priceChangeToPending.p50} ms p99 ${latency.priceChangeToPending.p99} ms; ` +
         `approve -> order p50 ${latency.approveToOrder.p50} ms p99 ${latency.approveToOrder.p99} ms`,
