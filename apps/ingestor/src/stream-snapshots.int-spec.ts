@@ -76,6 +76,27 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
   const batches = async ({ test }: Service, queue: QueueName): Promise<{ id: string; batch: SnapshotBatchJob }[]> =>
     (await test.runtime.queue.heldPayloads(queue)).map((job) => ({ id: job.id, batch: job.payload as SnapshotBatchJob }));
 
+  it('queues the next update of a market whose stream publish failed, not judging it unchanged', async () => {
+    const { ingestor, stream, service, tradable } = await liveIngestor();
+    const token = tradable[2]!.tokenIds[0];
+    const publisher = ingestor.moduleRef.get(SnapshotPublisher);
+    const spy = jest.spyOn(publisher, 'publish').mockRejectedValueOnce(new Error('Redis (adding to snapshots-strategy) did not answer within 3000 ms'));
+    try {
+      const moved = sim.setPrice(token, 0.32);
+      await eventually(() => expect(spy).toHaveBeenCalledTimes(1));
+      await service.idle();
+      expect(stream.book(token)?.bids[0]?.price).toBe(moved.bestBid);
+      // The reconnect's re-snapshot equals the failed update: judged unchanged, it would never reach strategy.
+      sim.disconnectWebsockets();
+      await eventually(async () => {
+        const quotes = (await batches(ingestor, QueueName.SnapshotsForStrategy)).flatMap(({ batch }) => batch.events).flatMap((event) => event.markets).flatMap((market) => market.tokens);
+        expect(quotes.filter((quote) => quote.tokenId === token).map((quote) => quote.bestBid)).toContain(moved.bestBid);
+      });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('queues a snapshot of just the moved token\'s event, and of a market the stream saw resolve, without waiting for a cycle', async () => {
     const ingestor = await startIngestor();
     const report = await ingestor.moduleRef.get(IngestCycleService).runCycle();

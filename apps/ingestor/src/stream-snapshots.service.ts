@@ -170,11 +170,18 @@ export class StreamSnapshotService implements OnApplicationShutdown {
       .map((event) => liveEventSnapshot(event, stream))
       .filter((entry) => this.takeIfChanged(entry.event));
     const newestOf = new Map(live.map((entry) => [entry.event.eventId, entry.newestAt]));
-    for (const events of batchEvents(live.map((entry) => entry.event), TOKENS_PER_BATCH)) {
+    const batches = batchEvents(live.map((entry) => entry.event), TOKENS_PER_BATCH);
+    for (const [index, events] of batches.entries()) {
       const newestAt = Math.max(...events.map((event) => newestOf.get(event.eventId) ?? 0));
       const fetchedAt = newestAt > 0 ? newestAt : this.clock();
       const cycleId = streamUpdateId(catalogue.cycleId, ++this.updates);
-      await this.publisher.publish(cycleId, new Date(fetchedAt).toISOString(), events, 'stream');
+      try {
+        await this.publisher.publish(cycleId, new Date(fetchedAt).toISOString(), events, 'stream');
+      } catch (error) {
+        // Nobody received these: their markets' next update must be queued, not judged unchanged.
+        for (const event of batches.slice(index).flat()) for (const market of event.markets) this.queued.delete(market.conditionId);
+        throw error;
+      }
       this.metrics.dataAge.set(Math.max(0, (this.clock() - fetchedAt) / 1000));
       this.logger.debug({ cycle_id: cycleId, events: events.length }, 'Queued stream snapshots');
     }
