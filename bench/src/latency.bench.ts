@@ -6,6 +6,7 @@ import { progress, sleep } from './progress';
 import type { ServiceStack } from './service.stack';
 import { simJson, type BenchSimulator } from './simulator.process';
 import { summarize, type LatencySummary } from './stats';
+import { VenueFrameProbe } from './venue-frame.probe';
 
 /** A neg-risk scenario event made before the services start, so it is in the first cycle's catalogue. */
 export interface ScenarioEvent {
@@ -37,6 +38,13 @@ export interface LatencyResult {
   readonly priceChangeToPending: LatencySummary;
   /** setPrice request sent -> the intent's created_at (risk's clock; same machine). */
   readonly priceChangeToCreatedAt: LatencySummary;
+  /** setPrice sent -> the venue's frame for the moved token heard by the bench's own socket: the simulator's part. */
+  readonly changeToVenueFrame: LatencySummary;
+  /**
+   * The venue's frame (as the bench's socket heard it) -> intent.proposed heard: the issue's
+   * "websocket price change -> PENDING intent", without the simulator's handling of the request.
+   */
+  readonly venueFrameToPending: LatencySummary;
   /** The same latencies, split by whether an ingest cycle was running when the change was made. */
   readonly priceChangeByCycle: ByCycleOverlap;
   readonly stages: LatencyStages;
@@ -103,6 +111,7 @@ export async function measureLatency(opts: {
       .catch(() => undefined);
   });
   await listener.ready();
+  const probe = await VenueFrameProbe.open(`${sim.env.POLYBOT_CLOB_WS_URL}/market`, opts.events.map((event) => event.moved));
 
   const api = async (path: string, body: unknown): Promise<number> => {
     const response = await fetch(`${stack.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -113,6 +122,8 @@ export async function measureLatency(opts: {
   const toPending: number[] = [];
   const toCreated: number[] = [];
   const timed: TimedChange[] = [];
+  const toVenueFrame: number[] = [];
+  const fromVenueFrame: number[] = [];
   const approvals: { intentId: string; token: string; requestAt: number; responseAt: number }[] = [];
   const uses = new Map<string, number>();
   let missed = 0;
@@ -141,6 +152,11 @@ export async function measureLatency(opts: {
         continue;
       }
       toPending.push(result.heardAt - startedAt);
+      const frameAt = probe.firstAfter(event.moved, startedAt);
+      if (frameAt !== undefined && frameAt <= result.heardAt) {
+        toVenueFrame.push(frameAt - startedAt);
+        fromVenueFrame.push(result.heardAt - frameAt);
+      }
       toCreated.push(result.createdAt - startedAt);
       timed.push({ startedAt, heardAt: result.heardAt, token: event.target });
       const intentId = [...(pendingByToken.get(event.target) ?? [])].pop();
@@ -155,6 +171,7 @@ export async function measureLatency(opts: {
       if ((n + 1) % 100 === 0) progress(`  ${n + 1}/${opts.changes} price changes (${missed} without an intent within ${MISS_AFTER_MS / 1000} s)`);
     }
   } finally {
+    probe.close();
     await listener.close();
   }
 
@@ -181,6 +198,8 @@ export async function measureLatency(opts: {
     missed,
     priceChangeToPending: summarize(toPending),
     priceChangeToCreatedAt: summarize(toCreated),
+    changeToVenueFrame: summarize(toVenueFrame),
+    venueFrameToPending: summarize(fromVenueFrame),
     priceChangeByCycle: splitByCycleOverlap(timed, opts.cycles()),
     stages: await latencyStages(opts.redisUrl, stack.queuePrefix, timed),
     approvals: approvals.length,

@@ -27,7 +27,9 @@ export function judgeTargets(size: SizeResult, floor: LatencySummary, loopSecond
   const n = size.tokens;
   const cpuBudget = CORES_BUDGET * loopSeconds;
   const maxRss = Math.max(...Object.entries(size.peakRssMb).filter(([k]) => k !== 'simulator').map(([, v]) => v));
-  const pending = size.latency.priceChangeToPending;
+  // The issue's figure starts at the websocket price change; the request that makes the simulator
+  // move, and its loop behind its own random walk, are the venue's (both are printed).
+  const pending = size.latency.venueFrameToPending;
   const order = size.latency.approveToOrder;
   return [
     {
@@ -42,8 +44,8 @@ export function judgeTargets(size: SizeResult, floor: LatencySummary, loopSecond
       measured: `${size.cycle.servicesCpuSecondsPerCycle} CPU-s`,
       met: size.cycle.servicesCpuSecondsPerCycle < cpuBudget,
     },
-    { tokens: n, target: 'price change -> PENDING p50 within 2x the three-hop floor', measured: `${pending.p50} ms vs 2 x ${floor.p50} ms`, met: pending.p50 <= 2 * floor.p50 },
-    { tokens: n, target: 'price change -> PENDING p99 under 50 ms', measured: `${pending.p99} ms`, met: pending.p99 < 50 },
+    { tokens: n, target: 'websocket price change -> PENDING p50 within 2x the three-hop floor', measured: `${pending.p50} ms vs 2 x ${floor.p50} ms`, met: pending.p50 <= 2 * floor.p50 },
+    { tokens: n, target: 'websocket price change -> PENDING p99 under 50 ms', measured: `${pending.p99} ms`, met: pending.p99 < 50 },
     { tokens: n, target: 'approve -> order posted p99 under 25 ms', measured: `${order.p99} ms`, met: order.p99 < 25 },
     { tokens: n, target: 'under 200 MB RSS per service', measured: `${maxRss} MB (largest)`, met: maxRss < 200 },
   ];
@@ -77,8 +79,11 @@ export function markdownTable(results: BenchResults): string {
     row('price change -> PENDING p50', (s) => lat(s.latency.priceChangeToPending, 'p50')),
     row('price change -> PENDING p99', (s) => lat(s.latency.priceChangeToPending, 'p99')),
     row('price change -> PENDING max', (s) => fmt(s.latency.priceChangeToPending.max, ' ms')),
+    row('websocket price change (the venue\'s frame) -> PENDING p50', (s) => lat(s.latency.venueFrameToPending, 'p50')),
+    row('websocket price change (the venue\'s frame) -> PENDING p99 / max', (s) => `${lat(s.latency.venueFrameToPending, 'p99')} / ${fmt(s.latency.venueFrameToPending.max, ' ms')}`),
     row('  changes made during a cycle: count, p50 / p99 / max', (s) => overlap(s.latency.priceChangeByCycle.duringCycle)),
     row('  changes made between cycles: count, p50 / p99 / max', (s) => overlap(s.latency.priceChangeByCycle.betweenCycles)),
+    row('  stage: setPrice -> the venue\'s frame heard by a bench socket (the simulator\'s part), p50 / p99', (s) => `${fmt(s.latency.changeToVenueFrame.p50, ' ms')} / ${fmt(s.latency.changeToVenueFrame.p99, ' ms')}`),
     row('  stage: setPrice -> signal queued (venue, websocket, ingestor, hop 1, strategy), p50', (s) => fmt(s.latency.stages.changeToSignal.p50, ' ms')),
     row('  stage: signal queued -> risk picked it up (hop 2), p50', (s) => fmt(s.latency.stages.signalWait.p50, ' ms')),
     row('  stage: risk picked it up -> intent.proposed heard, p50 / p99', (s) => `${fmt(s.latency.stages.riskToHeard.p50, ' ms')} / ${fmt(s.latency.stages.riskToHeard.p99, ' ms')}`),

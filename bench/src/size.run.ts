@@ -59,7 +59,8 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
     progress(`N=${tokens}: pipeline ${cycle.pipelineMs} ms/cycle, services ${cycle.servicesCpuSecondsPerCycle} CPU-s/cycle; timing ${opts.changes} price changes`);
     const latency = await measureLatency({ sim, stack: running, db: db.pool, redisUrl, events: scenario, changes: opts.changes, approveEvery: 5, cycles: () => watcher.windows() });
     progress(
-      `N=${tokens}: price change -> PENDING p50 ${latency.priceChangeToPending.p50} ms p99 ${latency.priceChangeToPending.p99} ms; ` +
+      `N=${tokens}: price change -> PENDING p50 ${latency.priceChangeToPending.p50} ms p99 ${latency.priceChangeToPending.p99} ms ` +
+        `(from the venue's frame p50 ${latency.venueFrameToPending.p50} ms p99 ${latency.venueFrameToPending.p99} ms); ` +
         `approve -> order p50 ${latency.approveToOrder.p50} ms p99 ${latency.approveToOrder.p99} ms`,
     );
     const pids: Record<ServiceName | 'simulator', number> = {
