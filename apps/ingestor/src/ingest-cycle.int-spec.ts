@@ -49,7 +49,7 @@ describe('IngestCycleService against the simulator (real Postgres and Redis)', (
   });
 
   const batchesOn = async (queue: QueueName, cycleId: string): Promise<SnapshotBatchJob[]> =>
-    (await test.runtime.queue.heldPayloads(queue))
+    (await test.heldPayloads(queue))
       .map((job) => job.payload as SnapshotBatchJob)
       .filter((batch) => batch.cycleId === cycleId);
 

@@ -74,7 +74,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
   };
 
   const batches = async ({ test }: Service, queue: QueueName): Promise<{ id: string; batch: SnapshotBatchJob }[]> =>
-    (await test.runtime.queue.heldPayloads(queue)).map((job) => ({ id: job.id, batch: job.payload as SnapshotBatchJob }));
+    (await test.heldPayloads(queue)).map((job) => ({ id: job.id, batch: job.payload as SnapshotBatchJob }));
 
   it('queues the next update of a market whose stream publish failed, not judging it unchanged', async () => {
     const { ingestor, stream, service, tradable } = await liveIngestor();

@@ -3,7 +3,7 @@ import type IORedis from 'ioredis';
 import { withDeadline } from './deadline';
 import { checkPayload } from './payload-validation';
 import { PIPELINE_QUEUES, QueueName } from './queue-names';
-import { QUEUE_JOB_OPTIONS, type QueueInput, type QueuePayload } from './queue-registry';
+import { QUEUE_JOB_OPTIONS, type QueueInput } from './queue-registry';
 import { createRedisConnection, type QueueConnectionConfig } from './redis-connection';
 import { encodePayload } from './shared-payload.codec';
 import { SHARED_PAYLOAD_INLINE_MAX_BYTES, SharedPayloadStore, type SharedPayloadRef } from './shared-payload.store';
@@ -69,18 +69,6 @@ export class QueueProducer {
       ? data
       : await withDeadline(stored(), this.commandTimeoutMs, 'Redis (storing a shared payload)');
     await Promise.all(names.map((name) => this.enqueue(name, jobData, opts)));
-  }
-
-  /**
-   * Every job still held for a queue (waiting, prioritized, active, delayed, completed or failed), with
-   * its payload as the worker sees it: a shared payload's reference resolved. For inspection and tests.
-   */
-  async heldPayloads<Q extends QueueName>(name: Q): Promise<{ id: string; payload: QueuePayload<Q> }[]> {
-    const jobs = await this.queue(name).getJobs(['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed']);
-    return Promise.all(jobs.map(async (job) => {
-      const ref = this.shared.refOf(job.data);
-      return { id: String(job.id), payload: (ref ? await this.shared.read(ref) : job.data) as QueuePayload<Q> };
-    }));
   }
 
   async depths(names: readonly QueueName[] = [...PIPELINE_QUEUES, QueueName.DeadLetter]): Promise<Record<string, QueueDepth>> {

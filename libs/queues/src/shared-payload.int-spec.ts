@@ -57,7 +57,8 @@ describe('payloads shared by several queues (real Redis)', () => {
     for (const name of SNAPSHOTS) {
       const jobs = await rawJobs(name);
       expect(jobs.map((job) => job.data)).toEqual([{ sharedPayload: key, bytes: body.length }]);
-      expect((await producer.heldPayloads(name)).map((held) => held.payload)).toEqual([payload]);
+      const store = new SharedPayloadStore(redis, connection.prefix);
+      expect(await Promise.all(jobs.map((job) => store.read(store.refOf(job.data)!)))).toEqual([payload]);
     }
 
     const seen: unknown[] = [];

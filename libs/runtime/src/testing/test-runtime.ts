@@ -6,6 +6,7 @@ import { PersistenceModule } from '@polybot/persistence';
 import { PIPELINE_QUEUES, QueueName, withDeadline } from '@polybot/queues';
 import { RuntimeModule } from '../runtime.module';
 import { createQueueHandles, type ServiceRuntime } from '../service-runtime';
+import { heldPayloads, type HeldJob } from './held-payloads';
 
 export interface TestRuntime {
   readonly runtime: ServiceRuntime;
@@ -17,6 +18,8 @@ export interface TestRuntime {
   logs(): Record<string, unknown>[];
   /** What runService puts under a service module: this runtime, then Postgres at `databaseUrl`. */
   serviceImports(databaseUrl: string, serviceModule: Type<unknown>): (DynamicModule | Type<unknown>)[];
+  /** What a queue of this runtime holds, payloads as its worker would read them. */
+  heldPayloads<Q extends QueueName>(name: Q): Promise<HeldJob<Q>[]>;
   /** Deletes every queue of this prefix (bounded, so a Redis outage cannot hang a test's teardown). */
   obliterateQueues(): Promise<void>;
 }
@@ -38,6 +41,7 @@ export function createTestRuntime(service: string, env: Record<string, string> =
     queuePrefix,
     logLines,
     logs: () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    heldPayloads: (name) => heldPayloads(runtime.queue, name, settings.redisUrl, queuePrefix),
     serviceImports: (databaseUrl, serviceModule) => [RuntimeModule.forRoot(runtime), PersistenceModule.forRoot(databaseUrl), serviceModule],
     async obliterateQueues(): Promise<void> {
       await Promise.all(
