@@ -154,7 +154,7 @@ describe('payloads shared by several queues (real Redis)', () => {
       reason: expect.stringMatching(new RegExp(`^shared payload ${refs[2].sharedPayload} is unreadable: not MessagePack: `)),
     }));
     expect(letterOf(refs[3].sharedPayload)).toEqual(expect.objectContaining({
-      payload: Buffer.from('{}').toString('base64'), reason: `shared payload ${refs[3].sharedPayload} is unreadable: unknown encoding 'gzip'`,
+      payload: { encoding: 'gzip', base64: Buffer.from('{}').toString('base64') }, reason: `shared payload ${refs[3].sharedPayload} is unreadable: unknown encoding 'gzip'`,
     }));
     await waitFor(async () => ((await sharedKeys()).length === 0 ? true : undefined));
   });

@@ -80,7 +80,7 @@ export class SharedPayloadStore {
     if (body === null) throw new SharedPayloadGoneError(ref.sharedPayload);
     const named = field === null ? null : field.toString('utf8');
     const encoding = encodingOf(named);
-    if (encoding === null) throw new SharedPayloadUnreadableError(ref.sharedPayload, body.toString('base64'), `unknown encoding '${named}'`);
+    if (encoding === null) throw new SharedPayloadUnreadableError(ref.sharedPayload, { encoding: named, base64: body.toString('base64') }, `unknown encoding '${named}'`);
     try {
       return decodePayload(body, encoding);
     } catch (error) {
