@@ -98,6 +98,7 @@ export function markdownTable(results: BenchResults): string {
     ...(['ingestor', 'strategy', 'risk', 'executor', 'api'] as const).map((n) => row(`peak RSS ${n}`, (s) => fmt(s.peakRssMb[n], ' MB'))),
     row('peak RSS simulator', (s) => fmt(s.peakRssMb.simulator, ' MB')),
     row('load average before / after', (s) => `${s.loadAverage.before[0]} / ${s.loadAverage.after[0]}`),
+    row('host speed before / after (fixed JSON + MessagePack work, ms; lower is faster)', (s) => `${s.hostSpeedMs.before} / ${s.hostSpeedMs.after}`),
   ];
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@ import { summarizeProfiles, type ProfileSummary } from './cpu-profile.summary';
 import { CycleWatcher, measureCycles, type CycleResult } from './cycle.bench';
 import { measureInProcess, type InProcessResult } from './in-process.bench';
 import { makeScenarioEvents, measureLatency, type LatencyResult } from './latency.bench';
+import { hostSpeedMs } from './host-speed';
 import { loadAverage, memoryMb } from './proc-stats.reader';
 import { progress, waitFor } from './progress';
 import { BANKROLL_USD, SERVICE_NAMES, SIM_WALLET, startServiceStack, type ServiceName } from './service.stack';
@@ -26,12 +27,15 @@ export interface SizeResult {
   readonly latency: LatencyResult;
   readonly peakRssMb: Record<ServiceName | 'simulator', number>;
   readonly loadAverage: { before: number[]; after: number[] };
+  /** hostSpeedMs before and after the size: how fast the host was while it ran (lower is faster). */
+  readonly hostSpeedMs: { before: number; after: number };
   readonly profiles?: Record<string, ProfileSummary[]>;
 }
 
 export async function runSize(tokens: number, opts: BenchOptions, redisUrl: string): Promise<SizeResult> {
   const events = Math.max(1, Math.round((tokens - SCENARIO_EVENTS * SCENARIO_TOKENS) / TOKENS_PER_EVENT));
   const before = loadAverage();
+  const speedBefore = hostSpeedMs();
   progress(`N=${tokens}: simulator with ${events} events (+${SCENARIO_EVENTS} scenario events), database`);
   const db = await createBenchDatabase();
   const sim = await startBenchSimulator({ events, seed: opts.seed, tickMs: opts.tickMs, walkSteps: opts.walkSteps, balanceUsd: BANKROLL_USD });
@@ -80,6 +84,7 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
       latency,
       peakRssMb,
       loadAverage: { before, after: loadAverage() },
+      hostSpeedMs: { before: speedBefore, after: hostSpeedMs() },
       profiles,
     };
   } catch (error) {
