@@ -78,23 +78,42 @@ export interface ApprovalStages {
   readonly queueWait: LatencySummary;
   /** Executor picked it up -> the simulator received the order: read, re-check, sign, post. */
   readonly executorToOrder: LatencySummary;
+  /** The five slowest approvals (approve response -> order), each split into the stages above: where a tail comes from. */
+  readonly slowest: readonly SlowApproval[];
+}
+
+export interface SlowApproval {
+  /** Epoch ms the approve request was sent. */
+  readonly requestAt: number;
+  readonly totalMs: number;
+  readonly apiMs: number;
+  readonly waitMs: number;
+  readonly executorMs: number;
 }
 
 export async function approvalStages(redisUrl: string, prefix: string, approvals: readonly TimedApproval[]): Promise<ApprovalStages> {
   const connection = createRedisConnection(redisUrl, 'producer');
   const queue = new Queue(QueueName.ApprovedIntents, { connection, prefix });
   try {
-    const api: number[] = [];
-    const wait: number[] = [];
-    const executor: number[] = [];
+    const rows: SlowApproval[] = [];
     for (const approval of approvals) {
       const job = await queue.getJob(`intent-${approval.intentId}`);
       if (!job?.processedOn) continue;
-      api.push(job.timestamp - approval.requestAt);
-      wait.push(job.processedOn - job.timestamp);
-      executor.push(approval.orderAt - job.processedOn);
+      rows.push({
+        requestAt: approval.requestAt,
+        totalMs: approval.orderAt - approval.responseAt,
+        apiMs: job.timestamp - approval.requestAt,
+        waitMs: job.processedOn - job.timestamp,
+        executorMs: approval.orderAt - job.processedOn,
+      });
     }
-    return { matched: api.length, apiToQueued: summarize(api), queueWait: summarize(wait), executorToOrder: summarize(executor) };
+    return {
+      matched: rows.length,
+      apiToQueued: summarize(rows.map((row) => row.apiMs)),
+      queueWait: summarize(rows.map((row) => row.waitMs)),
+      executorToOrder: summarize(rows.map((row) => row.executorMs)),
+      slowest: [...rows].sort((a, b) => b.totalMs - a.totalMs).slice(0, 5),
+    };
   } finally {
     await queue.close();
     connection.disconnect();

@@ -55,12 +55,21 @@ export interface LatencyResult {
   /** Approve request sent -> order received. */
   readonly approveRequestToOrder: LatencySummary;
   readonly approvalStages: ApprovalStages;
+  /** Approve -> order of the warm-up changes' approvals (not in the figures above). */
+  readonly warmUpApproveToOrder: LatencySummary;
 }
 
 interface HeardIntent {
   readonly heardAt: number;
   readonly createdAt: number;
 }
+
+/**
+ * Changes made (and every 5th approved) before the timed ones: a service's first runs of its code
+ * paths (compiling them, a first signature, first statements) took 100-200 ms per approval, a
+ * cost paid once after a start, not per order. Their approvals are reported apart.
+ */
+export const WARM_UP_CHANGES = 25;
 
 /** A change whose intent is not heard by then is counted as missed (and left out of the percentiles). */
 const MISS_AFTER_MS = 3_000;
@@ -124,11 +133,22 @@ export async function measureLatency(opts: {
   const timed: TimedChange[] = [];
   const toVenueFrame: number[] = [];
   const fromVenueFrame: number[] = [];
-  const approvals: { intentId: string; token: string; requestAt: number; responseAt: number }[] = [];
+  const approvals: { intentId: string; token: string; requestAt: number; responseAt: number; warmUp: boolean }[] = [];
   const uses = new Map<string, number>();
   let missed = 0;
+  const record = (startedAt: number, result: HeardIntent, event: ScenarioEvent): void => {
+    toPending.push(result.heardAt - startedAt);
+    const frameAt = probe.firstAfter(event.moved, startedAt);
+    if (frameAt !== undefined && frameAt <= result.heardAt) {
+      toVenueFrame.push(frameAt - startedAt);
+      fromVenueFrame.push(result.heardAt - frameAt);
+    }
+    toCreated.push(result.createdAt - startedAt);
+    timed.push({ startedAt, heardAt: result.heardAt, token: event.target });
+  };
   try {
-    for (let n = 0; n < opts.changes; n++) {
+    for (let n = 0; n < WARM_UP_CHANGES + opts.changes; n++) {
+      const warmUp = n < WARM_UP_CHANGES;
       const event = opts.events[n % opts.events.length];
       for (const intentId of pendingByToken.get(event.target) ?? []) await api(`/intents/${intentId}/reject`, { reason: 'bench: next price change' });
       pendingByToken.delete(event.target);
@@ -148,17 +168,10 @@ export async function measureLatency(opts: {
       const result = await heard;
       waiting.delete(event.target);
       if (!result) {
-        missed += 1;
+        if (!warmUp) missed += 1;
         continue;
       }
-      toPending.push(result.heardAt - startedAt);
-      const frameAt = probe.firstAfter(event.moved, startedAt);
-      if (frameAt !== undefined && frameAt <= result.heardAt) {
-        toVenueFrame.push(frameAt - startedAt);
-        fromVenueFrame.push(result.heardAt - frameAt);
-      }
-      toCreated.push(result.createdAt - startedAt);
-      timed.push({ startedAt, heardAt: result.heardAt, token: event.target });
+      if (!warmUp) record(startedAt, result, event);
       const intentId = [...(pendingByToken.get(event.target) ?? [])].pop();
 
       if (intentId && opts.approveEvery > 0 && n % opts.approveEvery === 0) {
@@ -166,9 +179,10 @@ export async function measureLatency(opts: {
         const status = await api(`/intents/${intentId}/approve`, {});
         const responseAt = epochNow();
         pendingByToken.get(event.target)?.delete(intentId);
-        if (status === 200) approvals.push({ intentId, token: event.target, requestAt, responseAt });
+        if (status === 200) approvals.push({ intentId, token: event.target, requestAt, responseAt, warmUp });
       }
-      if ((n + 1) % 100 === 0) progress(`  ${n + 1}/${opts.changes} price changes (${missed} without an intent within ${MISS_AFTER_MS / 1000} s)`);
+      const done = n + 1 - WARM_UP_CHANGES;
+      if (done > 0 && done % 100 === 0) progress(`  ${done}/${opts.changes} price changes (${missed} without an intent within ${MISS_AFTER_MS / 1000} s)`);
     }
   } finally {
     probe.close();
@@ -183,12 +197,17 @@ export async function measureLatency(opts: {
     .map((o) => ({ at: Date.parse(o.receivedAt), tokens: tokenIdsIn(o.body), used: false }))
     .sort((a, b) => a.at - b.at);
   const toOrder: number[] = [];
+  const warmUpToOrder: number[] = [];
   const requestToOrder: number[] = [];
   const timedApprovals: TimedApproval[] = [];
   for (const approval of approvals) {
     const post = posts.find((p) => !p.used && p.tokens.includes(approval.token) && p.at >= Math.floor(approval.requestAt));
     if (!post) continue;
     post.used = true;
+    if (approval.warmUp) {
+      warmUpToOrder.push(post.at - approval.responseAt);
+      continue;
+    }
     toOrder.push(post.at - approval.responseAt);
     requestToOrder.push(post.at - approval.requestAt);
     timedApprovals.push({ ...approval, orderAt: post.at });
@@ -202,11 +221,12 @@ export async function measureLatency(opts: {
     venueFrameToPending: summarize(fromVenueFrame),
     priceChangeByCycle: splitByCycleOverlap(timed, opts.cycles()),
     stages: await latencyStages(opts.redisUrl, stack.queuePrefix, timed),
-    approvals: approvals.length,
+    approvals: approvals.filter((approval) => !approval.warmUp).length,
     ordersMatched: toOrder.length,
     approveToOrder: summarize(toOrder),
     approveRequestToOrder: summarize(requestToOrder),
     approvalStages: await approvalStages(opts.redisUrl, stack.queuePrefix, timedApprovals),
+    warmUpApproveToOrder: summarize(warmUpToOrder),
   };
 }
 

@@ -1,3 +1,4 @@
+import { WARM_UP_CHANGES } from './latency.bench';
 import type { MachineInfo } from './machine.info';
 import type { SizeResult } from './size.run';
 import { ratio, type LatencySummary } from './stats';
@@ -91,6 +92,7 @@ export function markdownTable(results: BenchResults): string {
     row('in-process: one event evaluated + risk-checked, p50', (s) => fmt(s.inProcess.perEventUs.p50, ' µs')),
     row('approve -> order posted p50', (s) => fmt(s.latency.approveToOrder.p50, ' ms')),
     row('approve -> order posted p99', (s) => fmt(s.latency.approveToOrder.p99, ' ms')),
+    row(`  warm-up: the first ${WARM_UP_CHANGES} changes' approvals (not in the figures above), count, p50 / max`, (s) => `${s.latency.warmUpApproveToOrder.count}: ${fmt(s.latency.warmUpApproveToOrder.p50)} / ${fmt(s.latency.warmUpApproveToOrder.max, ' ms')}`),
     row('  stage: approve sent -> job queued by the API, p50', (s) => fmt(s.latency.approvalStages.apiToQueued.p50, ' ms')),
     row('  stage: queued -> executor picked it up, p50', (s) => fmt(s.latency.approvalStages.queueWait.p50, ' ms')),
     row('  stage: executor -> order received by the venue, p50 / p99', (s) => `${fmt(s.latency.approvalStages.executorToOrder.p50, ' ms')} / ${fmt(s.latency.approvalStages.executorToOrder.p99, ' ms')}`),
