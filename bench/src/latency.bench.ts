@@ -34,6 +34,8 @@ export async function makeScenarioEvents(sim: BenchSimulator, count: number): Pr
 export interface LatencyResult {
   readonly changes: number;
   readonly missed: number;
+  /** Why changes were missed: risk's decision on the target token's signals within the 3 s ('no signal' when strategy sent none). */
+  readonly missedWhy: Record<string, number>;
   /** setPrice request sent -> intent.proposed heard on Redis (bench clock both ends). */
   readonly priceChangeToPending: LatencySummary;
   /** setPrice request sent -> the intent's created_at (risk's clock; same machine). */
@@ -135,7 +137,7 @@ export async function measureLatency(opts: {
   const fromVenueFrame: number[] = [];
   const approvals: { intentId: string; token: string; requestAt: number; responseAt: number; warmUp: boolean }[] = [];
   const uses = new Map<string, number>();
-  let missed = 0;
+  const missedChanges: { startedAt: number; token: string }[] = [];
   const record = (startedAt: number, result: HeardIntent, event: ScenarioEvent): void => {
     toPending.push(result.heardAt - startedAt);
     const frameAt = probe.firstAfter(event.moved, startedAt);
@@ -168,7 +170,7 @@ export async function measureLatency(opts: {
       const result = await heard;
       waiting.delete(event.target);
       if (!result) {
-        if (!warmUp) missed += 1;
+        if (!warmUp) missedChanges.push({ startedAt, token: event.target });
         continue;
       }
       if (!warmUp) record(startedAt, result, event);
@@ -182,7 +184,7 @@ export async function measureLatency(opts: {
         if (status === 200) approvals.push({ intentId, token: event.target, requestAt, responseAt, warmUp });
       }
       const done = n + 1 - WARM_UP_CHANGES;
-      if (done > 0 && done % 100 === 0) progress(`  ${done}/${opts.changes} price changes (${missed} without an intent within ${MISS_AFTER_MS / 1000} s)`);
+      if (done > 0 && done % 100 === 0) progress(`  ${done}/${opts.changes} price changes (${missedChanges.length} without an intent within ${MISS_AFTER_MS / 1000} s)`);
     }
   } finally {
     probe.close();
@@ -214,7 +216,8 @@ export async function measureLatency(opts: {
   }
   return {
     changes: opts.changes,
-    missed,
+    missed: missedChanges.length,
+    missedWhy: await whyMissed(db, missedChanges),
     priceChangeToPending: summarize(toPending),
     priceChangeToCreatedAt: summarize(toCreated),
     changeToVenueFrame: summarize(toVenueFrame),
@@ -228,6 +231,22 @@ export async function measureLatency(opts: {
     approvalStages: await approvalStages(opts.redisUrl, stack.queuePrefix, timedApprovals),
     warmUpApproveToOrder: summarize(warmUpToOrder),
   };
+}
+
+/** Risk's decisions on each missed change's target token in its 3 s window, counted. */
+async function whyMissed(db: Pool, missed: readonly { startedAt: number; token: string }[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const { startedAt, token } of missed) {
+    const { rows } = await db.query<{ decision: string; cycle_id: string }>(
+      `SELECT decision, cycle_id FROM signals WHERE token_id = $1 AND created_at >= to_timestamp($2 / 1000.0) AND created_at < to_timestamp(($2 + $3) / 1000.0)
+        ORDER BY created_at`,
+      [token, startedAt, MISS_AFTER_MS],
+    );
+    // In order, each with where its snapshot came from: a stream update or a cycle's batch.
+    const why = rows.length === 0 ? 'no signal' : rows.map((row) => `${row.decision} (${row.cycle_id.includes(':stream:') ? 'stream' : 'cycle'})`).join(' then ');
+    counts[why] = (counts[why] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Every `tokenId` / `token_id` string anywhere in a posted order body. */

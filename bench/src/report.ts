@@ -88,7 +88,7 @@ export function markdownTable(results: BenchResults): string {
     row('  stage: setPrice -> signal queued (venue, websocket, ingestor, hop 1, strategy), p50', (s) => fmt(s.latency.stages.changeToSignal.p50, ' ms')),
     row('  stage: signal queued -> risk picked it up (hop 2), p50', (s) => fmt(s.latency.stages.signalWait.p50, ' ms')),
     row('  stage: risk picked it up -> intent.proposed heard, p50 / p99', (s) => `${fmt(s.latency.stages.riskToHeard.p50, ' ms')} / ${fmt(s.latency.stages.riskToHeard.p99, ' ms')}`),
-    row('price changes timed (no intent within 3 s)', (s) => `${s.latency.priceChangeToPending.count} (${s.latency.missed})`),
+    row('price changes timed (no intent within 3 s: why)', (s) => `${s.latency.priceChangeToPending.count} (${s.latency.missed}${s.latency.missed > 0 ? `: ${Object.entries(s.latency.missedWhy).map(([why, n]) => `${n} ${why}`).join(', ')}` : ''})`),
     row('in-process: one event evaluated + risk-checked, p50', (s) => fmt(s.inProcess.perEventUs.p50, ' µs')),
     row('approve -> order posted p50', (s) => fmt(s.latency.approveToOrder.p50, ' ms')),
     row('approve -> order posted p99', (s) => fmt(s.latency.approveToOrder.p99, ' ms')),
