@@ -1,23 +1,12 @@
 import { Packr } from 'msgpackr';
+import { testMarket, testNegRiskEvent } from '@polybot/runtime';
 import { median, round } from './stats';
 
-const MARKETS = 2_000;
+const EVENTS = 1_000;
 
-/** A fixed workload: the same 2,000 market-shaped objects on every host. */
+/** A fixed workload: the same 1,000 two-market events (the test fixtures' snapshots) on every host. */
 function fixedBatch(): unknown {
-  const digits = (n: number, seed: number) => Array.from({ length: n }, (_, i) => String((seed * 31 + i * 7) % 10)).join('');
-  return {
-    events: Array.from({ length: MARKETS / 2 }, (_, e) => ({
-      eventId: String(9_000 + e),
-      markets: [0, 1].map((m) => ({
-        marketId: String(500_000 + 2 * e + m),
-        conditionId: `0x${digits(64, e + m)}`,
-        question: `Will outcome ${2 * e + m} happen before the end of the year?`,
-        tags: ['politics', 'elections'],
-        tokens: ['Yes', 'No'].map((outcome, t) => ({ tokenId: digits(77, e * 4 + m * 2 + t), outcome, bestBid: 0.41 + t / 100, bestAsk: 0.43 + t / 100, bidDepthUsd: 1234.5, askDepthUsd: 2345.25 })),
-      })),
-    })),
-  };
+  return { events: Array.from({ length: EVENTS }, (_, e) => testNegRiskEvent(`e${e}`, [testMarket(`${e}-a`), testMarket(`${e}-b`)])) };
 }
 
 /**

@@ -110,9 +110,9 @@ export class StreamSnapshotService implements OnApplicationShutdown {
    * are rebuilt from the live books. Queued after the store, the catalogue's quotes can be seconds
    * older than a stream update already sent, and strategy and risk would take the older ones last.
    */
-  freshen(events: readonly EventSnapshot[]): EventSnapshot[] {
+  freshen(events: EventSnapshot[]): EventSnapshot[] {
     const stream = this.stream;
-    if (!stream) return [...events];
+    if (!stream) return events;
     return events.map((event) => (this.movedSinceCycleStart.has(event.eventId) ? liveEventSnapshot(event, stream).event : event));
   }
 
