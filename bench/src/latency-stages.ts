@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { QueueName, createRedisConnection } from '@polybot/queues';
+import type { OrderPathSteps } from './order-path.watcher';
 import { summarize, type LatencySummary } from './stats';
 
 /** One timed price change: when it was made, on which token the intent was expected, when it was heard. */
@@ -67,6 +68,8 @@ export interface TimedApproval {
   readonly requestAt: number;
   readonly responseAt: number;
   readonly orderAt: number;
+  /** The executor's own timing of its steps (its log line), when it was seen. */
+  readonly steps?: OrderPathSteps;
 }
 
 /** Where an approval's time goes, from the executor's job on the approved-intents queue. */
@@ -78,6 +81,11 @@ export interface ApprovalStages {
   readonly queueWait: LatencySummary;
   /** Executor picked it up -> the simulator received the order: read, re-check, sign, post. */
   readonly executorToOrder: LatencySummary;
+  /**
+   * The executor's steps as it timed them (polybot_order_path_seconds): gate, recheck, preflight,
+   * sign, store, post; `done` (after the post) is not part of approve -> order.
+   */
+  readonly executorSteps: Readonly<Record<string, LatencySummary>>;
   /** The five slowest approvals (approve response -> order), each split into the stages above: where a tail comes from. */
   readonly slowest: readonly SlowApproval[];
 }
@@ -89,6 +97,7 @@ export interface SlowApproval {
   readonly apiMs: number;
   readonly waitMs: number;
   readonly executorMs: number;
+  readonly steps?: OrderPathSteps;
 }
 
 export async function approvalStages(redisUrl: string, prefix: string, approvals: readonly TimedApproval[]): Promise<ApprovalStages> {
@@ -105,6 +114,7 @@ export async function approvalStages(redisUrl: string, prefix: string, approvals
         apiMs: job.timestamp - approval.requestAt,
         waitMs: job.processedOn - job.timestamp,
         executorMs: approval.orderAt - job.processedOn,
+        steps: approval.steps,
       });
     }
     return {
@@ -112,10 +122,17 @@ export async function approvalStages(redisUrl: string, prefix: string, approvals
       apiToQueued: summarize(rows.map((row) => row.apiMs)),
       queueWait: summarize(rows.map((row) => row.waitMs)),
       executorToOrder: summarize(rows.map((row) => row.executorMs)),
+      executorSteps: stepSummaries(approvals.flatMap((approval) => (approval.steps ? [approval.steps] : []))),
       slowest: [...rows].sort((a, b) => b.totalMs - a.totalMs).slice(0, 5),
     };
   } finally {
     await queue.close();
     connection.disconnect();
   }
+}
+
+/** Each step's summary over the approvals that logged it, in the order the executor takes them. */
+function stepSummaries(all: readonly OrderPathSteps[]): Record<string, LatencySummary> {
+  const names = [...new Set(all.flatMap((steps) => Object.keys(steps)))];
+  return Object.fromEntries(names.map((name) => [name, summarize(all.flatMap((steps) => (name in steps ? [steps[name]] : [])))]));
 }

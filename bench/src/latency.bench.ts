@@ -4,6 +4,7 @@ import { splitByCycleOverlap, type ByCycleOverlap, type CycleWindow } from './cy
 import { approvalStages, latencyStages, type ApprovalStages, type LatencyStages, type TimedApproval, type TimedChange } from './latency-stages';
 import { progress, sleep } from './progress';
 import type { ServiceStack } from './service.stack';
+import { OrderPathWatcher } from './order-path.watcher';
 import { simJson, type BenchSimulator } from './simulator.process';
 import { summarize, type LatencySummary } from './stats';
 import { VenueFrameProbe } from './venue-frame.probe';
@@ -122,6 +123,7 @@ export async function measureLatency(opts: {
       .catch(() => undefined);
   });
   await listener.ready();
+  const orderPaths = new OrderPathWatcher(stack);
   const probe = await VenueFrameProbe.open(`${sim.env.POLYBOT_CLOB_WS_URL}/market`, opts.events.map((event) => event.moved));
 
   const api = async (path: string, body: unknown): Promise<number> => {
@@ -212,7 +214,7 @@ export async function measureLatency(opts: {
     }
     toOrder.push(post.at - approval.responseAt);
     requestToOrder.push(post.at - approval.requestAt);
-    timedApprovals.push({ ...approval, orderAt: post.at });
+    timedApprovals.push({ ...approval, orderAt: post.at, steps: orderPaths.stepsOf(approval.intentId) });
   }
   return {
     changes: opts.changes,

@@ -22,7 +22,7 @@ const DASHBOARD_METRICS: Record<string, string[]> = {
     'polybot_queue_waiting',
     'polybot_job_duration_seconds',
   ],
-  'intents.json': ['polybot_intents_total', 'polybot_approval_latency_seconds', 'polybot_executions_total', 'polybot_signals_total'],
+  'intents.json': ['polybot_intents_total', 'polybot_approval_latency_seconds', 'polybot_executions_total', 'polybot_signals_total', 'polybot_order_path_seconds'],
   'risk.json': ['polybot_kill_switch_active', 'polybot_exposure_usd'],
   'pnl.json': ['polybot_pnl_usd'],
 };

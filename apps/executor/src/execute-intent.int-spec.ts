@@ -121,6 +121,9 @@ describe('executor (real Postgres, Redis, simulator)', () => {
     const after = await intents.findById(id);
     expect(after?.status).toBe('EXECUTED');
     expect(after?.executedAt).toBeInstanceOf(Date);
+    // A dry run's steps: the venue sends nothing, so everything after the re-check is `done`.
+    const logged = test.logs().find((line) => line.intent_id === id && line.message === 'Dry run: recorded the order it would have placed; nothing sent');
+    expect(Object.keys((logged?.order_path_ms as object | undefined) ?? {})).toEqual(['gate', 'recheck', 'done']);
 
     // The same job delivered again: the gate is closed, nothing changes.
     await expect(executor.execute(jobFor(id))).resolves.toBe('SKIPPED');

@@ -7,6 +7,7 @@ import { IntentGate, PortfolioService, type GateState, type GateVerdict } from '
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 import { EXECUTION_VENUE, type ExecutionVenue, type VenueResult } from './execution-venue';
+import { OrderPathTimer } from './order-path.timer';
 
 const ACTOR = 'executor';
 
@@ -36,6 +37,7 @@ interface Attempt {
   readonly firstAttempt: boolean;
   readonly prepared: unknown;
   readonly gated: Gated | null;
+  readonly timer: OrderPathTimer;
 }
 
 /**
@@ -63,8 +65,10 @@ export class ExecuteIntentService {
 
   async execute(job: ApprovedIntentJob): Promise<ExecutionResult> {
     const log = this.logger.child({ intent_id: job.intentId });
+    const timer = new OrderPathTimer(this.metrics.orderPath, this.venue.mode);
     const state = quiet(this.gate.readState(this.now()));
     const started = await this.intents.transition(job.intentId, 'StartExecution', { now: this.now(), actor: ACTOR });
+    timer.mark('gate');
     let intent: Intent;
     let sentBefore = false;
     if (started.ok) {
@@ -88,33 +92,35 @@ export class ExecuteIntentService {
     if (!sentBefore) {
       try {
         gated = await this.recheck(intent, state);
+        timer.mark('recheck');
       } catch (error) {
-        return this.fail(intent, `execution re-check could not read the portfolio or kill switches: ${error instanceof Error ? error.message : String(error)}; nothing sent`, null, log);
+        return this.fail(intent, `execution re-check could not read the portfolio or kill switches: ${error instanceof Error ? error.message : String(error)}; nothing sent`, null, log, timer);
       }
     }
     if (gated && !gated.verdict.passed) {
       await gated.checksStored;
-      return this.fail(intent, `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`, null, log);
+      return this.fail(intent, `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`, null, log, timer);
     }
 
     let order: OrderRequest | null;
     let result: VenueResult;
     try {
-      ({ order, result } = await this.perform({ intent, sentBefore, firstAttempt: started.ok, prepared, gated }));
+      ({ order, result } = await this.perform({ intent, sentBefore, firstAttempt: started.ok, prepared, gated, timer }));
     } catch (error) {
       const refused = error instanceof ExecutionRefused ? error : null;
       await gated?.checksStored.catch(() => undefined);
-      return this.fail(intent, error instanceof Error ? error.message : String(error), refused?.order ?? null, log);
+      return this.fail(intent, error instanceof Error ? error.message : String(error), refused?.order ?? null, log, timer);
     }
     if (result.status === 'UNFILLED') {
-      return this.fail(intent, `nothing filled: no ${order?.side === 'BUY' ? 'ask at or below' : 'bid at or above'} the limit ${order?.price}`, order, log, result);
+      return this.fail(intent, `nothing filled: no ${order?.side === 'BUY' ? 'ask at or below' : 'bid at or above'} the limit ${order?.price}`, order, log, timer, result);
     }
     await this.executions.recordOutcome({ intentId: intent.id, mode: this.venue.mode, orderRequest: order, ...result });
     const done = await this.intents.transition(intent.id, 'CompleteExecution', { now: this.now(), actor: ACTOR });
+    timer.mark('done');
     this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'executed' });
     this.metrics.intents.inc({ type: intent.type, status: 'EXECUTED' });
     log.info(
-      { mode: this.venue.mode, intent_type: intent.type, order, status: result.status, filled_size: result.filledSize, avg_price: result.avgPrice, fees: result.fees },
+      { mode: this.venue.mode, intent_type: intent.type, order, status: result.status, filled_size: result.filledSize, avg_price: result.avgPrice, fees: result.fees, order_path_ms: timer.stepsMs },
       this.venue.mode === 'DRY_RUN' ? 'Dry run: recorded the order it would have placed; nothing sent' : 'Intent executed',
     );
     await this.broadcast.publish(BroadcastEvent.IntentExecuted, { intentId: intent.id, status: done.ok ? done.intent.status : 'EXECUTED', actor: ACTOR, at: this.now().toISOString() });
@@ -138,7 +144,7 @@ export class ExecuteIntentService {
    * it was already sent (`sentBefore`): its fills may have emptied the position, and the venue
    * reconciles the order it stored rather than this one. The re-check's view and market are reused.
    */
-  private async perform({ intent, sentBefore, firstAttempt, prepared, gated }: Attempt): Promise<{ order: OrderRequest | null; result: VenueResult }> {
+  private async perform({ intent, sentBefore, firstAttempt, prepared, gated, timer }: Attempt): Promise<{ order: OrderRequest | null; result: VenueResult }> {
     const view = intent.type === 'OPEN_POSITION' ? null : (gated?.verdict.view ?? (await this.portfolio.view(this.now())));
     const position = view?.ledger.positions.find((p) => p.tokenId === intent.tokenId);
     if (intent.type === 'CLAIM_SETTLEMENT') {
@@ -152,7 +158,7 @@ export class ExecuteIntentService {
     const terms = { tickSize: market.tickSize, minOrderSize: market.minOrderSize, negRisk: market.negRisk };
     const order = buildOrderRequest(intent, terms, this.settings.orderType, position?.shares);
     try {
-      const result = await this.venue.submit(order, { intent, market, firstAttempt, prepared, checksStored: gated?.checksStored });
+      const result = await this.venue.submit(order, { intent, market, firstAttempt, prepared, checksStored: gated?.checksStored, timer });
       // A venue that writes nothing (dry run) leaves it to the outcome written next.
       await gated?.checksStored;
       return { order, result };
@@ -161,12 +167,13 @@ export class ExecuteIntentService {
     }
   }
 
-  private async fail(intent: Intent, reason: string, order: OrderRequest | null, log: Logger, result?: VenueResult): Promise<ExecutionResult> {
+  private async fail(intent: Intent, reason: string, order: OrderRequest | null, log: Logger, timer: OrderPathTimer, result?: VenueResult): Promise<ExecutionResult> {
     await this.executions.recordOutcome({ intentId: intent.id, mode: this.venue.mode, orderRequest: order, ...result, status: 'FAILED', error: reason });
     await this.intents.transition(intent.id, 'FailExecution', { now: this.now(), actor: ACTOR, reason });
+    timer.mark('done');
     this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'failed' });
     this.metrics.intents.inc({ type: intent.type, status: 'FAILED' });
-    log.error({ reason }, 'Execution failed');
+    log.error({ reason, order_path_ms: timer.stepsMs }, 'Execution failed');
     await this.broadcast.publish(BroadcastEvent.IntentFailed, { intentId: intent.id, status: 'FAILED', actor: ACTOR, at: this.now().toISOString(), reason });
     return 'FAILED';
   }

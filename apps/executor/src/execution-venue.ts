@@ -1,5 +1,6 @@
 import type { Intent, MarketSnapshot, OrderRequest, Position } from '@polybot/domain';
 import type { ExecutionMode } from '@polybot/persistence';
+import type { OrderPathTimer } from './order-path.timer';
 
 /** What a venue did with an order or a claim. */
 export interface VenueResult {
@@ -22,6 +23,8 @@ export interface SubmitContext {
    * stores or sends anything (a failed write fails the intent with nothing stored or sent).
    */
   readonly checksStored?: Promise<void>;
+  /** Where the venue marks its own steps (live: preflight, sign, store, post). */
+  readonly timer?: OrderPathTimer;
 }
 
 /**

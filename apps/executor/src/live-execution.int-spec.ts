@@ -140,6 +140,13 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect({ result, reason: result === 'EXECUTED' ? null : (await intents.findById(intentId))?.statusReason }).toEqual({ result: 'EXECUTED', reason: null });
   }
 
+  /** polybot_order_path_seconds observations per step for one mode, read from the executor's registry. */
+  async function orderPathCounts(executor: Executor, mode: string): Promise<Map<string, number>> {
+    const metric = await executor.test.runtime.metrics.orderPath.get();
+    const counts = metric.values.filter((v) => v.metricName === 'polybot_order_path_seconds_count' && v.labels.mode === mode);
+    return new Map(counts.map((v) => [String(v.labels.stage), v.value]));
+  }
+
   const jobFor = (intentId: string) => ({ v: 1 as const, intentId, approvedAt: new Date().toISOString() });
   const postsOf = (hash: string) => sim.orders().filter((o) => JSON.stringify(o.body).includes(`"signature"`) && sim.exchangeOrders().some((x) => x.id === hash && JSON.stringify(o.body).includes(x.signature)));
   async function outcome(intentId: string): Promise<{ status: string; order_id: string | null; filled_size: number; avg_price: number | null; fees: number; error: string | null }> {
@@ -174,6 +181,15 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect(account.unavailable).toEqual([]);
     expect(account.positions.find((p) => p.tokenId === tokenId)?.size).toBeCloseTo(row.filled_size, 6);
     expect(account.balances.collateral?.balance).toBeLessThan(1000);
+
+    // Where this order's time went: every live step timed, in the log line and the metric.
+    const liveSteps = ['gate', 'recheck', 'preflight', 'sign', 'store', 'post', 'done'];
+    const logged = main.test.logs().find((line) => line.intent_id === id && line.message === 'Intent executed');
+    const steps = (logged?.order_path_ms ?? {}) as Record<string, number>;
+    expect(Object.keys(steps)).toEqual(liveSteps);
+    expect(Object.values(steps).every((ms) => ms >= 0)).toBe(true);
+    const counts = await orderPathCounts(main, 'LIVE');
+    expect(liveSteps.filter((step) => !((counts.get(step) ?? 0) >= 1))).toEqual([]);
   });
 
   it('stores the signed order, its SIGNED outcome and the execution re-check before the post, and posts exactly the stored signature', async () => {
@@ -358,6 +374,9 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect((await intents.findById(id))?.statusReason).toMatch(/price drifted beyond POLYBOT_MAX_SLIPPAGE: best ask .* vs limit .*; nothing sent/);
     expect(sim.orders().length).toBe(postsBefore);
     expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toBeNull();
+    // The failure's log line shows how far the order got: refused in pre-flight, never signed.
+    const logged = main.test.logs().find((line) => line.intent_id === id && line.message === 'Execution failed');
+    expect(Object.keys((logged?.order_path_ms as object | undefined) ?? {})).toEqual(['gate', 'recheck', 'done']);
   });
 
   it('cancels a resting GTC remainder at the intent\'s expiry: partial fill recorded, rest cancelled', async () => {

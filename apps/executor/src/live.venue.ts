@@ -70,7 +70,7 @@ export class LiveVenue implements ExecutionVenue {
     return LivePreflightReads.start(this.deps, intent);
   }
 
-  async submit(order: OrderRequest, { intent, market, firstAttempt, prepared, checksStored }: SubmitContext): Promise<VenueResult> {
+  async submit(order: OrderRequest, { intent, market, firstAttempt, prepared, checksStored, timer }: SubmitContext): Promise<VenueResult> {
     const early = prepared instanceof LivePreflightReads && prepared.serves(order) ? prepared : null;
     const trading = await (early ? early.trading() : this.deps.trading());
     // A first attempt has passed the APPROVED -> EXECUTING gate just now, so nothing is stored yet.
@@ -78,11 +78,14 @@ export class LiveVenue implements ExecutionVenue {
     const resumed = stored !== null;
     if (!stored) {
       await this.preflight(trading, order, intent, early ?? LivePreflightReads.start(this.deps, order));
+      timer?.mark('preflight');
       const signed = await trading.signOrder(order, { expiresAt: intent.expiresAt });
+      timer?.mark('sign');
       // The re-check's results were written while the venue was read and the order signed; they are stored first.
       await checksStored;
       // Stored (with its SIGNED outcome) before it is posted: a crash after this reconciles, never re-signs.
       stored = await this.deps.signedOrders.storeOnceWithOutcome(intent.id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
+      timer?.mark('store');
     } else {
       await checksStored;
       this.deps.logger.warn({ intent_id: intent.id, order_hash: stored.orderHash, state: stored.state }, 'Resuming a live execution: reconciling the stored signed order with the venue');
@@ -90,6 +93,7 @@ export class LiveVenue implements ExecutionVenue {
     if (stored.fillsRecorded) return this.summary(stored, intent, 'FILLED');
 
     const orderId = await this.deps.placer.place(trading, stored, resumed);
+    timer?.mark('post');
     await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'POSTED', orderRequest: order, orderId });
     const followed = await this.deps.follower.follow(trading, orderId, order.tokenId, intent);
     const fills = liveFillsOf(followed.trades, orderId, order, intent, market, new Date(this.deps.clock()));

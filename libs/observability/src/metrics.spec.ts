@@ -20,6 +20,7 @@ describe('createMetrics', () => {
       'histogram polybot_approval_latency_seconds',
       'histogram polybot_cycle_duration_seconds',
       'histogram polybot_job_duration_seconds',
+      'histogram polybot_order_path_seconds',
     ]);
   });
 

@@ -23,6 +23,12 @@ export interface PolybotMetrics {
   readonly approvalLatency: Histogram;
   /** polybot_executions_total{mode,outcome}: mode dry_run, paper or live. */
   readonly executions: Counter<'mode' | 'outcome'>;
+  /**
+   * polybot_order_path_seconds{mode,stage}: each step of executing an approved intent, from the
+   * executor picking up its job: gate, recheck, then (live) preflight, sign, store, post; done is
+   * the rest, until the outcome is recorded.
+   */
+  readonly orderPath: Histogram<'mode' | 'stage'>;
   /** polybot_queue_waiting{queue}: jobs waiting in each BullMQ queue. */
   readonly queueWaiting: Gauge<'queue'>;
   /** polybot_job_duration_seconds{queue}: time a worker spent on one job. */
@@ -43,6 +49,8 @@ export interface PolybotMetrics {
 const CYCLE_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 const APPROVAL_BUCKETS = [1, 5, 10, 20, 30, 45, 60, 120, 300, 600];
 const JOB_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
+// An order's steps take single milliseconds; the approve -> order target is 25 ms in all.
+const ORDER_STEP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
 
 /** A fresh registry per service (tests create several), every series labelled with the service. */
 export function createMetrics(service: string, opts: CreateMetricsOptions = {}): PolybotMetrics {
@@ -97,6 +105,13 @@ export function createMetrics(service: string, opts: CreateMetricsOptions = {}):
       name: 'polybot_executions_total',
       help: 'Executions of approved intents by mode and outcome',
       labelNames: ['mode', 'outcome'] as const,
+      registers,
+    }),
+    orderPath: new Histogram({
+      name: 'polybot_order_path_seconds',
+      help: 'Time of each step of executing an approved intent, by mode and step',
+      labelNames: ['mode', 'stage'] as const,
+      buckets: ORDER_STEP_BUCKETS,
       registers,
     }),
     queueWaiting: new Gauge({
