@@ -122,7 +122,7 @@ export async function approvalStages(redisUrl: string, prefix: string, approvals
       apiToQueued: summarize(rows.map((row) => row.apiMs)),
       queueWait: summarize(rows.map((row) => row.waitMs)),
       executorToOrder: summarize(rows.map((row) => row.executorMs)),
-      executorSteps: stepSummaries(approvals.flatMap((approval) => (approval.steps ? [approval.steps] : []))),
+      executorSteps: stepSummaries(rows.flatMap((row) => (row.steps ? [row.steps] : []))),
       slowest: [...rows].sort((a, b) => b.totalMs - a.totalMs).slice(0, 5),
     };
   } finally {

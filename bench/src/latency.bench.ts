@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { BroadcastEvent, BroadcastListener } from '@polybot/queues';
+import { epochNow } from './bench-clock';
 import { splitByCycleOverlap, type ByCycleOverlap, type CycleWindow } from './cycle-overlap';
 import { approvalStages, latencyStages, type ApprovalStages, type LatencyStages, type TimedApproval, type TimedChange } from './latency-stages';
 import { OrderPathWatcher } from './order-path.watcher';
@@ -76,11 +77,6 @@ export const WARM_UP_CHANGES = 25;
 
 /** A change whose intent is not heard by then is counted as missed (and left out of the percentiles). */
 const MISS_AFTER_MS = 3_000;
-
-/** Epoch ms with sub-millisecond resolution, one clock for the whole bench process. */
-function epochNow(): number {
-  return performance.timeOrigin + performance.now();
-}
 
 /**
  * Scenario events start with YES mids 0.20 / 0.20 / 0.40 (sum 0.80). Moving the first leg's mid to

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { epochNow } from './bench-clock';
 
 /**
  * The bench's own subscriber on the simulator's market channel: when the venue's frame for a moved
@@ -10,7 +11,7 @@ export class VenueFrameProbe {
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const at = performance.timeOrigin + performance.now();
+      const at = epochNow();
       const text = data.toString();
       if (!text.startsWith('{')) return;
       const event = JSON.parse(text) as { event_type?: string; price_changes?: { asset_id: string }[] };

@@ -1,0 +1,4 @@
+/** Epoch ms with sub-millisecond resolution, one clock for the whole bench process. */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
