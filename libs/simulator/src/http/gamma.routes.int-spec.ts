@@ -150,6 +150,41 @@ describe('Gamma /gamma (over HTTP)', () => {
     expect(keysetIds).toEqual(events.map((e) => e.id));
   });
 
+  it('pages events in id order, either way, following events added and markets closed between requests', async () => {
+    const own = await startSimulator({ seed: 7, events: 30, tickIntervalMs: 0 });
+    try {
+      const ids = async (query: string): Promise<string[]> => (await getJson<GammaEvent[]>(`${own.gammaUrl}/events?${query}`)).body.map((e) => e.id);
+      const ascending = await ids('limit=500');
+      expect(ascending).toEqual([...own.world.events.keys()].sort((a, b) => Number(a) - Number(b)));
+      expect(await ids('order=id&limit=500')).toEqual([...ascending].reverse());
+      expect(await ids('order=id&ascending=true&limit=4&offset=4')).toEqual(ascending.slice(4, 8));
+
+      const template = own.world.events.get(ascending[0])!;
+      const added = { ...template, id: own.world.nextEventId(), slug: 'added-between-pages', marketIds: [] };
+      own.world.addEvent(added, []);
+      expect((await ids('limit=500')).at(-1)).toBe(added.id);
+      expect(await ids('order=id&limit=1')).toEqual([added.id]);
+
+      const closing = own.world.events.get(ascending[2])!;
+      for (const market of own.world.marketsOf(closing)) market.closed = true;
+      const open = (await ids('limit=500&closed=false'));
+      expect(open).not.toContain(closing.id);
+      expect(open).toHaveLength(ascending.length);
+
+      // A keyset walk whose last page is exactly full ends there, with no empty page after it.
+      const pageSize = open.length / 2;
+      expect(Number.isInteger(pageSize)).toBe(true);
+      const first = await getJson<{ events: GammaEvent[]; next_cursor: string | null }>(`${own.gammaUrl}/events/keyset?closed=false&limit=${pageSize}`);
+      const second = await getJson<{ events: GammaEvent[]; next_cursor: string | null }>(
+        `${own.gammaUrl}/events/keyset?closed=false&limit=${pageSize}&after_cursor=${first.body.next_cursor!}`,
+      );
+      expect([...first.body.events, ...second.body.events].map((e) => e.id)).toEqual(open);
+      expect(second.body.next_cursor).toBeNull();
+    } finally {
+      await own.close();
+    }
+  });
+
   it('serves one event by id and 404s an unknown one', async () => {
     const event = [...sim.world.events.values()].find((e) => e.negRisk)!;
     const { status, body } = await getJson<GammaEvent>(`${sim.gammaUrl}/events/${event.id}`);

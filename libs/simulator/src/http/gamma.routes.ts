@@ -3,6 +3,7 @@ import { gammaEvent, gammaMarket } from '../wire/gamma.serializer';
 import type { SimWorld } from '../world/sim-world.state';
 import type { SimEvent, SimMarket } from '../world/world.types';
 import { BadRequestError } from './bad-request.error';
+import { inIdOrder, pageOf, type CataloguePage, type Paging } from './catalogue.page';
 import { decodeCursor, encodeCursor } from './keyset.cursor';
 import { queryBool, queryDate, queryInt, queryList, queryNumber, queryString } from './query.parse';
 
@@ -23,26 +24,34 @@ const MARKET_ORDER: Record<string, SortKey<SimMarket>> = {
   createdAt: (m) => Date.parse(m.createdAt),
 };
 
-interface Paging {
-  readonly offset: number;
-  readonly limit: number;
-}
-
 function paging(req: Request, offset?: number): Paging {
   const limit = Math.min(queryInt(req.query, 'limit', DEFAULT_LIMIT), MAX_LIMIT);
   return { limit, offset: offset ?? queryInt(req.query, 'offset', 0) };
 }
 
-function sorted<T>(items: T[], req: Request, keys: Record<string, SortKey<T>>): T[] {
-  const order = queryString(req.query, 'order');
-  const ascending = queryBool(req.query, 'ascending') ?? order === undefined;
-  const key = keys[order ?? 'id'];
+/**
+ * One page in the query's order. Id order (the default, and how a full catalogue read pages)
+ * walks the world's cached id order; any other order sorts what passes the filters, each key
+ * once per item.
+ */
+function select<T extends { readonly id: string }>(
+  world: SimWorld,
+  all: ReadonlyMap<string, T>,
+  req: Request,
+  keys: Record<string, SortKey<T>>,
+  test: Test<T>,
+  p: Paging,
+): CataloguePage<T> {
+  const order = queryString(req.query, 'order') ?? 'id';
+  const ascending = queryBool(req.query, 'ascending') ?? queryString(req.query, 'order') === undefined;
+  const key = keys[order];
   if (!key) throw new BadRequestError(`order must be one of ${Object.keys(keys).join(', ')}, got "${order}"`);
-  const byId = keys.id;
-  // Each key once per item, not once per comparison: a catalogue page sorts every event.
-  const keyed = items.map((item) => ({ item, key: key(item), id: byId(item) }));
-  keyed.sort((a, b) => (ascending ? 1 : -1) * (a.key - b.key) || a.id - b.id);
-  return keyed.map(({ item }) => item);
+  const byId = inIdOrder(world, all);
+  if (order === 'id') return pageOf(byId, ascending, test, p);
+  const keyed = byId.filter(test).map((item) => ({ item, key: key(item) }));
+  // A stable sort over id order: ties stay in ascending id order, as before.
+  keyed.sort((a, b) => (ascending ? 1 : -1) * (a.key - b.key));
+  return pageOf(keyed.map(({ item }) => item), true, () => true, p);
 }
 
 function within(value: number, min: number | undefined, max: number | undefined): boolean {
@@ -68,14 +77,16 @@ function listed<T>(values: readonly string[], value: (item: T) => string): Test<
   return values.length === 0 ? null : (item) => values.includes(value(item));
 }
 
-function filterMarkets(world: SimWorld, req: Request): SimMarket[] {
+const NONE = (): boolean => false;
+
+function marketFilter(world: SimWorld, req: Request): Test<SimMarket> {
   const q = req.query;
   const active = queryBool(q, 'active');
   const closed = queryBool(q, 'closed');
-  if (queryBool(q, 'archived') === true) return [];
+  if (queryBool(q, 'archived') === true) return NONE;
   const tokenIds = queryList(q, 'clob_token_ids');
   const tagId = queryString(q, 'tag_id');
-  const test = allOf<SimMarket>([
+  return allOf<SimMarket>([
     active === undefined ? null : (m) => m.active === active,
     closed === undefined ? null : (m) => m.closed === closed,
     listed(queryList(q, 'id'), (m) => m.id),
@@ -87,7 +98,6 @@ function filterMarkets(world: SimWorld, req: Request): SimMarket[] {
     range((m) => m.volume, [queryNumber(q, 'volume_num_min'), queryNumber(q, 'volume_num_max')]),
     range((m) => Date.parse(m.endDate), [queryDate(q, 'end_date_min'), queryDate(q, 'end_date_max')]),
   ]);
-  return [...world.markets.values()].filter(test);
 }
 
 /** Closed once it has markets and all are closed; read without building the list, since every page asks it of every event. */
@@ -112,14 +122,14 @@ function eventTotals(world: SimWorld, event: SimEvent): { liquidity: number; vol
   };
 }
 
-function filterEvents(world: SimWorld, req: Request): SimEvent[] {
+function eventFilter(world: SimWorld, req: Request): Test<SimEvent> {
   const q = req.query;
-  if (queryBool(q, 'active') === false || queryBool(q, 'archived') === true) return [];
+  if (queryBool(q, 'active') === false || queryBool(q, 'archived') === true) return NONE;
   const closed = queryBool(q, 'closed');
   const featured = queryBool(q, 'featured');
   const tagId = queryString(q, 'tag_id');
   const tagSlug = queryString(q, 'tag_slug');
-  const test = allOf<SimEvent>([
+  return allOf<SimEvent>([
     closed === undefined ? null : (e) => eventClosed(world, e) === closed,
     featured === undefined ? null : (e) => e.featured === featured,
     listed(queryList(q, 'id'), (e) => e.id),
@@ -130,7 +140,6 @@ function filterEvents(world: SimWorld, req: Request): SimEvent[] {
     range((e) => eventTotals(world, e).volume, [queryNumber(q, 'volume_min'), queryNumber(q, 'volume_max')]),
     range((e) => Date.parse(e.endDate), [queryDate(q, 'end_date_min'), queryDate(q, 'end_date_max')]),
   ]);
-  return [...world.events.values()].filter(test);
 }
 
 function eventOrder(world: SimWorld): Record<string, SortKey<SimEvent>> {
@@ -145,14 +154,8 @@ function eventOrder(world: SimWorld): Record<string, SortKey<SimEvent>> {
   };
 }
 
-function page<T>(items: T[], { offset, limit }: Paging): T[] {
-  return items.slice(offset, offset + limit);
-}
-
-function keyset<T>(items: T[], p: Paging): { items: T[]; next_cursor: string | null } {
-  const slice = page(items, p);
-  const next = p.offset + slice.length;
-  return { items: slice, next_cursor: slice.length > 0 && next < items.length ? encodeCursor(next) : null };
+function keyset<T>({ items, more }: CataloguePage<T>, p: Paging): { items: T[]; next_cursor: string | null } {
+  return { items, next_cursor: items.length > 0 && more ? encodeCursor(p.offset + items.length) : null };
 }
 
 /** Gamma at /gamma: markets and events, bare arrays or keyset pages. */
@@ -161,14 +164,13 @@ export function gammaRouter(world: () => SimWorld): Router {
 
   router.get('/markets', (req, res) => {
     const w = world();
-    const markets = sorted(filterMarkets(w, req), req, MARKET_ORDER);
-    res.json(page(markets, paging(req)).map((m) => gammaMarket(w, m)));
+    res.json(select(w, w.markets, req, MARKET_ORDER, marketFilter(w, req), paging(req)).items.map((m) => gammaMarket(w, m)));
   });
 
   router.get('/markets/keyset', (req, res) => {
     const w = world();
-    const markets = sorted(filterMarkets(w, req), req, MARKET_ORDER);
-    const result = keyset(markets, paging(req, decodeCursor(queryString(req.query, 'after_cursor'))));
+    const p = paging(req, decodeCursor(queryString(req.query, 'after_cursor')));
+    const result = keyset(select(w, w.markets, req, MARKET_ORDER, marketFilter(w, req), p), p);
     res.json({ markets: result.items.map((m) => gammaMarket(w, m)), next_cursor: result.next_cursor });
   });
 
@@ -188,14 +190,13 @@ export function gammaRouter(world: () => SimWorld): Router {
 
   router.get('/events', (req, res) => {
     const w = world();
-    const events = sorted(filterEvents(w, req), req, eventOrder(w));
-    res.json(page(events, paging(req)).map((e) => gammaEvent(w, e)));
+    res.json(select(w, w.events, req, eventOrder(w), eventFilter(w, req), paging(req)).items.map((e) => gammaEvent(w, e)));
   });
 
   router.get('/events/keyset', (req, res) => {
     const w = world();
-    const events = sorted(filterEvents(w, req), req, eventOrder(w));
-    const result = keyset(events, paging(req, decodeCursor(queryString(req.query, 'after_cursor'))));
+    const p = paging(req, decodeCursor(queryString(req.query, 'after_cursor')));
+    const result = keyset(select(w, w.events, req, eventOrder(w), eventFilter(w, req), p), p);
     res.json({ events: result.items.map((e) => gammaEvent(w, e)), next_cursor: result.next_cursor });
   });
 

@@ -20,6 +20,7 @@ export class SimWorld {
   private staleSince: number | null = null;
   private eventSeq = 30_000;
   private marketSeq = 550_000;
+  private added = 0;
 
   constructor(
     readonly seed: number,
@@ -31,12 +32,18 @@ export class SimWorld {
   ) {}
 
   addEvent(event: SimEvent, markets: readonly SimMarket[]): void {
+    this.added += 1;
     this.events.set(event.id, event);
     for (const market of markets) {
       this.markets.set(market.id, market);
       this.byCondition.set(market.conditionId, market);
       market.tokenIds.forEach((tokenId, i) => this.byToken.set(tokenId, { market, outcomeIndex: i as 0 | 1 }));
     }
+  }
+
+  /** Changes whenever events or markets are added (nothing is ever removed): what a cached listing is valid for. */
+  get catalogueVersion(): number {
+    return this.added;
   }
 
   nextEventId(): string {
