@@ -7,6 +7,7 @@ export type OrderPathSteps = Readonly<Record<string, number>>;
 /** Collects the executor's timed steps per intent from its "Intent executed" / "Execution failed" lines. */
 export class OrderPathWatcher {
   private readonly byIntent = new Map<string, OrderPathSteps>();
+  private readonly waiters = new Map<string, () => void>();
 
   constructor(stack: ServiceStack) {
     stack.services.executor.onLine((line) => {
@@ -15,6 +16,23 @@ export class OrderPathWatcher {
       const steps = record?.['order_path_ms'];
       if (typeof record?.['intent_id'] !== 'string' || typeof steps !== 'object' || steps === null) return;
       this.byIntent.set(record['intent_id'], steps as OrderPathSteps);
+      this.waiters.get(record['intent_id'])?.();
+    });
+  }
+
+  /** Resolves once the executor has logged the intent's execution, or after `timeoutMs` (true if it had). */
+  async executed(intentId: string, timeoutMs: number): Promise<boolean> {
+    if (this.byIntent.has(intentId)) return true;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(intentId);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.set(intentId, () => {
+        clearTimeout(timer);
+        this.waiters.delete(intentId);
+        resolve(true);
+      });
     });
   }
 
