@@ -60,6 +60,8 @@ export async function startServiceStack(opts: {
     POLYBOT_METRICS_PORT: '0',
     POLYBOT_LOG_LEVEL: 'info',
     POLYBOT_LOOP_INTERVAL_SECONDS: String(opts.loopSeconds),
+    // Above the loop, or the settings refuse it: with the walk off only cycles renew the data.
+    POLYBOT_MAX_STALE_DATA_SECONDS: String(Math.max(60, opts.loopSeconds * 3)),
     POLYBOT_INTENT_EXPIRY_SECONDS: '3600',
     POLYBOT_MODE: 'live',
     POLYBOT_DRY_RUN: 'false',

@@ -232,6 +232,23 @@ describe('loadSettings errors', () => {
   });
 });
 
+describe('loadSettings: the cycle and the STALE_DATA limit', () => {
+  it('refuses a loop interval at or above the stale-data limit, naming both', () => {
+    expect(errorOf({ POLYBOT_LOOP_INTERVAL_SECONDS: '60' }).message).toBe(
+      'POLYBOT_LOOP_INTERVAL_SECONDS: expected a number of seconds below POLYBOT_MAX_STALE_DATA_SECONDS (60), because market data ' +
+        'is renewed at least once a cycle and older data trips the STALE_DATA kill switch, got "60"',
+    );
+    expect(errorOf({ POLYBOT_LOOP_INTERVAL_SECONDS: '30', POLYBOT_MAX_STALE_DATA_SECONDS: '20' }).issues).toEqual([
+      expect.objectContaining({ variable: 'POLYBOT_LOOP_INTERVAL_SECONDS', received: '30' }),
+    ]);
+  });
+
+  it('accepts a loop interval just below the limit, and a longer one with a longer limit', () => {
+    expect(load({ POLYBOT_LOOP_INTERVAL_SECONDS: '59' }).loopIntervalSeconds).toBe(59);
+    expect(load({ POLYBOT_LOOP_INTERVAL_SECONDS: '120', POLYBOT_MAX_STALE_DATA_SECONDS: '300' }).maxStaleDataSeconds).toBe(300);
+  });
+});
+
 describe('loadSettings secrets in errors', () => {
   const planted = `0x${'c0ffee'.repeat(10)}abcd`; // 64 hex digits: shaped like a real key
 

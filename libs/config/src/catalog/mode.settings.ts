@@ -18,7 +18,7 @@ export const MODE_SETTINGS = {
   }, false),
   loopIntervalSeconds: withDefault('POLYBOT_LOOP_INTERVAL_SECONDS', numberKind({ min: 0, aboveMin: true, unit: 'seconds' }), '10', {
     group,
-    description: 'time between ingest cycles',
+    description: 'time between ingest cycles; must be below POLYBOT_MAX_STALE_DATA_SECONDS',
   }),
   intentExpirySeconds: withDefault('POLYBOT_INTENT_EXPIRY_SECONDS', numberKind({ min: 0, aboveMin: true, unit: 'seconds' }), '60', {
     group,
