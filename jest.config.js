@@ -5,7 +5,7 @@ const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
 const moduleNameMapper = {};
-for (const lib of ['domain', 'config', 'observability', 'persistence', 'polymarket', 'queues', 'simulator', 'intents', 'runtime', 'portfolio']) {
+for (const lib of ['domain', 'config', 'observability', 'persistence', 'polymarket', 'queues', 'simulator', 'intents', 'runtime', 'portfolio', 'testing']) {
   moduleNameMapper[`^@polybot/${lib}$`] = `<rootDir>/libs/${lib}/src/index.ts`;
 }
 // Secondary entry points: a part of a lib some services must not load (see libs/polymarket/src/trading.ts).

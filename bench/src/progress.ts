@@ -1,3 +1,5 @@
+import { waitFor as poll } from '@polybot/testing';
+
 const started = Date.now();
 
 /** One progress line on stderr, so stdout stays the final report. */
@@ -11,17 +13,6 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until the probe gives a value, or fails naming what it waited for. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs: number, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== null && value !== false) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+export function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs: number, everyMs = 100): Promise<T> {
+  return poll(probe, { what, timeoutMs, everyMs });
 }

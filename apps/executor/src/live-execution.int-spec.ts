@@ -13,7 +13,8 @@ import {
 } from '@polybot/persistence';
 import { createMarketDataStack, NO_VENUE_CALL_RECORDER } from '@polybot/polymarket';
 import { AccountStateReader, ClobTradingClient } from '@polybot/polymarket/trading';
-import { createTestRuntime, waitUntil, type TestRuntime } from '@polybot/runtime';
+import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
+import { waitFor } from '@polybot/testing';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { Wallet } from 'ethers';
 import { ExecuteIntentService } from './execute-intent.service';
@@ -442,14 +443,14 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     const before = derivations();
     const fresh = await startExecutor();
     await fresh.moduleRef.init();
-    await waitUntil(() => connected(fresh).length === 1, 5000, 'the venue connection at start');
+    await waitFor(() => connected(fresh).length === 1, { timeoutMs: 5000, what: 'the venue connection at start' });
     expect(connected(fresh)[0]).toMatchObject({ signer: ADDRESS, maker: ADDRESS });
     expect(derivations()).toBeGreaterThan(before);
 
     const cut = await startExecutor({ POLYBOT_CLOB_API_URL: 'http://127.0.0.1:9/clob' });
     await cut.moduleRef.init();
     const failed = () => cut.test.logs().filter((line) => line.level === 'ERROR' && line.message === 'Live venue could not connect at start; the first approved order will try again');
-    await waitUntil(() => failed().length === 1, 5000, 'the failed connection logged');
+    await waitFor(() => failed().length === 1, { timeoutMs: 5000, what: 'the failed connection logged' });
     expect(String(failed()[0].reason)).toContain('api-key');
     expect(connected(cut)).toEqual([]);
   });

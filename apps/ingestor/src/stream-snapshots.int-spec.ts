@@ -4,23 +4,15 @@ import { createTestDatabase, MarketRepository, type TestDatabase } from '@polybo
 import { QueueName, type SnapshotBatchJob } from '@polybot/queues';
 import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
+import { eventually } from '@polybot/testing';
 import { IngestCycleService } from './ingest-cycle.service';
 import { IngestorModule } from './ingestor.module';
 import { MARKET_DATA_SOURCE, MARKET_STREAM } from './ingestor.tokens';
 import { SnapshotPublisher } from './snapshot.publisher';
 import { StreamSnapshotService } from './stream-snapshots.service';
 
-async function eventually<T>(check: () => T | Promise<T>, deadlineMs = 8_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}
+/** A stream update crosses the simulator, the ingestor and Redis: a longer wait than the default. */
+const settle = <T>(check: () => T | Promise<T>): Promise<T> => eventually(check, { timeoutMs: 8_000, everyMs: 25 });
 
 interface Service {
   readonly test: TestRuntime;
@@ -54,6 +46,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
       POLYBOT_CLOB_WS_URL: sim.wsUrl,
       // The cycle never comes round again during a test: every update seen is the stream's.
       POLYBOT_LOOP_INTERVAL_SECONDS: '60',
+      POLYBOT_MAX_STALE_DATA_SECONDS: '120',
       POLYBOT_MODE: 'paper',
       ...env,
     });
@@ -69,7 +62,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
     const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed);
     await ingestor.moduleRef.get(IngestCycleService).runCycle();
-    await eventually(() => expect(tradable.flatMap((market) => market.tokenIds).filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+    await settle(() => expect(tradable.flatMap((market) => market.tokenIds).filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
     return { ingestor, stream, tradable, service: ingestor.moduleRef.get(StreamSnapshotService), source: ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE) };
   };
 
@@ -83,12 +76,12 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const spy = jest.spyOn(publisher, 'publish').mockRejectedValueOnce(new Error('Redis (adding to snapshots-strategy) did not answer within 3000 ms'));
     try {
       const moved = sim.setPrice(token, 0.32);
-      await eventually(() => expect(spy).toHaveBeenCalledTimes(1));
+      await settle(() => expect(spy).toHaveBeenCalledTimes(1));
       await service.idle();
       expect(stream.book(token)?.bids[0]?.price).toBe(moved.bestBid);
       // The reconnect's re-snapshot equals the failed update: judged unchanged, it would never reach strategy.
       sim.disconnectWebsockets();
-      await eventually(async () => {
+      await settle(async () => {
         const quotes = (await batches(ingestor, QueueName.SnapshotsForStrategy)).flatMap(({ batch }) => batch.events).flatMap((event) => event.markets).flatMap((market) => market.tokens);
         expect(quotes.filter((quote) => quote.tokenId === token).map((quote) => quote.bestBid)).toContain(moved.bestBid);
       });
@@ -107,7 +100,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     // The subscription's initial dump seeds the live books; equal to what the cycle sent, it queues nothing.
     const open = [...sim.world.events.values()].filter((event) => sim.world.marketsOf(event).some((market) => !market.closed));
     const tradable = open.flatMap((event) => sim.world.marketsOf(event)).filter((market) => !market.closed).flatMap((market) => market.tokenIds);
-    await eventually(() => expect(tradable.filter((tokenId) => stream.book(tokenId) === undefined)).toEqual([]));
+    await settle(() => expect(tradable.filter((tokenId) => stream.book(tokenId) === undefined)).toEqual([]));
     expect(stream.connectionStates().open).toBe(1);
     const metrics = await ingestor.test.runtime.metrics.registry.metrics();
     expect(metrics).toContain('polybot_stream_connections{state="open",service="ingestor"} 1');
@@ -116,7 +109,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const target = sim.world.marketsOf(open[1]!).find((market) => !market.closed)!;
     const move = sim.setPrice(target.tokenIds[0], 0.25);
 
-    const moved = await eventually(async () => {
+    const moved = await settle(async () => {
       const fresh = (await streamed(QueueName.SnapshotsForStrategy)).map(({ batch }) => batch);
       const quoted = fresh.flatMap((batch) => batch.events).flatMap((event) => event.markets).flatMap((market) => market.tokens);
       expect(quoted.find((token) => token.tokenId === target.tokenIds[0])).toMatchObject({ bestBid: move.bestBid, bestAsk: move.bestAsk });
@@ -140,7 +133,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const resolving = sim.world.marketsOf(open[2]!).find((market) => !market.closed)!;
     sim.resolveMarket(resolving.conditionId, 1);
 
-    await eventually(async () => {
+    await settle(async () => {
       const fresh = (await streamed(QueueName.SnapshotsForRisk)).filter(({ id }) => !seenBeforeResolution.has(id));
       const markets = fresh.flatMap(({ batch }) => batch.events).flatMap((event) => event.markets);
       expect(markets.find((market) => market.conditionId === resolving.conditionId)).toMatchObject({
@@ -162,7 +155,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
       sim.resetRequests();
       restBooks.push((await cycles.runCycle()).restBooks);
       bookCalls.push(sim.requests()['POST /clob/books'] ?? 0);
-      await eventually(() => expect(tradable.filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+      await settle(() => expect(tradable.filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
     }
     // The first cycle and the fourth re-read every book; in between the stream's live books stand in.
     expect(restBooks).toEqual([tradable.length, 0, 0, tradable.length]);
@@ -175,7 +168,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
     const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed).flatMap((market) => [...market.tokenIds]);
     const first = await cycles.runCycle();
-    await eventually(() => expect(tradable.filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+    await settle(() => expect(tradable.filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
 
     // The stream follows the second cycle's catalogue before the cycle stores it; the store fails.
     jest.spyOn(ingestor.moduleRef.get(MarketRepository), 'upsertMany').mockRejectedValueOnce(new Error('database down'));
@@ -187,13 +180,13 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     // queued all the same, because the failed cycle never sent them.
     sim.disconnectWebsockets();
     const tradableEvents = new Set([...sim.world.markets.values()].filter((market) => market.active && !market.closed).map((market) => market.eventId));
-    await eventually(async () => {
+    await settle(async () => {
       const streamed = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => !batch.cycleId.startsWith(first.cycleId));
       expect(new Set(streamed.flatMap(({ batch }) => batch.events.map((event) => event.eventId)))).toEqual(tradableEvents);
     });
     // Every ingestor of this file lost its connection: let them all reconnect before the next test counts clients.
     const streams = services.map(({ moduleRef }) => moduleRef.get<MarketStream | null>(MARKET_STREAM)).filter((each): each is MarketStream => each !== null);
-    await eventually(() => expect(sim.state().websocketClients).toBe(streams.reduce((sum, each) => sum + each.connectionCount(), 0)));
+    await settle(() => expect(sim.state().websocketClients).toBe(streams.reduce((sum, each) => sum + each.connectionCount(), 0)));
   });
 
   it('publishes an update that waited while the next catalogue was taken, even when that catalogue already holds its book', async () => {
@@ -211,9 +204,9 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     try {
       const [first, second] = tradable.filter((market, i, all) => all.findIndex((m) => m.eventId === market.eventId) === i);
       sim.setPrice(first!.tokenIds[0], 0.31);
-      await eventually(() => expect(spy).toHaveBeenCalledTimes(1));
+      await settle(() => expect(spy).toHaveBeenCalledTimes(1));
       const move = sim.setPrice(second!.tokenIds[0], 0.27);
-      await eventually(() => expect(stream.book(second!.tokenIds[0])?.bids[0]?.price).toBe(move.bestBid));
+      await settle(() => expect(stream.book(second!.tokenIds[0])?.bids[0]?.price).toBe(move.bestBid));
 
       // The next cycle's catalogue is taken from the live books, which already hold the second move.
       const next = await source.fetchCycle({ liveBooks: stream });
@@ -241,19 +234,19 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
         .filter((quote) => quote.tokenId === token);
 
     const at = sim.setPrice(token, 0.3);
-    await eventually(() => expect(stream.book(token)?.bids[0]?.price).toBe(at.bestBid));
+    await settle(() => expect(stream.book(token)?.bids[0]?.price).toBe(at.bestBid));
     await service.idle();
     // The next cycle takes its catalogue (the token at 0.30); meanwhile the stream queues a move to 0.26.
     service.startingCycle();
     const next = await source.fetchCycle({ liveBooks: stream });
     const away = sim.setPrice(token, 0.26);
-    await eventually(async () => expect((await quotedIn('')).some((quote) => quote.bestBid === away.bestBid)).toBe(true));
+    await settle(async () => expect((await quotedIn('')).some((quote) => quote.bestBid === away.bestBid)).toBe(true));
     await service.follow('next-cycle', next.events);
 
     // Back to 0.30: the catalogue's price, but not what strategy and risk were last sent.
     const back = sim.setPrice(token, 0.3);
     expect(back.bestBid).toBe(at.bestBid);
-    await eventually(async () => expect((await quotedIn('next-cycle:stream:')).map((quote) => quote.bestBid)).toEqual([back.bestBid]));
+    await settle(async () => expect((await quotedIn('next-cycle:stream:')).map((quote) => quote.bestBid)).toEqual([back.bestBid]));
   });
 
   it('queues the cycle\'s batches with the live books of events the stream moved since the cycle began, never older quotes', async () => {
@@ -265,7 +258,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     await service.follow('next-cycle', next.events);
     // After the catalogue was taken, before its batch is queued, the stream sees a move.
     const move = sim.setPrice(moved.tokenIds[0], 0.22);
-    await eventually(() => expect(stream.book(moved.tokenIds[0])?.bids[0]?.price).toBe(move.bestBid));
+    await settle(() => expect(stream.book(moved.tokenIds[0])?.bids[0]?.price).toBe(move.bestBid));
 
     const queued = service.freshen(next.events);
     const quoteIn = (events: typeof queued) => events.flatMap((event) => event.markets).flatMap((market) => market.tokens).find((token) => token.tokenId === moved.tokenIds[0]);

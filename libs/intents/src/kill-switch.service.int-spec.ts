@@ -3,7 +3,7 @@ import { KILL_SWITCH_NAMES } from '@polybot/domain';
 import { createLogger } from '@polybot/observability';
 import { AuditRepository, createTestDatabase, KillSwitchRepository, type TestDatabase } from '@polybot/persistence';
 import { BroadcastPublisher } from '@polybot/queues';
-import { waitUntil } from '@polybot/runtime';
+import { waitFor } from '@polybot/testing';
 import Redis from 'ioredis';
 import { KillSwitchNotTrippedError, UnknownKillSwitchError } from './kill-switch.errors';
 import { KillSwitchService } from './kill-switch.service';
@@ -74,7 +74,7 @@ describe('KillSwitchService (real Postgres and Redis)', () => {
     const audit = await new AuditRepository(db.dataSource).recent(5, { entity: 'kill_switch', entityId: 'DRAWDOWN' });
     expect(audit[0]).toMatchObject({ action: 'KillSwitchCleared', actor: 'alice' });
 
-    await waitUntil(() => heard.length > 0, 3000, 'the broadcast heard');
+    await waitFor(() => heard.length > 0, { timeoutMs: 3000, what: 'the broadcast heard' });
     expect(heard).toEqual([
       { pattern: 'kill-switch.cleared', data: { name: 'DRAWDOWN', value: 16.5, threshold: 12, reason: 'cleared by alice', actor: 'alice', at: NOW.toISOString() } },
     ]);

@@ -6,7 +6,7 @@ import { QueueName } from './queue-names';
 import { SNAPSHOT_PRIORITY } from './queue-registry';
 import { QueueProducer } from './queue.producer';
 import { startQueueWorker, type StructuredLogger } from './queue.worker';
-import { waitFor } from './test/wait-for';
+import { waitFor } from '@polybot/testing';
 
 const redisUrl = process.env.POLYBOT_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -8,7 +8,7 @@ import { QueueProducer } from './queue.producer';
 import { startQueueWorker, type QueueHandler, type StructuredLogger } from './queue.worker';
 import { encodePayload } from './shared-payload.codec';
 import { SHARED_PAYLOAD_INLINE_MAX_BYTES, SHARED_PAYLOAD_TTL_MS, SharedPayloadStore } from './shared-payload.store';
-import { waitFor } from './test/wait-for';
+import { waitFor } from '@polybot/testing';
 
 const redisUrl = process.env.POLYBOT_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SNAPSHOTS = [QueueName.SnapshotsForStrategy, QueueName.SnapshotsForRisk] as const;

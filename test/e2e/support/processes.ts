@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { waitFor as poll } from '@polybot/testing';
 
 export const ROOT = resolve(__dirname, '../../..');
 export const CLI = resolve(ROOT, 'bin/polyb0t.js');
@@ -61,18 +62,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs: number, context?: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== null && value !== false) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const tail = context ? `\n--- output ---\n${context().split('\n').slice(-40).join('\n')}` : '';
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}${tail}`);
+/** Polls a process's effect every 200 ms; a timeout names what it waited for, with the process's output. */
+export function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs: number, context?: () => string): Promise<T> {
+  return poll(probe, { what, timeoutMs, everyMs: 200, context });
 }

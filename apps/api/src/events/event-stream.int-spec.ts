@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, KillSwitchRepository, type TestDatabase } from '@polybot/persistence';
 import { BroadcastEvent, BroadcastPublisher } from '@polybot/queues';
-import { waitUntil } from '@polybot/runtime';
+import { waitFor } from '@polybot/testing';
 import { call, seedPending, startApi, type ApiHarness } from '../test/api-test.harness';
 import { openEventStream, type EventStreamClient, type StreamedEvent } from '../test/event-stream.client';
 import { OperatorEventHub } from './operator-event.hub';
@@ -43,7 +43,7 @@ describe('API GET /events (server-sent events) over real HTTP, Postgres and Redi
     expect((await call(api.baseUrl, '/events')).status).toBe(401);
     expect(stream.status).toBe(200);
     expect(stream.contentType).toMatch(/^text\/event-stream/);
-    await waitUntil(() => stream.comments.length > 0);
+    await waitFor(() => stream.comments.length > 0);
     expect(stream.comments[0]).toBe(': connected');
   });
 
@@ -97,9 +97,9 @@ describe('API GET /events (server-sent events) over real HTTP, Postgres and Redi
     const hub = replica.app.get(OperatorEventHub);
     const before = hub.subscriberCount;
     const extra = await openEventStream(`${replica.baseUrl}/events`, auth);
-    await waitUntil(() => hub.subscriberCount === before + 1);
+    await waitFor(() => hub.subscriberCount === before + 1);
     extra.close();
-    await waitUntil(() => hub.subscriberCount === before);
+    await waitFor(() => hub.subscriberCount === before);
     expect(hub.subscriberCount).toBe(before);
   });
 
@@ -107,7 +107,7 @@ describe('API GET /events (server-sent events) over real HTTP, Postgres and Redi
     const stopping = await startApi(db, { POLYBOT_API_TOKEN: `ops:${SECRET}` });
     const hub = stopping.app.get(OperatorEventHub);
     const open = await openEventStream(`${stopping.baseUrl}/events`, auth);
-    await waitUntil(() => hub.subscriberCount === 1);
+    await waitFor(() => hub.subscriberCount === 1);
     await stopping.close();
     expect(hub.subscriberCount).toBe(0);
     open.close();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, KillSwitchRepository, type TestDatabase } from '@polybot/persistence';
 import { BroadcastEvent } from '@polybot/queues';
-import { waitUntil } from '@polybot/runtime';
+import { waitFor } from '@polybot/testing';
 import { call, seedPending, startApi, type ApiHarness } from '../test/api-test.harness';
 import { OperatorEventHub } from './operator-event.hub';
 import { WebhookNotifier } from './webhook.notifier';
@@ -73,7 +73,7 @@ describe('API webhook (POLYBOT_WEBHOOK_URL) against a real local HTTP receiver',
     await api.runtime.broadcast.publish(BroadcastEvent.IntentProposed, { intentId: id, status: 'PENDING', actor: 'risk', at: new Date().toISOString() });
 
     const ours = (): Record<string, unknown>[] => receiver.bodies.filter((body) => body.intentId === id);
-    await waitUntil(() => ours().length >= 3, 15_000, 'three webhook posts');
+    await waitFor(() => ours().length >= 3, { timeoutMs: 15_000, what: 'three webhook posts' });
     await Promise.all([api.app.get(WebhookNotifier).idle(), replica.app.get(WebhookNotifier).idle()]);
     expect(ours()).toHaveLength(3);
     for (const body of ours()) {
@@ -98,7 +98,7 @@ describe('API webhook (POLYBOT_WEBHOOK_URL) against a real local HTTP receiver',
 
     // Other suites share this Redis and may announce their own switches; this deployment's are named DAILY_LOSS here.
     const ours = (): Record<string, unknown>[] => receiver.bodies.slice(before).filter((body) => body.name === 'DAILY_LOSS');
-    await waitUntil(() => ours().length >= 2, 15_000, 'two webhook posts');
+    await waitFor(() => ours().length >= 2, { timeoutMs: 15_000, what: 'two webhook posts' });
     await Promise.all([api.app.get(WebhookNotifier).idle(), replica.app.get(WebhookNotifier).idle()]);
     expect(ours()).toEqual([
       { type: 'kill-switch.triggered', name: 'DAILY_LOSS', value: 6.1, threshold: 5, reason: 'daily loss 6.1% >= 5%', actor: 'risk', at: at.toISOString(), _contentType: 'application/json' },

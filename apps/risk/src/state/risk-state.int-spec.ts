@@ -4,20 +4,15 @@ import { createTestDatabase, ExecutionRepository, IntentRepository, KillSwitchRe
 import { PortfolioService } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher } from '@polybot/queues';
 import { CLOCK, createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
+import { waitFor } from '@polybot/testing';
 import { ProposeIntentsService } from '../propose-intents.service';
 import { RiskModule } from '../risk.module';
 import { batchOf } from '../test/signal-batch.fixture';
 import { RISK_STATE_MAX_AGE_MS } from './risk-state.freshness';
 import { RiskStateService } from './risk-state.service';
 
-/** Resolves once `condition` holds; fails the test after `ms`. */
-async function eventually(condition: () => boolean | Promise<boolean>, ms = 2000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** The state follows a broadcast or its own refresh within a few event-loop turns. */
+const eventually = (condition: () => boolean | Promise<boolean>): Promise<boolean> => waitFor(condition, { timeoutMs: 2000, everyMs: 5 });
 
 /** A read of Postgres held back until released: what a slow read racing a write looks like. */
 function holdNextCall<T extends object, K extends keyof T>(target: T, method: K): { release: () => void; called: Promise<void> } {

@@ -1,23 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { OrderBook } from '@polybot/domain';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
+import { eventually } from '@polybot/testing';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isParseIssue } from '../wire/parse-result';
 import { parseClobBook } from '../wire/clob-book.wire';
 import { MarketStream, type MarketStreamOptions } from './market-stream';
-
-/** Polls until `check` passes (it throws until then) or the deadline, then rethrows its last failure. */
-async function eventually<T>(check: () => T | Promise<T>, deadlineMs = 5_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
 
 /** A bare websocket server the test scripts: it records what clients send and answers only when told. */
 interface ScriptedServer {
@@ -147,7 +135,7 @@ describe('MarketStream against the simulator (real websockets)', () => {
     expect(reports[0]!.ids).toEqual(new Set(first.tokenIds));
 
     sim.setPrice(second.tokenIds[0]!, 0.3);
-    await eventually(() => expect(reports.length).toBe(2), windowMs * 2);
+    await eventually(() => expect(reports.length).toBe(2), { timeoutMs: windowMs * 2 });
     expect(reports[1]!.at - reports[0]!.at).toBeGreaterThanOrEqual(windowMs - 20);
     expect(reports[1]!.ids).toEqual(new Set(second.tokenIds));
   });
@@ -250,7 +238,7 @@ describe('MarketStream against a scripted websocket server', () => {
     stream.onMessage((type) => messages.push(type));
     stream.setAssets(['A1']);
 
-    await eventually(() => expect(messages.filter((type) => type === 'pong').length).toBeGreaterThanOrEqual(15), 8_000);
+    await eventually(() => expect(messages.filter((type) => type === 'pong').length).toBeGreaterThanOrEqual(15), { timeoutMs: 8_000 });
     // 15 pings at 30 ms outlast the 300 ms silence limit: the pongs kept the connection.
     expect(server.received).toHaveLength(1);
     expect(stream.connectCounts()).toEqual([1]);

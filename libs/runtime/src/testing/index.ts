@@ -1,3 +1,2 @@
 export { createTestRuntime, type TestRuntime } from './test-runtime';
 export { testMarket, testNegRiskEvent, testQuote } from './market-snapshot.fixture';
-export { waitUntil } from './wait-until';
