@@ -42,8 +42,9 @@ function select<T extends { readonly id: string }>(
   test: Test<T>,
   p: Paging,
 ): CataloguePage<T> {
-  const order = queryString(req.query, 'order') ?? 'id';
-  const ascending = queryBool(req.query, 'ascending') ?? queryString(req.query, 'order') === undefined;
+  const named = queryString(req.query, 'order');
+  const order = named ?? 'id';
+  const ascending = queryBool(req.query, 'ascending') ?? named === undefined;
   const key = keys[order];
   if (!key) throw new BadRequestError(`order must be one of ${Object.keys(keys).join(', ')}, got "${order}"`);
   const byId = inIdOrder(world, all);
