@@ -5,7 +5,7 @@ import { loadSettings } from '@polybot/config';
 import { intentJson } from '@polybot/intents';
 import { initDatabase } from '@polybot/persistence';
 import { CliContext, CliError } from '../cli-context';
-import { formatIntent } from '../format/intent.format';
+import { formatExecution, formatIntent } from '../format/intent.format';
 import { ServiceSupervisor } from '../process/service-supervisor';
 import { startSimulatorProcess } from '../process/simulator-process';
 
@@ -89,7 +89,7 @@ class IntentWatcher {
         if (before === json.status) continue;
         this.seen.set(json.id, json.status);
         if (before === undefined && json.status === 'PENDING') this.say(`New intent:\n${formatIntent(json, Date.now())}\n`);
-        else if (before !== undefined) this.say(`Intent ${json.id} is now ${json.status}${json.execution ? ` (${json.execution.mode} ${json.execution.status})` : ''}`);
+        else if (before !== undefined) this.say(`Intent ${json.id} is now ${json.status}${json.execution ? ` (${formatExecution(json.execution)})` : ''}`);
       }
     } catch (error) {
       this.say(`demo: cannot read intents yet: ${error instanceof Error ? error.message : String(error)}`);

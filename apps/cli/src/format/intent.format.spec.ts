@@ -1,5 +1,5 @@
 import type { IntentJson } from '@polybot/intents';
-import { formatIntent, formatIntentList } from './intent.format';
+import { formatExecution, formatIntent, formatIntentList } from './intent.format';
 
 const NOW = Date.parse('2026-01-04T20:30:30Z');
 
@@ -69,8 +69,15 @@ describe('formatIntent', () => {
     );
     expect(text).toContain('Risk Checks:  FAILED MAX_SPREAD: spread 0.200 > 0.100');
     expect(text).toContain('Decided:      2026-01-04T20:30:40.000Z by cli');
-    expect(text).toContain('Execution:    DRY_RUN DRY_RUN');
+    expect(text).toContain('Execution:    dry run, nothing sent');
     expect(text).not.toContain('Time Left');
+  });
+
+  it('shows a live or paper execution by mode and status, with its order and any error', () => {
+    const base = { order: {}, filled_size: 5, avg_price: 0.41, fees: 0, created_at: '', updated_at: '' };
+    expect(formatExecution({ ...base, mode: 'LIVE', status: 'FILLED', order_id: '0xabc', error: null })).toBe('LIVE FILLED order 0xabc');
+    expect(formatExecution({ ...base, mode: 'PAPER', status: 'FAILED', order_id: null, error: 'nothing filled' })).toBe('PAPER FAILED: nothing filled');
+    expect(formatExecution({ ...base, mode: 'DRY_RUN', status: 'FAILED', order_id: null, error: 'blocked' })).toBe('DRY_RUN FAILED: blocked');
   });
 
   it('says "expired" once the clock has passed a pending intent, and explains an empty list', () => {

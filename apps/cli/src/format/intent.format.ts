@@ -1,4 +1,4 @@
-import type { IntentJson } from '@polybot/intents';
+import type { ExecutionJson, IntentJson } from '@polybot/intents';
 
 const pad = (label: string) => `${label}:`.padEnd(14);
 const money = (usd: number) => `$${usd.toFixed(2)}`;
@@ -37,11 +37,14 @@ export function formatIntent(intent: IntentJson, now: number): string {
   lines.push(`${pad('Created')}${intent.created_at}`, `${pad('Expires')}${intent.expires_at}`);
   if (intent.status === 'PENDING') lines.push(`${pad('Time Left')}${timeLeft(intent.expires_at, now)}`);
   if (intent.decided_at) lines.push(`${pad('Decided')}${intent.decided_at}${intent.decided_by ? ` by ${intent.decided_by}` : ''}`);
-  if (intent.execution) {
-    const e = intent.execution;
-    lines.push(`${pad('Execution')}${e.mode} ${e.status}${e.order_id ? ` order ${e.order_id}` : ''}${e.error ? `: ${e.error}` : ''}`);
-  }
+  if (intent.execution) lines.push(`${pad('Execution')}${formatExecution(intent.execution)}`);
   return lines.join('\n');
+}
+
+/** A dry run's outcome is its mode ("DRY_RUN DRY_RUN" said it twice); a live or paper one, mode and status. */
+export function formatExecution(e: ExecutionJson): string {
+  const outcome = e.mode === 'DRY_RUN' && e.status === 'DRY_RUN' ? 'dry run, nothing sent' : `${e.mode} ${e.status}`;
+  return `${outcome}${e.order_id ? ` order ${e.order_id}` : ''}${e.error ? `: ${e.error}` : ''}`;
 }
 
 export function formatIntentList(intents: readonly IntentJson[], now: number, all: boolean): string {
