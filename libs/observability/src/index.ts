@@ -1,4 +1,4 @@
-export { createLogger, REDACTED_PATHS } from './logger';
+export { createLogger } from './logger';
 export type { CreateLoggerOptions, Logger } from './logger';
 export { registerSecret, scrubSecrets, REDACTED } from './secret-registry';
 export { PinoNestLogger } from './nest-logger';

@@ -123,6 +123,16 @@ describe('createLogger secret redaction', () => {
     });
   });
 
+  it('censors secret keys bound on a child logger', () => {
+    const out = capture();
+    const child = createLogger({ service: 'executor', destination: out.destination }).child({ apiKey: 'ak-unregistered-8', venue: 'live' });
+    child.info('bound');
+    child.child({ creds: { secret: 'sc-unregistered-9' } }).info({ order: { side: 'BUY' } }, 'grandchild');
+    expect(out.raw.join('')).not.toMatch(/unregistered/);
+    expect(out.lines()[0]).toMatchObject({ apiKey: '[REDACTED]', venue: 'live', message: 'bound' });
+    expect(out.lines()[1]).toMatchObject({ apiKey: '[REDACTED]', creds: { secret: '[REDACTED]' }, order: { side: 'BUY' }, message: 'grandchild' });
+  });
+
   it('ignores values too short to be credentials', () => {
     const out = capture();
     registerSecret('ab');

@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { REDACTED, registerSecret, scrubSecrets } from './secret-registry';
+import { censorSecretKeys } from './secret-keys.censor';
+import { registerSecret, scrubSecrets } from './secret-registry';
 
 export type Logger = pino.Logger;
 
@@ -13,48 +14,36 @@ export interface CreateLoggerOptions {
   secrets?: readonly string[];
 }
 
-const SECRET_KEYS = [
-  'privateKey',
-  'private_key',
-  'polygonPrivateKey',
-  'secret',
-  'apiSecret',
-  'api_secret',
-  'clobApiSecret',
-  'passphrase',
-  'clobPassphrase',
-  'password',
-  'authorization',
-  'Authorization',
-  'apiKey',
-  'api_key',
-  'clobApiKey',
-  'token',
-  'apiToken',
-];
-
-// Key-based redaction catches secrets before serialisation, two levels deep (e.g. req.headers.authorization).
-export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
-
 /**
  * JSON-lines logger: {"level":"INFO","timestamp":"<ISO-8601>","service":...,<bound fields>,"message":...}.
- * Secret keys are censored by path, and every finished line is scrubbed of registered secret
- * values, which also covers error messages and stack traces.
+ * Secret keys are censored by name (censorSecretKeys), and every finished line is scrubbed of
+ * registered secret values, which also covers error messages and stack traces.
  */
 export function createLogger(opts: CreateLoggerOptions): Logger {
   for (const secret of opts.secrets ?? []) registerSecret(secret);
-  return pino(
+  return censoringChildren(pino(
     {
       level: opts.level ?? 'info',
       messageKey: 'message',
       base: { service: opts.service },
       timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
-      formatters: { level: (label) => ({ level: label.toUpperCase() }) },
-      redact: { paths: REDACTED_PATHS, censor: REDACTED },
+      formatters: { level: (label) => ({ level: label.toUpperCase() }), log: censorSecretKeys },
       serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
     },
     scrubbing(opts.destination ?? pino.destination({ dest: 1, sync: true })),
-  );
+  ));
+}
+
+/**
+ * pino runs `formatters.bindings` on the root's bindings only, so a child's bindings are censored
+ * here. A child is made from its parent's prototype, so every descendant inherits this `child`.
+ */
+function censoringChildren(logger: Logger): Logger {
+  const pinoChild = logger.child;
+  logger.child = function child(this: Logger, bindings, options) {
+    return pinoChild.call(this, censorSecretKeys(bindings), options);
+  } as Logger['child'];
+  return logger;
 }
 
 function scrubbing(destination: pino.DestinationStream): pino.DestinationStream {
