@@ -3,7 +3,7 @@ import { createLogger } from '@polybot/observability';
 import { ClobTradingClient, UserChannelWatcher } from '@polybot/polymarket/trading';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { Wallet } from 'ethers';
-import { LiveOrderFollower } from './live-order.follower';
+import { LiveOrderFollower, TRADES_CLOCK_MARGIN_MS } from './live-order.follower';
 
 describe('LiveOrderFollower with the user websocket (simulator over HTTP and ws)', () => {
   let sim: RunningSimulator;
@@ -37,7 +37,8 @@ describe('LiveOrderFollower with the user websocket (simulator over HTTP and ws)
     watcher = new UserChannelWatcher({ wsUrl: sim.wsUrl, auth: async () => ours.wsAuth });
     // A poll every minute: only a websocket wake-up can finish this inside the test's timeout.
     const follower = new LiveOrderFollower(Date.now, createLogger({ service: 'test', level: 'silent' }), { pollIntervalMs: 60_000, wake: (id, ms) => watcher.wake(id, ms) });
-    const intent = { id: 'ours', expiresAt: new Date(Date.now() + 600_000) } as Intent;
+    const intent = { id: 'ours', createdAt: new Date(), expiresAt: new Date(Date.now() + 600_000) } as Intent;
+    const readTrades = jest.spyOn(ours, 'getTrades');
     const followed = follower.follow(ours, signed.orderHash, tokenId, intent);
     // Let the first status read and the subscription happen, then move the market down through our bid.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -47,5 +48,9 @@ describe('LiveOrderFollower with the user websocket (simulator over HTTP and ws)
     expect(result.order).toMatchObject({ id: signed.orderHash, status: 'MATCHED', sizeMatched: 6 });
     expect(result.cancelledAtExpiry).toBe(false);
     expect(result.trades.flatMap((t) => t.makerOrders.filter((m) => m.orderId === signed.orderHash).map((m) => m.matchedAmount))).toEqual([6]);
+    // Its trades are read from the intent's creation less the clock margin, not from the account's first trade.
+    expect(readTrades).toHaveBeenCalledWith({ tokenId, after: new Date(intent.createdAt.getTime() - TRADES_CLOCK_MARGIN_MS) });
+    expect(await ours.getTrades({ tokenId, after: new Date(Date.now() - 60_000) })).toHaveLength(result.trades.length);
+    expect(await ours.getTrades({ tokenId, after: new Date(Date.now() + 60_000) })).toEqual([]);
   }, 30_000);
 });

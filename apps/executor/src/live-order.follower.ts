@@ -23,6 +23,9 @@ export interface FollowedOrder {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How far before the intent's creation an order's trades are still looked for. */
+export const TRADES_CLOCK_MARGIN_MS = 3_600_000;
+
 /**
  * Follows a placed order until nothing more can fill: fully matched, killed (FOK/FAK), cancelled
  * or expired at the venue. A remainder still resting when the intent expires is cancelled then
@@ -53,7 +56,11 @@ export class LiveOrderFollower {
       const wait = Math.min(this.options.pollIntervalMs, untilExpiry);
       await (this.options.wake ? this.options.wake(orderId, wait) : sleep(wait));
     }
-    const trades = (await trading.getTrades({ tokenId })).filter((t) => t.takerOrderId === orderId || t.makerOrders.some((m) => m.orderId === orderId));
+    // Only trades since the intent was proposed, less a margin for clock skew (the venue refuses
+    // requests signed far off its clock anyway): every earlier trade in the token was read and
+    // parsed again on each execution, more with every order the account ever placed in it.
+    const after = new Date(intent.createdAt.getTime() - TRADES_CLOCK_MARGIN_MS);
+    const trades = (await trading.getTrades({ tokenId, after })).filter((t) => t.takerOrderId === orderId || t.makerOrders.some((m) => m.orderId === orderId));
     return { order, trades, cancelledAtExpiry };
   }
 

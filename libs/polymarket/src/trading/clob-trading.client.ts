@@ -244,8 +244,13 @@ export class ClobTradingClient {
     return (await this.pages('/data/orders', query)).map(parseVenueOrder);
   }
 
-  async getTrades(filter: { readonly tokenId?: string; readonly id?: string } = {}): Promise<VenueTrade[]> {
-    const query = { ...(filter.tokenId ? { asset_id: filter.tokenId } : {}), ...(filter.id ? { id: filter.id } : {}) };
+  /** The account's trades; `after` keeps those matched later (the venue compares whole seconds). */
+  async getTrades(filter: { readonly tokenId?: string; readonly id?: string; readonly after?: Date } = {}): Promise<VenueTrade[]> {
+    const query = {
+      ...(filter.tokenId ? { asset_id: filter.tokenId } : {}),
+      ...(filter.id ? { id: filter.id } : {}),
+      ...(filter.after ? { after: String(Math.floor(filter.after.getTime() / 1000)) } : {}),
+    };
     return (await this.pages('/data/trades', query)).map(parseVenueTrade);
   }
 
