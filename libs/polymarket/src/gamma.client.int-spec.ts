@@ -75,7 +75,9 @@ describe('GammaClient over real HTTP', () => {
       const oneByOne = await client(10, 1).fetchOpenEvents();
       venue.requests.length = 0;
       mostEventsInFlight = 0;
-      replyDelayMs = 20;
+      // Long enough that the window's four requests are all out before the first answer, however
+      // busy the machine (at 20 ms a loaded CI host once saw only three at a time).
+      replyDelayMs = 150;
       const ahead = await client(10, 4).fetchOpenEvents();
       expect(ahead).toEqual(oneByOne);
       expect(ahead.events).toHaveLength(95);
