@@ -1,4 +1,5 @@
 import { logRecord } from './child.process';
+import { waitFor } from './progress';
 import type { ServiceStack } from './service.stack';
 
 /** The executor's steps for one intent, in ms (its log line's order_path_ms). */
@@ -7,7 +8,6 @@ export type OrderPathSteps = Readonly<Record<string, number>>;
 /** Collects the executor's timed steps per intent from its "Intent executed" / "Execution failed" lines. */
 export class OrderPathWatcher {
   private readonly byIntent = new Map<string, OrderPathSteps>();
-  private readonly waiters = new Map<string, () => void>();
 
   constructor(stack: ServiceStack) {
     stack.services.executor.onLine((line) => {
@@ -16,24 +16,12 @@ export class OrderPathWatcher {
       const steps = record?.['order_path_ms'];
       if (typeof record?.['intent_id'] !== 'string' || typeof steps !== 'object' || steps === null) return;
       this.byIntent.set(record['intent_id'], steps as OrderPathSteps);
-      this.waiters.get(record['intent_id'])?.();
     });
   }
 
   /** Resolves once the executor has logged the intent's execution, or after `timeoutMs` (true if it had). */
-  async executed(intentId: string, timeoutMs: number): Promise<boolean> {
-    if (this.byIntent.has(intentId)) return true;
-    return new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(intentId);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.set(intentId, () => {
-        clearTimeout(timer);
-        this.waiters.delete(intentId);
-        resolve(true);
-      });
-    });
+  executed(intentId: string, timeoutMs: number): Promise<boolean> {
+    return waitFor(`the execution of intent ${intentId}`, () => this.byIntent.has(intentId), timeoutMs, 5).then(() => true, () => false);
   }
 
   stepsOf(intentId: string): OrderPathSteps | undefined {
