@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import {
-  AccountSnapshotRepository,
-  ExecutionRepository,
   FillRepository,
-  IntentRepository,
   KillSwitchRepository,
   MarketRepository,
+  PortfolioReadRepository,
   RiskCheckRepository,
 } from '@polybot/persistence';
 import { SETTINGS } from '@polybot/runtime';
@@ -18,15 +16,9 @@ import { PortfolioService } from './portfolio.service';
   providers: [
     {
       provide: PortfolioService,
-      inject: [FillRepository, IntentRepository, MarketRepository, ExecutionRepository, AccountSnapshotRepository, SETTINGS],
-      useFactory: (
-        fills: FillRepository,
-        intents: IntentRepository,
-        markets: MarketRepository,
-        executions: ExecutionRepository,
-        accounts: AccountSnapshotRepository,
-        settings: Settings,
-      ) => new PortfolioService({ fills, intents, markets, executions, accounts, settings }),
+      inject: [PortfolioReadRepository, FillRepository, MarketRepository, SETTINGS],
+      useFactory: (reads: PortfolioReadRepository, fills: FillRepository, markets: MarketRepository, settings: Settings) =>
+        new PortfolioService({ reads, fills, markets, settings }),
     },
     {
       provide: IntentGate,
