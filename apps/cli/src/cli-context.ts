@@ -3,13 +3,13 @@ import { IntentService, KillSwitchService } from '@polybot/intents';
 import { Logger } from '@nestjs/common';
 import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@polybot/observability';
 import {
+  AccountSnapshotRepository,
   createDataSource,
   ExecutionRepository,
   FillRepository,
   IntentRepository,
   KillSwitchRepository,
   MarketRepository,
-  PortfolioReadRepository,
   RiskCheckRepository,
 } from '@polybot/persistence';
 import { IntentGate, PortfolioService } from '@polybot/portfolio';
@@ -60,9 +60,11 @@ export class CliContext {
   async portfolio(): Promise<PortfolioService> {
     const db = await this.db();
     return new PortfolioService({
-      reads: new PortfolioReadRepository(db),
       fills: new FillRepository(db),
+      intents: new IntentRepository(db),
       markets: new MarketRepository(db),
+      executions: new ExecutionRepository(db),
+      accounts: new AccountSnapshotRepository(db),
       settings: this.settings,
     });
   }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { loadSettings, type Settings } from '@polybot/config';
 import {
-  createTestDatabase, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository, MarketRepository,
-  PortfolioReadRepository, type TestDatabase,
+  AccountSnapshotRepository, createTestDatabase, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository, MarketRepository,
+  type TestDatabase,
 } from '@polybot/persistence';
 import { PortfolioService } from '@polybot/portfolio';
 import { testMarket } from '@polybot/runtime';
@@ -74,7 +74,7 @@ describe('buildDailyReport (real Postgres)', () => {
     await killSwitches.trip('DRAWDOWN', 16, 15, 'drawdown 16.0% >= 15%', 'risk', at(3600));
     await killSwitches.clear('DRAWDOWN', 'cli', at(7200));
 
-    const portfolio = new PortfolioService({ reads: new PortfolioReadRepository(db.dataSource), fills, markets, settings });
+    const portfolio = new PortfolioService({ fills, intents, markets, executions, accounts: new AccountSnapshotRepository(db.dataSource), settings });
     report = await buildDailyReport({ settings, intents, executions, fills, killSwitches, portfolio, now: UNTIL }, { since: SINCE, until: UNTIL });
   });
   afterAll(async () => db?.drop());

@@ -3,8 +3,8 @@ import { loadSettings } from '@polybot/config';
 import { KILL_SWITCH_NAMES } from '@polybot/domain';
 import { createLogger } from '@polybot/observability';
 import {
-  createTestDatabase, FillRepository, IntentRepository, KillSwitchRepository, MarketRepository,
-  PortfolioReadRepository, type TestDatabase,
+  AccountSnapshotRepository, createTestDatabase, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository, MarketRepository,
+  type TestDatabase,
 } from '@polybot/persistence';
 import { PortfolioService } from '@polybot/portfolio';
 import { createQueueHandles, testMarket, type QueueHandles } from '@polybot/runtime';
@@ -45,7 +45,9 @@ describe('buildStatusReport (real Postgres and Redis)', () => {
       tradeFill(bought.id, 'm-1', 'SELL', 50, 0.5, 0.25, at(30), 'Politics'),
     ]);
     await killSwitches.trip('STALE_DATA', 75, 60, 'newest market data is 75 s old', 'risk', at(5));
-    const portfolio = new PortfolioService({ reads: new PortfolioReadRepository(db.dataSource), fills, markets, settings });
+    const portfolio = new PortfolioService({
+      fills, intents, markets, executions: new ExecutionRepository(db.dataSource), accounts: new AccountSnapshotRepository(db.dataSource), settings,
+    });
     report = await buildStatusReport({ settings, intents, markets, killSwitches, portfolio, queue: handles.queue, now: NOW });
   });
   afterAll(async () => {

@@ -12,8 +12,7 @@ export { SIGNAL_DECISIONS, type RecordedSignal, type SignalDecision, type Signal
 export { RiskCheckRepository } from './risk-checks/risk-check.repository';
 export { RISK_CHECK_PHASES, type RiskCheckPhase } from './risk-checks/risk-check-phase';
 export { ExecutionRepository } from './executions/execution.repository';
-export { FillRepository, type FillMode, type FillsAfter, type StoredFill } from './fills/fill.repository';
-export { PortfolioReadRepository, type PortfolioRead, type PortfolioReadQuery } from './portfolio/portfolio-read.repository';
+export { FillRepository, type FillMode, type StoredFill } from './fills/fill.repository';
 export { EXECUTION_MODES, type ExecutionMode, type ExecutionOutcome, type NewExecutionOutcome } from './executions/execution-outcome.types';
 export { MarketRepository } from './markets/market.repository';
 export { AuditRepository, type AuditEntry, type NewAuditEntry } from './audit/audit.repository';

@@ -5,7 +5,6 @@ import { ExecutionRepository } from './executions/execution.repository';
 import { IntentRepository } from './intents/intent.repository';
 import { KillSwitchRepository } from './kill-switches/kill-switch.repository';
 import { MarketRepository } from './markets/market.repository';
-import { PortfolioReadRepository } from './portfolio/portfolio-read.repository';
 import { RiskCheckRepository } from './risk-checks/risk-check.repository';
 import { SignalRepository } from './signals/signal.repository';
 import { SignedOrderRepository } from './signed-orders/signed-order.repository';
@@ -13,5 +12,5 @@ import { VenueCallRepository } from './venue-calls/venue-call.repository';
 
 export const REPOSITORIES = [
   AccountSnapshotRepository, AuditRepository, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository,
-  MarketRepository, PortfolioReadRepository, RiskCheckRepository, SignalRepository, SignedOrderRepository, VenueCallRepository,
+  MarketRepository, RiskCheckRepository, SignalRepository, SignedOrderRepository, VenueCallRepository,
 ];

@@ -1,5 +1,5 @@
 import { applyFill, emptyLedger, type Ledger } from '@polybot/domain';
-import type { FillMode, FillRepository, FillsAfter, StoredFill } from '@polybot/persistence';
+import type { FillMode, FillRepository, StoredFill } from '@polybot/persistence';
 
 /**
  * The ledger folded from the fill log, kept between reads so a read fetches only the fills stored
@@ -27,26 +27,19 @@ export class LedgerFold {
    * Each call reads Postgres after it was made, never joining a read already under way: the
    * caller may have read open intents since, and fills must not be older than those.
    */
-  async current(): Promise<Ledger> {
-    return (await this.readWith((afterId) => this.fills.after(this.mode, afterId).then((fills) => ({ fills })))).ledger;
-  }
-
-  /**
-   * The ledger, with the new fills read by the caller's own statement alongside what else it reads
-   * (`read` gets the id the fold has reached and the markets of the positions it holds). Queued as
-   * `current` is: reads and folds never overlap, so no fill is folded twice.
-   */
-  readWith<T extends { readonly fills: FillsAfter }>(read: (afterFillId: number, heldMarketIds: string[]) => Promise<T>): Promise<{ ledger: Ledger; read: T }> {
-    const next = this.queue.then(async () => {
-      const result = await read(this.lastId, this.ledger.positions.map((position) => position.marketId));
-      await this.update(result.fills);
-      return { ledger: this.ledger, read: result };
-    });
+  current(): Promise<Ledger> {
+    const next = this.queue.then(() => this.update());
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async update(read: FillsAfter): Promise<void> {
+  /** The markets of the positions as last folded, without reading: what a caller can fetch alongside the next read. */
+  heldMarketIds(): string[] {
+    return this.ledger.positions.map((position) => position.marketId);
+  }
+
+  private async update(): Promise<Ledger> {
+    const read = await this.fills.after(this.mode, this.lastId);
     const lateCommit = read.total !== this.folded + read.fills.length;
     const outOfOrder = read.fills.length > 0 && read.fills[0].fill.at.getTime() < this.lastAt;
     if (lateCommit || outOfOrder) {
@@ -58,6 +51,7 @@ export class LedgerFold {
     } else {
       this.fold(read.fills);
     }
+    return this.ledger;
   }
 
   private fold(fills: readonly StoredFill[]): void {

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import {
+  AccountSnapshotRepository,
+  ExecutionRepository,
   FillRepository,
+  IntentRepository,
   KillSwitchRepository,
   MarketRepository,
-  PortfolioReadRepository,
   RiskCheckRepository,
 } from '@polybot/persistence';
 import { SETTINGS } from '@polybot/runtime';
@@ -16,9 +18,15 @@ import { PortfolioService } from './portfolio.service';
   providers: [
     {
       provide: PortfolioService,
-      inject: [PortfolioReadRepository, FillRepository, MarketRepository, SETTINGS],
-      useFactory: (reads: PortfolioReadRepository, fills: FillRepository, markets: MarketRepository, settings: Settings) =>
-        new PortfolioService({ reads, fills, markets, settings }),
+      inject: [FillRepository, IntentRepository, MarketRepository, ExecutionRepository, AccountSnapshotRepository, SETTINGS],
+      useFactory: (
+        fills: FillRepository,
+        intents: IntentRepository,
+        markets: MarketRepository,
+        executions: ExecutionRepository,
+        accounts: AccountSnapshotRepository,
+        settings: Settings,
+      ) => new PortfolioService({ fills, intents, markets, executions, accounts, settings }),
     },
     {
       provide: IntentGate,

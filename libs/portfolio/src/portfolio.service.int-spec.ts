@@ -1,7 +1,8 @@
 import { loadSettings } from '@polybot/config';
 import type { Fill } from '@polybot/domain';
 import {
-  createTestDatabase, FillRepository, IntentRepository, MarketRepository, newIntent, PortfolioReadRepository, RoundTripDepth, type TestDatabase,
+  AccountSnapshotRepository, createTestDatabase, ExecutionRepository, FillRepository, IntentRepository, MarketRepository, newIntent, RoundTripDepth,
+  type TestDatabase,
 } from '@polybot/persistence';
 import { testMarket } from '@polybot/runtime';
 import { PortfolioService } from './portfolio.service';
@@ -16,7 +17,10 @@ describe('PortfolioService.view (real Postgres)', () => {
 
   function service(watched: boolean): PortfolioService {
     const settings = loadSettings({ POLYBOT_DATABASE_URL: db.url, POLYBOT_MODE: 'paper' }, { envFile: false });
-    const repos = { reads: new PortfolioReadRepository(db.dataSource), fills, markets: new MarketRepository(db.dataSource) };
+    const repos = {
+      fills, intents: new IntentRepository(db.dataSource), markets: new MarketRepository(db.dataSource),
+      executions: new ExecutionRepository(db.dataSource), accounts: new AccountSnapshotRepository(db.dataSource),
+    };
     const sources = watched ? Object.fromEntries(Object.entries(repos).map(([name, repo]) => [name, depth.watch(repo, name)])) as typeof repos : repos;
     return new PortfolioService({ ...sources, settings });
   }
@@ -35,13 +39,12 @@ describe('PortfolioService.view (real Postgres)', () => {
   });
   afterAll(async () => db?.drop());
 
-  it('reads in one round trip once it knows the positions, and sees what a fresh read sees', async () => {
+  it('reads in two round trips once it knows the positions, and sees what a fresh read sees', async () => {
     const portfolio = service(true);
     await portfolio.view(NOW);
     depth.reset();
     const view = await portfolio.view(NOW);
-    expect(depth.depth).toBe(1);
-    expect(depth.calls).toEqual(['reads.read']);
+    expect(depth.depth).toBe(2);
     expect(view).toEqual(await service(false).view(NOW));
     expect(view.marked.positions.map((p) => [p.tokenId, p.markPrice])).toEqual([['held-yes', 0.6]]);
     expect([...view.markets.keys()].sort()).toEqual(['held', 'open']);
@@ -54,8 +57,7 @@ describe('PortfolioService.view (real Postgres)', () => {
     await fills.recordMany('PAPER', [buy('new', 5, 0.7)]);
     depth.reset();
     const view = await portfolio.view(NOW);
-    expect(depth.depth).toBe(2);
-    expect(depth.calls).toEqual(['reads.read', 'markets.findByIds']);
+    expect(depth.depth).toBe(3);
     expect(view.marked.positions.map((p) => [p.tokenId, p.markPrice])).toEqual([['held-yes', 0.6], ['new-yes', 0.8]]);
     expect(view).toEqual(await service(false).view(NOW));
   });

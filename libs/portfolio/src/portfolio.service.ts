@@ -9,15 +9,25 @@ import {
   type MarkedLedger,
   type PortfolioState,
 } from '@polybot/domain';
-import type { FillMode, FillRepository, IntentWithoutChecks, MarketRepository, PortfolioReadRepository } from '@polybot/persistence';
+import type {
+  AccountSnapshotRepository,
+  ExecutionRepository,
+  FillMode,
+  FillRepository,
+  IntentRepository,
+  IntentWithoutChecks,
+  MarketRepository,
+} from '@polybot/persistence';
 import { LedgerFold } from './ledger-fold';
 
 const HOUR_MS = 3_600_000;
 
 export interface PortfolioSources {
-  readonly reads: PortfolioReadRepository;
   readonly fills: FillRepository;
+  readonly intents: IntentRepository;
   readonly markets: MarketRepository;
+  readonly executions: ExecutionRepository;
+  readonly accounts: AccountSnapshotRepository;
   readonly settings: Settings;
 }
 
@@ -59,22 +69,18 @@ export class PortfolioService {
   async view(now: Date): Promise<PortfolioView> {
     const fillMode = fillModeFor(this.src.settings);
     const bankroll = this.src.settings.paperBankroll;
-    // One statement, one snapshot (PortfolioReadRepository): the open intents, the fills the fold has
-    // not seen, and the markets of both the open intents and the positions the last fold held. Only a
-    // position new in this fold needs one more read.
-    let asked: readonly string[] = [];
-    const { ledger, read } = await this.ledgers.readWith((afterFillId, heldMarketIds) => {
-      asked = heldMarketIds;
-      return this.src.reads.read({
-        fillMode,
-        afterFillId,
-        marketIds: heldMarketIds,
-        ordersSince: new Date(now.getTime() - HOUR_MS),
-        equityAt: new Date(now.getTime() - 24 * HOUR_MS),
-      });
-    });
-    const { openIntents, markets, ordersSince: ordersLastHour, equityAt: equity24hAgo } = read;
-    const wanted = new Set([...asked, ...openIntents.map((i) => i.marketId)]);
+    // Open intents before fills, never at the same time: an intent that executes in between is then
+    // counted twice (as intent and as position), never zero times.
+    const openIntents = await this.src.intents.listOpenWithoutChecks();
+    // The markets are read with the fills, not after them (one round trip fewer): those of the open
+    // intents and of the positions the last fold held. Only a position new in this fold needs one more read.
+    const wanted = new Set([...openIntents.map((i) => i.marketId), ...this.ledgers.heldMarketIds()]);
+    const [ledger, ordersLastHour, equity24hAgo, markets] = await Promise.all([
+      this.ledgers.current(),
+      this.src.executions.countOrdersSince(new Date(now.getTime() - HOUR_MS)),
+      this.src.accounts.equityAsOf(new Date(now.getTime() - 24 * HOUR_MS)),
+      this.src.markets.findByIds([...wanted]),
+    ]);
     const unread = ledger.positions.map((p) => p.marketId).filter((id) => !wanted.has(id));
     if (unread.length > 0) for (const [id, market] of await this.src.markets.findByIds(unread)) markets.set(id, market);
     const marked = markLedger(ledger, new Map(ledger.positions.map((p) => [p.tokenId, bestBidOf(markets.get(p.marketId), p.tokenId)])));

@@ -24,11 +24,6 @@ function toSnapshot(row: AccountSnapshotRow): AccountSnapshot {
   };
 }
 
-/** The newest recorded equity at or before `at` (one column, no row when there is none). */
-export function equityAsOfQuery(at: string): string {
-  return `SELECT equity FROM account_state_snapshots WHERE equity IS NOT NULL AND taken_at <= ${at} ORDER BY taken_at DESC, id DESC LIMIT 1`;
-}
-
 @Injectable()
 export class AccountSnapshotRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -72,7 +67,11 @@ export class AccountSnapshotRepository {
 
   /** Equity at the last snapshot taken at or before `at`; null when there is no history that old. */
   async equityAsOf(at: Date): Promise<number | null> {
-    const [row] = await queryRows<{ equity: number }>(this.dataSource.manager, equityAsOfQuery('$1'), [at]);
+    const [row] = await queryRows<{ equity: number }>(
+      this.dataSource.manager,
+      'SELECT equity FROM account_state_snapshots WHERE equity IS NOT NULL AND taken_at <= $1 ORDER BY taken_at DESC, id DESC LIMIT 1',
+      [at],
+    );
     return row === undefined ? null : row.equity;
   }
 

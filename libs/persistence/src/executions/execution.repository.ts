@@ -19,12 +19,6 @@ interface ExecutionOutcomeRow {
   updated_at: Date;
 }
 
-/** How many orders were built (an order request stored, no error) since `since`: column `n`. */
-export function countOrdersSinceQuery(since: string): string {
-  return `SELECT count(*) AS n FROM execution_outcomes
-           WHERE created_at >= ${since} AND order_request IS NOT NULL AND order_request <> 'null'::jsonb AND error IS NULL`;
-}
-
 function toOutcome(row: ExecutionOutcomeRow): ExecutionOutcome {
   return {
     id: row.id,
@@ -88,7 +82,11 @@ export class ExecutionRepository {
 
   /** Orders built for execution since `since` (dry-run ones included, failures excluded): the orders-per-hour limit counts these. */
   async countOrdersSince(since: Date): Promise<number> {
-    const [row] = await queryRows<{ n: string }>(this.dataSource.manager, countOrdersSinceQuery('$1'), [since]);
+    const [row] = await queryRows<{ n: string }>(
+      this.dataSource.manager,
+      `SELECT count(*) AS n FROM execution_outcomes WHERE created_at >= $1 AND order_request IS NOT NULL AND order_request <> 'null'::jsonb AND error IS NULL`,
+      [since],
+    );
     return toNumber(row.n);
   }
 }

@@ -29,39 +29,6 @@ interface FillRow {
   at: Date;
 }
 
-/** A fills row read back through json_agg: its timestamp as ISO text. */
-type FillJson = Omit<FillRow, 'at'> & { readonly id: number; readonly at: string };
-
-/** What `fillsAfterColumns` returns, with the fills still in JSON. */
-export interface FillsAfterRow {
-  readonly fills_after: readonly FillJson[];
-  readonly fills_total: string;
-}
-
-/** Fills of a mode above an id (oldest first) and how many fills the mode has, from one snapshot. */
-export interface FillsAfter {
-  readonly total: number;
-  readonly fills: StoredFill[];
-}
-
-/**
- * Two columns for a SELECT: the fills of mode `mode` with an id above `afterId` as one JSON array,
- * oldest first, and the mode's total. Both come from the statement's snapshot, so a reader folding
- * fills as they come can tell from the total when a fill committed late under an id it passed.
- * Shared by `FillRepository.after` and statements that read fills alongside other tables.
- */
-export function fillsAfterColumns(mode: string, afterId: string): string {
-  return `(SELECT coalesce(json_agg(f ORDER BY f.at, f.id), '[]') FROM fills f WHERE f.mode = ${mode} AND f.id > ${afterId}) AS fills_after,
-          (SELECT count(*) FROM fills WHERE mode = ${mode}) AS fills_total`;
-}
-
-export function toFillsAfter(row: FillsAfterRow): FillsAfter {
-  return {
-    total: toNumber(row.fills_total),
-    fills: row.fills_after.map((json) => ({ id: json.id, fill: toFill({ ...json, at: new Date(json.at) }) })),
-  };
-}
-
 function toFill(row: FillRow): Fill {
   return {
     intentId: row.intent_id, kind: row.kind, tokenId: row.token_id, marketId: row.market_id, conditionId: row.condition_id,
@@ -98,10 +65,20 @@ export class FillRepository {
     return rows.map(toFill);
   }
 
-  /** Fills of a mode with an id above `afterId`, oldest first, and the mode's total (see fillsAfterColumns). */
-  async after(mode: FillMode, afterId: number): Promise<FillsAfter> {
-    const [row] = await queryRows<FillsAfterRow>(this.dataSource.manager, `SELECT ${fillsAfterColumns('$1', '$2')}`, [mode, afterId]);
-    return toFillsAfter(row);
+  /**
+   * Fills of a mode with an id above `afterId`, oldest first, and how many fills of the mode there
+   * are in all, from one snapshot. A reader folding fills as they come can tell from the total when
+   * a fill committed late under an id it already passed.
+   */
+  async after(mode: FillMode, afterId: number): Promise<{ readonly total: number; readonly fills: StoredFill[] }> {
+    const rows = await queryRows<FillRow & { total: string; id: string | null }>(
+      this.dataSource.manager,
+      `WITH total AS (SELECT count(*) AS total FROM fills WHERE mode = $1)
+       SELECT total.total, f.* FROM total LEFT JOIN fills f ON f.mode = $1 AND f.id > $2 ORDER BY f.at, f.id`,
+      [mode, afterId],
+    );
+    const fills = rows.filter((row) => row.id !== null).map((row) => ({ id: toNumber(row.id), fill: toFill(row) }));
+    return { total: toNumber(rows[0]?.total ?? null), fills };
   }
 
   async since(mode: FillMode, since: Date): Promise<Fill[]> {

@@ -30,26 +30,6 @@ export interface IntentRow {
   updated_at: Date;
 }
 
-/** Every intent whose status is in the text array `statuses` (pass OPEN_INTENT_STATUSES for the open ones). */
-export function intentsWithStatusInQuery(statuses: string): string {
-  return `SELECT * FROM intents WHERE status = ANY(${statuses}::text[])`;
-}
-
-/** An `intents` row read back through json_agg: timestamps as ISO text. */
-export type IntentJson = { readonly [K in keyof IntentRow]: IntentRow[K] extends Date ? string : IntentRow[K] extends Date | null ? string | null : IntentRow[K] };
-
-export function intentRowOf(json: IntentJson): IntentRow {
-  const at = (text: string | null): Date | null => (text === null ? null : new Date(text));
-  return {
-    ...json,
-    created_at: new Date(json.created_at),
-    expires_at: new Date(json.expires_at),
-    decided_at: at(json.decided_at),
-    executed_at: at(json.executed_at),
-    updated_at: new Date(json.updated_at),
-  };
-}
-
 export interface RiskCheckRow {
   intent_id: string | null;
   name: string;

@@ -9,7 +9,7 @@ import { auditIntents, INTENT_EVENTS } from './intent-audit';
 import { insertPendingIntent } from './insert-pending-intent';
 import { transitionStatement } from './intent-transition.sql';
 import { PROPOSAL_CHECKS_JOIN, toIntentWithChecks, type IntentWithChecksRow } from './intent-with-checks.sql';
-import { intentsWithStatusInQuery, toIntent, toIntentWithoutChecks, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
+import { toIntent, toIntentWithoutChecks, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
 import type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -106,7 +106,11 @@ export class IntentRepository {
 
   /** Every open intent, without its checks: what exposure sums need, with no join and no limit (a cap would under-count). */
   async listOpenWithoutChecks(): Promise<IntentWithoutChecks[]> {
-    const rows = await queryRows<IntentRow>(this.dataSource.manager, `${intentsWithStatusInQuery('$1')} ORDER BY created_at, id`, [OPEN_INTENT_STATUSES]);
+    const rows = await queryRows<IntentRow>(
+      this.dataSource.manager,
+      'SELECT * FROM intents WHERE status = ANY($1::text[]) ORDER BY created_at, id',
+      [OPEN_INTENT_STATUSES],
+    );
     return rows.map(toIntentWithoutChecks);
   }
 

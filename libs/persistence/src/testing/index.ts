@@ -3,4 +3,3 @@ export { createTestDatabase, testServerUrl, type TestDatabase } from './create-t
 export { newIntent, PASSING_CHECKS, secondsAfter, T0 } from './intent.fixture';
 export { RoundTripDepth } from './round-trip-depth';
 export { callTimeline, type WatchedMethod } from './call-timeline';
-export { marketSnapshot } from './market.fixture';
