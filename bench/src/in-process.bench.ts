@@ -35,6 +35,7 @@ const RISK: RiskSettings = {
   maxCategoryExposurePct: 100,
   maxOrdersPerHour: 1_000_000,
   maxDailyLossPct: 100,
+  maxStaleDataSeconds: 60,
 };
 
 const EMPTY_PORTFOLIO: PortfolioState = {

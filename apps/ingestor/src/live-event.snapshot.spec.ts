@@ -20,26 +20,27 @@ const liveBook: OrderBook = {
   tickSize: 0.001, minOrderSize: 0, negRisk: true, timestamp: 5_000,
 };
 
-function live(data: { books?: OrderBook[]; heard?: Record<string, number>; resolved?: Record<string, string> }): LiveMarketData {
+function live(data: { books?: OrderBook[]; heard?: Record<string, number>; current?: Record<string, number>; resolved?: Record<string, string> }): LiveMarketData {
   return {
     compactBook: (tokenId) => {
       const book = data.books?.find((candidate) => candidate.tokenId === tokenId);
       return book && compactBook(book);
     },
     lastMessageAt: (tokenId) => data.heard?.[tokenId],
+    currentAsOf: (tokenId) => data.current?.[tokenId] ?? data.heard?.[tokenId],
     resolution: (conditionId) => (data.resolved?.[conditionId] ? { winningAssetId: data.resolved[conditionId]! } : undefined),
   };
 }
 
 describe('liveEventSnapshot', () => {
-  it('quotes from the live book, takes its tick size, and dates the market by the newest stream message', () => {
+  it('quotes from the live book, takes its tick size, and dates the market by its oldest quote (here the cycle\'s)', () => {
     const at = Date.parse('2026-01-01T00:00:07.000Z');
     const { event: next, newestAt } = liveEventSnapshot(event, live({ books: [liveBook], heard: { 'm1-yes': at } }));
     expect(newestAt).toBe(at);
     expect(next.markets[0]).toEqual({
       ...market('m1'),
       tickSize: 0.001,
-      fetchedAt: '2026-01-01T00:00:07.000Z',
+      fetchedAt: '2026-01-01T00:00:00.000Z',
       tokens: [
         { tokenId: 'm1-yes', outcome: 'Yes', bestBid: 0.3, bestAsk: 0.35, mid: (0.3 + 0.35) / 2, spread: 0.35 - 0.3, bidDepthUsd: 30, askDepthUsd: 7, bookTimestamp: 5_000 },
         cycleQuote('m1-no', 'No'),
@@ -47,6 +48,16 @@ describe('liveEventSnapshot', () => {
     });
     // The whole event goes out; the market the stream said nothing about is as the cycle saw it.
     expect(next.markets[1]).toEqual(market('m2'));
+  });
+
+  it('dates a market quoted wholly from the stream by the older of its books, each as current as its connection', () => {
+    const noBook: OrderBook = { ...liveBook, tokenId: 'm1-no' };
+    const heard = { 'm1-yes': Date.parse('2026-01-01T00:00:07.000Z'), 'm1-no': Date.parse('2026-01-01T00:00:02.000Z') };
+    // The no book has been quiet since 00:02, but its connection spoke at 00:05: it is current as of then.
+    const current = { 'm1-yes': Date.parse('2026-01-01T00:00:08.000Z'), 'm1-no': Date.parse('2026-01-01T00:00:05.000Z') };
+    const { event: next, newestAt } = liveEventSnapshot(event, live({ books: [liveBook, noBook], heard, current }));
+    expect(next.markets[0]!.fetchedAt).toBe('2026-01-01T00:00:05.000Z');
+    expect(newestAt).toBe(heard['m1-yes']);
   });
 
   it('marks a market the stream saw resolve as closed with the winner at 1 and no quotes', () => {

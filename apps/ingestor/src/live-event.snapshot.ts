@@ -6,6 +6,8 @@ export interface LiveMarketData {
   compactBook(tokenId: string): CompactBook | undefined;
   /** Epoch ms the newest stream message about the token arrived. */
   lastMessageAt(tokenId: string): number | undefined;
+  /** Epoch ms up to which the token's book is known current (see MarketStream.currentAsOf). */
+  currentAsOf(tokenId: string): number | undefined;
   resolution(conditionId: string): { readonly winningAssetId: string } | undefined;
 }
 
@@ -35,13 +37,16 @@ function resolvedMarket(market: MarketSnapshot, winningAssetId: string, fetchedA
 
 function liveMarket(market: MarketSnapshot, live: LiveMarketData): { market: MarketSnapshot; newestAt: number | null } {
   const newestAt = newestOf(market.tokens.map((token) => live.lastMessageAt(token.tokenId)));
-  const fetchedAt = newestAt === null ? market.fetchedAt : new Date(newestAt).toISOString();
   const resolution = live.resolution(market.conditionId);
-  if (resolution) return { market: resolvedMarket(market, resolution.winningAssetId, fetchedAt), newestAt };
+  if (resolution) return { market: resolvedMarket(market, resolution.winningAssetId, newestAt === null ? market.fetchedAt : new Date(newestAt).toISOString()), newestAt };
   if (newestAt === null) return { market, newestAt };
   const books = market.tokens.map((token) => live.compactBook(token.tokenId));
   // The stream's tick size is fresher than Gamma's and the cycle's REST book.
   const tickSize = firstStated(books, compactTickSize) ?? market.tickSize;
+  // The market is as old as its oldest quote: a stream book's as of when the stream last knew it
+  // current, a cycle's quote as of the cycle.
+  const cycleAt = Date.parse(market.fetchedAt);
+  const asOf = Math.min(...market.tokens.map((token, i) => (books[i] ? (live.currentAsOf(token.tokenId) ?? cycleAt) : cycleAt)));
   return {
     market: {
       ...market,
@@ -51,7 +56,7 @@ function liveMarket(market: MarketSnapshot, live: LiveMarketData): { market: Mar
         const book = books[i];
         return book ? compactQuote(token.tokenId, token.outcome, book) : token;
       }),
-      fetchedAt,
+      fetchedAt: Number.isFinite(asOf) ? new Date(asOf).toISOString() : market.fetchedAt,
     },
     newestAt,
   };
@@ -59,7 +64,8 @@ function liveMarket(market: MarketSnapshot, live: LiveMarketData): { market: Mar
 
 /**
  * An event of the last cycle's catalogue with the stream's live books and resolutions laid over it.
- * Each market's `fetchedAt` is when the stream last heard about it, so data age reflects the stream.
+ * Each market's `fetchedAt` is the age of its quotes (risk's MARKET_DATA_AGE reads it); `newestAt`,
+ * the newest message behind the event, is the batch's, which the STALE_DATA kill switch reads.
  */
 export function liveEventSnapshot(event: EventSnapshot, live: LiveMarketData): LiveEventSnapshot {
   const markets = event.markets.map((market) => liveMarket(market, live));

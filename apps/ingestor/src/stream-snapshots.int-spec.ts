@@ -119,12 +119,14 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     // (nor the initial dump's copy of what the cycle already sent).
     expect(moved.flatMap((batch) => batch.events.map((event) => event.eventId))).toEqual(moved.map(() => open[1]!.id));
     expect(moved[0]!.events[0]!.markets.map((market) => market.conditionId).sort()).toEqual(sim.world.marketsOf(open[1]!).map((market) => market.conditionId).sort());
-    // Data age is the stream's: the batch is dated by the newest message in it, after the cycle.
+    // Data age is the stream's: the batch is dated by the newest message in it, after the cycle; the
+    // market by its older book, each current at least as of its own newest message.
     const movedMarket = moved[0]!.events[0]!.markets.find((market) => market.conditionId === target.conditionId)!;
-    expect(Date.parse(moved[0]!.fetchedAt)).toBe(Date.parse(movedMarket.fetchedAt));
     expect(Date.parse(moved[0]!.fetchedAt)).toBe(stream.lastMessageAt(target.tokenIds[0]));
     const cycleBatch = (await batches(ingestor, QueueName.SnapshotsForStrategy)).find(({ batch }) => batch.cycleId === report.cycleId)!.batch;
     expect(Date.parse(moved[0]!.fetchedAt)).toBeGreaterThanOrEqual(Date.parse(cycleBatch.fetchedAt));
+    expect(Date.parse(movedMarket.fetchedAt)).toBeGreaterThanOrEqual(Math.min(...target.tokenIds.map((tokenId) => stream.lastMessageAt(tokenId)!)));
+    expect(Date.parse(movedMarket.fetchedAt)).toBeGreaterThanOrEqual(Date.parse(cycleBatch.fetchedAt));
     // Risk sees the same update.
     const forRisk = (await streamed(QueueName.SnapshotsForRisk)).map(({ batch }) => batch).filter((batch) => moved.some((m) => m.cycleId === batch.cycleId));
     expect(forRisk).toHaveLength(moved.length);

@@ -11,7 +11,7 @@ import { batchOf } from './test/signal-batch.fixture';
 
 const EXPIRY_SECONDS = 90;
 const CHECK_NAMES = [
-  'UNIVERSE', 'MIN_EDGE', 'MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET', 'MIN_ORDER_SIZE',
+  'UNIVERSE', 'MARKET_DATA_AGE', 'MIN_EDGE', 'MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET', 'MIN_ORDER_SIZE',
   'MAX_TOTAL_EXPOSURE_PCT', 'MAX_CATEGORY_EXPOSURE_PCT', 'MAX_ORDERS_PER_HOUR', 'DAILY_LOSS_LIMIT',
 ];
 
@@ -84,6 +84,22 @@ describe('risk (real Postgres and Redis)', () => {
     expect(universe?.passed).toBe(false);
     expect(universe?.message).toMatch(/liquidity/i);
     expect(await intentsFor(tokenId)).toBe(0);
+  });
+
+  it('denies a signal on a market whose own data is as old as the STALE_DATA limit, while fresher markets still flow', async () => {
+    const stale = testMarket(`m-${randomUUID()}`, { fetchedAt: new Date(Date.now() - 61_000).toISOString() });
+    const fresh = testMarket(`m-${randomUUID()}`);
+
+    const proposed = await propose.handle(batchOf(stale, fresh));
+
+    expect(proposed.map((intent) => intent.marketId)).toEqual([fresh.marketId]);
+    const [denied] = await recordedFor(stale.tokens[0].tokenId);
+    expect(denied).toMatchObject({ decision: 'DENIED', intentId: null });
+    const age = denied.checks.find((check) => check.name === 'MARKET_DATA_AGE');
+    expect(age).toMatchObject({ passed: false, limit: 60 });
+    expect(age?.message).toMatch(/^market data 6\d\.\d s old >= STALE_DATA limit 60 s$/);
+    expect(denied.checks.filter((check) => !check.passed).map((check) => check.name)).toEqual(['MARKET_DATA_AGE']);
+    expect(await intentsFor(stale.tokens[0].tokenId)).toBe(0);
   });
 
   it('expires a PENDING intent past its expires_at (IntentService.expireDue)', async () => {

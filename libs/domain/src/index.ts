@@ -25,6 +25,7 @@ export * from './risk/max-position-pct.check';
 export * from './risk/max-notional-per-market.check';
 export * from './risk/min-edge.check';
 export * from './risk/min-order-size.check';
+export * from './risk/market-data-age.check';
 export * from './risk/universe.check';
 export * from './risk/run-risk-checks';
 export * from './proposal/open-position.proposal';

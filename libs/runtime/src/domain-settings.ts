@@ -25,6 +25,7 @@ export function riskSettingsFrom(settings: Settings): RiskSettings {
     maxCategoryExposurePct: settings.maxCategoryExposurePct,
     maxOrdersPerHour: settings.maxOrdersPerHour,
     maxDailyLossPct: settings.maxDailyLossPct,
+    maxStaleDataSeconds: settings.maxStaleDataSeconds,
   };
 }
 

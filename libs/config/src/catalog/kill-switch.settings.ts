@@ -22,7 +22,7 @@ export const KILL_SWITCH_SETTINGS = {
   }),
   maxStaleDataSeconds: withDefault('POLYBOT_MAX_STALE_DATA_SECONDS', numberKind({ min: 0, aboveMin: true, unit: 'seconds' }), '60', {
     group,
-    description: 'market data older than this halts new orders',
+    description: "market data older than this halts new orders; one market's data this old refuses new positions in it",
   }),
   maxSpreadMultiplier: withDefault('POLYBOT_MAX_SPREAD_MULTIPLIER', numberKind({ min: 1 }), '3', {
     group,

@@ -12,11 +12,11 @@ const propose = (portfolio: Partial<PortfolioState>) => {
 const exposure = (totalUsd: number, politics = 0) => ({ totalUsd, byMarket: {}, byCategory: { Politics: politics } });
 
 describe('proposeOpenPosition with a portfolio', () => {
-  it('proposes the 2% size on an empty book and records all nine checks', () => {
+  it('proposes the 2% size on an empty book and records all ten checks', () => {
     const decision = propose({});
     expect(decision.decision).toBe('PROPOSE');
     expect(decision.sizing).toMatchObject({ sizeUsd: 200, bindingConstraint: 'MAX_POSITION_PCT' });
-    expect(decision.checks).toHaveLength(9);
+    expect(decision.checks).toHaveLength(10);
     expect(decision.checks.every((c) => c.passed)).toBe(true);
   });
 

@@ -53,6 +53,7 @@ describe('recheckIntent: OPEN_POSITION', () => {
     expect(verdict.results.map((r) => [r.name, r.passed])).toEqual([
       ['KILL_SWITCHES', true],
       ['UNIVERSE', true],
+      ['MARKET_DATA_AGE', true],
       ['MAX_POSITION_PCT', true],
       ['MAX_NOTIONAL_PER_MARKET', true],
       ['MIN_ORDER_SIZE', true],
@@ -115,7 +116,7 @@ describe('recheckIntent: OPEN_POSITION', () => {
   it('refuses an opening intent while a kill switch is tripped, naming it', () => {
     const verdict = recheckIntent(intent(), POLITICS, ctx(1000, { trippedSwitches: ['DRAWDOWN'] }));
     expect(verdict.passed).toBe(false);
-    expect(verdict.results).toHaveLength(9);
+    expect(verdict.results).toHaveLength(10);
     expect(verdict.blockingMessage).toBe('KILL_SWITCHES: trading is HALTED (kill switch DRAWDOWN tripped): OPEN_POSITION refused until cleared; exits and claims still allowed');
   });
 

@@ -1,9 +1,10 @@
 import { market } from '../strategy/test/market-snapshot.fixture';
+import { MarketDataAgeCheck } from './market-data-age.check';
 import { MaxNotionalPerMarketCheck } from './max-notional-per-market.check';
 import { MaxPositionPctCheck } from './max-position-pct.check';
 import { MinEdgeCheck } from './min-edge.check';
 import { MinOrderSizeCheck } from './min-order-size.check';
-import { SIGNAL, riskContext } from './test/risk-context.fixture';
+import { NOW, RISK_SETTINGS, SIGNAL, riskContext } from './test/risk-context.fixture';
 import { UniverseCheck } from './universe.check';
 
 describe('MaxPositionPctCheck', () => {
@@ -103,5 +104,27 @@ describe('UniverseCheck', () => {
   it('judges time to resolution at ctx.now', () => {
     const late = riskContext({ now: Date.parse('2026-12-30T12:00:00.000Z') });
     expect(check.evaluate(late).message).toBe('market fails 1 universe filter: TIME_TO_RESOLUTION: resolves in 12.0 h, sooner than the minimum 24 h');
+  });
+});
+
+describe('MarketDataAgeCheck', () => {
+  const check = new MarketDataAgeCheck();
+  const aged = (seconds: number) => riskContext({ now: NOW + seconds * 1000 });
+
+  it('passes data younger than the STALE_DATA limit and refuses it from the limit on, with the age', () => {
+    expect(check.evaluate(aged(12.5))).toEqual({ name: 'MARKET_DATA_AGE', passed: true, value: 12.5, limit: 60, message: 'market data 12.5 s old < STALE_DATA limit 60 s' });
+    expect(check.evaluate(aged(59.99))).toMatchObject({ passed: true, message: 'market data 59.99 s old < STALE_DATA limit 60 s' });
+    expect(check.evaluate(aged(60))).toEqual({ name: 'MARKET_DATA_AGE', passed: false, value: 60, limit: 60, message: 'market data 60.0 s old >= STALE_DATA limit 60 s' });
+    expect(check.evaluate(riskContext({ now: NOW + 61_000, settings: { ...RISK_SETTINGS, maxStaleDataSeconds: 120 } })).passed).toBe(true);
+  });
+
+  it('reads a snapshot from a clock slightly ahead as fresh, not as negative age', () => {
+    expect(check.evaluate(aged(-2))).toMatchObject({ passed: true, value: 0 });
+  });
+
+  it('fails closed when the snapshot carries no readable time', () => {
+    expect(check.evaluate(riskContext({ market: market({ marketId: 'm', fetchedAt: 'yesterday' }) }))).toEqual({
+      name: 'MARKET_DATA_AGE', passed: false, value: 0, limit: 60, message: 'cannot judge the age of market m\'s data (fetchedAt "yesterday")',
+    });
   });
 });

@@ -18,6 +18,8 @@ export interface RiskSettings {
   readonly maxOrdersPerHour: number;
   /** A 24 h loss of this percent of the equity 24 h ago refuses new positions. */
   readonly maxDailyLossPct: number;
+  /** A market whose snapshot is this many seconds old is not traded (MARKET_DATA_AGE); the STALE_DATA kill switch's limit. */
+  readonly maxStaleDataSeconds: number;
 }
 
 /** Everything a check may look at for one sized signal. */

@@ -11,6 +11,7 @@ describe('runRiskChecks', () => {
     expect(verdict.passed).toBe(true);
     expect(verdict.results.map((r) => [r.name, r.passed])).toEqual([
       ['UNIVERSE', true],
+      ['MARKET_DATA_AGE', true],
       ['MIN_EDGE', true],
       ['MAX_POSITION_PCT', true],
       ['MAX_NOTIONAL_PER_MARKET', true],
@@ -25,7 +26,7 @@ describe('runRiskChecks', () => {
   it('does not short-circuit: every check runs after the first failure', () => {
     const verdict = runRiskChecks(checks, riskContext({ sizeUsd: 1200, shares: 2400 }));
     expect(verdict.passed).toBe(false);
-    expect(verdict.results).toHaveLength(9);
+    expect(verdict.results).toHaveLength(10);
     expect(verdict.results.filter((r) => !r.passed).map((r) => r.name)).toEqual(['MAX_POSITION_PCT', 'MAX_NOTIONAL_PER_MARKET', 'MAX_CATEGORY_EXPOSURE_PCT']);
   });
 
@@ -54,6 +55,7 @@ describe('runRiskChecks', () => {
     expect(createDefaultRiskChecks()).not.toBe(createDefaultRiskChecks());
     expect(createDefaultRiskChecks().map((c) => c.name)).toEqual([
       'UNIVERSE',
+      'MARKET_DATA_AGE',
       'MIN_EDGE',
       'MAX_POSITION_PCT',
       'MAX_NOTIONAL_PER_MARKET',
@@ -68,6 +70,7 @@ describe('runRiskChecks', () => {
   it('re-checks run everything but MIN_EDGE', () => {
     expect(createRecheckRiskChecks().map((c) => c.name)).toEqual([
       'UNIVERSE',
+      'MARKET_DATA_AGE',
       'MAX_POSITION_PCT',
       'MAX_NOTIONAL_PER_MARKET',
       'MIN_ORDER_SIZE',

@@ -1,5 +1,6 @@
 import type { RiskCheckResult } from './risk-check.types';
 import type { RiskCheck, RiskContext } from './risk-context.types';
+import { MarketDataAgeCheck } from './market-data-age.check';
 import { MaxNotionalPerMarketCheck } from './max-notional-per-market.check';
 import { MaxPositionPctCheck } from './max-position-pct.check';
 import { MinEdgeCheck } from './min-edge.check';
@@ -19,6 +20,7 @@ export interface RiskVerdict {
 export function createDefaultRiskChecks(): RiskCheck[] {
   return [
     new UniverseCheck(),
+    new MarketDataAgeCheck(),
     new MinEdgeCheck(),
     new MaxPositionPctCheck(),
     new MaxNotionalPerMarketCheck(),

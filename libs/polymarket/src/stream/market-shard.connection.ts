@@ -56,6 +56,11 @@ export class MarketShardConnection {
     return this.assets.size;
   }
 
+  /** Epoch ms the venue last spoke on this connection (a frame of any kind), or it (re)opened. */
+  get heardAt(): number {
+    return this.lastHeardAt;
+  }
+
   /** How many times a socket was opened (1 + reconnects). */
   get connectCount(): number {
     return this.connects;

@@ -244,6 +244,28 @@ describe('MarketStream against a scripted websocket server', () => {
     expect(stream.connectCounts()).toEqual([1]);
   });
 
+  it('knows a quiet book current as of its connection\'s last frame while it is live, and only as of its own message after', async () => {
+    server = await startScriptedServer((socket) => {
+      socket.send(JSON.stringify([book, { ...book, asset_id: 'A2' }]));
+      socket.on('message', (data) => data.toString() === 'PING' && socket.send('PONG'));
+    });
+    let clock = 1_000;
+    stream = new MarketStream({ url: server.url, pingIntervalMs: 20, silenceMs: 60_000, initialReconnectDelayMs: 60_000, maxReconnectDelayMs: 60_000, now: () => clock });
+    stream.setAssets(['A1', 'A2']);
+    await eventually(() => expect(stream!.isLive('A2')).toBe(true));
+    expect(stream.currentAsOf('A2')).toBe(1_000);
+
+    clock = 9_000;
+    // Nothing new about A2, but the connection's pongs say the venue had nothing to send.
+    await eventually(() => expect(stream!.currentAsOf('A2')).toBe(9_000));
+    expect(stream.lastMessageAt('A2')).toBe(1_000);
+
+    server.sockets[0]!.terminate();
+    await eventually(() => expect(stream!.isLive('A2')).toBe(false));
+    expect(stream.currentAsOf('A2')).toBe(1_000);
+    expect(stream.currentAsOf('A3')).toBeUndefined();
+  });
+
   it('skips and reports malformed messages and keeps the connection and the good events', async () => {
     server = await startScriptedServer((socket) => {
       socket.send('not json');

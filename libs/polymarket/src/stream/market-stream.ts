@@ -152,9 +152,21 @@ export class MarketStream {
     return heardAt !== undefined && heardAt >= openedAt && this.books.compactBook(assetId) !== undefined;
   }
 
-  /** Epoch ms the newest message about the token arrived: the age of its live data. */
+  /** Epoch ms the newest message about the token arrived. */
   lastMessageAt(assetId: string): number | undefined {
     return this.books.lastMessageAt(assetId);
+  }
+
+  /**
+   * Epoch ms up to which the token's local book is known to be the venue's: while the stream keeps
+   * it live (isLive), the newest frame of any kind its connection delivered, since the venue sends
+   * every change of a subscribed book in order on that connection, so a quiet book is as current as
+   * the connection's last word; otherwise its own newest message. Undefined before any message.
+   */
+  currentAsOf(assetId: string): number | undefined {
+    const heardAt = this.books.lastMessageAt(assetId);
+    if (heardAt === undefined || !this.isLive(assetId)) return heardAt;
+    return Math.max(heardAt, this.shardOf.get(assetId)!.heardAt);
   }
 
   resolution(conditionId: string): StreamMarketResolution | undefined {

@@ -20,7 +20,7 @@ export const SIGNAL: Signal = {
   reason: 'test',
 };
 
-/** 2% per position, $1,000 per market, 20% total, 10% per category, 20 orders an hour, 10% daily loss. */
+/** 2% per position, $1,000 per market, 20% total, 10% per category, 20 orders an hour, 10% daily loss, data under 60 s old. */
 export const RISK_SETTINGS: RiskSettings = {
   maxPositionPct: 2,
   maxNotionalPerMarket: 1000,
@@ -30,6 +30,7 @@ export const RISK_SETTINGS: RiskSettings = {
   maxCategoryExposurePct: 10,
   maxOrdersPerHour: 20,
   maxDailyLossPct: 10,
+  maxStaleDataSeconds: 60,
 };
 
 /** A fresh portfolio: nothing held, no orders, flat equity, no 24 h history. */
