@@ -1,5 +1,6 @@
-import { applyBookSnapshot, applyPriceChanges, applyTickSizeChange, BookDeltaError } from './book-delta';
-import type { OrderBook } from './market.types';
+import fc from 'fast-check';
+import { applyBookSnapshot, applyPriceChanges, applyTickSizeChange, BookDeltaError, type BookLevelChange } from './book-delta';
+import type { OrderBook, PriceLevel } from './market.types';
 
 const book: OrderBook = {
   tokenId: 'T1',
@@ -109,6 +110,39 @@ describe('applyPriceChanges', () => {
     [{ side: 'SELL' as const, price: 0.6, size: Number.NaN }, 'book T1: SELL level 0.6 size NaN is not a number >= 0'],
   ])('rejects an invalid change %o', (change, message) => {
     expect(() => applyPriceChanges(book, [change], 2_000)).toThrow(message);
+  });
+});
+
+/** The rule as written before levels were placed in place: drop the price, add it back, sort the side. */
+function referenceSide(levels: readonly PriceLevel[], changes: readonly BookLevelChange[], side: BookLevelChange['side']): PriceLevel[] {
+  let next = [...levels];
+  for (const change of changes.filter((c) => c.side === side)) {
+    next = next.filter((level) => Math.abs(level.price - change.price) >= 1e-9);
+    if (change.size > 0) next = [...next, { price: change.price, size: change.size }].sort((a, b) => (side === 'BUY' ? b.price - a.price : a.price - b.price));
+  }
+  return next;
+}
+
+describe('applyPriceChanges, against the rule it replaces (property)', () => {
+  // Cents on a 0.01 tick, bids below 0.5 and asks above it, so no sequence crosses the book.
+  const cents = (from: number, to: number) => fc.integer({ min: from, max: to }).map((c) => c / 100);
+  const side = (from: number, to: number, order: 1 | -1) =>
+    fc.uniqueArray(cents(from, to), { maxLength: 15 }).map((prices) => [...prices].sort((a, b) => order * (a - b)).map((price, i) => ({ price, size: 10 + i })));
+  const change = (s: BookLevelChange['side'], from: number, to: number) =>
+    fc.record({ side: fc.constant(s), price: cents(from, to), size: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500 })) });
+
+  it('gives the same levels as dropping, adding and sorting, and leaves the book it was given untouched', () => {
+    fc.assert(
+      fc.property(side(1, 49, -1), side(51, 99, 1), fc.array(fc.oneof(change('BUY', 1, 49), change('SELL', 51, 99)), { maxLength: 20 }), (bids, asks, changes) => {
+        const given: OrderBook = { ...book, bids, asks };
+        const before = JSON.stringify(given);
+        const next = applyPriceChanges(given, changes, 2_000);
+        expect(next.bids).toEqual(referenceSide(bids, changes, 'BUY'));
+        expect(next.asks).toEqual(referenceSide(asks, changes, 'SELL'));
+        expect(JSON.stringify(given)).toBe(before);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

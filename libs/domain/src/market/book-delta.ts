@@ -26,12 +26,27 @@ function samePrice(a: number, b: number): boolean {
   return Math.abs(a - b) < PRICE_EPSILON;
 }
 
-/** Upserts or removes one level, keeping best-first order (bids high to low, asks low to high). */
-function upsertLevel(levels: readonly PriceLevel[], change: BookLevelChange, bestFirst: (a: number, b: number) => number): PriceLevel[] {
-  const rest = levels.filter((level) => !samePrice(level.price, change.price));
-  if (change.size === 0) return rest;
-  return [...rest, { price: change.price, size: change.size }].sort((a, b) => bestFirst(a.price, b.price));
+/**
+ * Upserts or removes one level of a side the caller owns, in place, keeping best-first order (bids
+ * high to low, asks low to high). A price's place is found by walking from the best level: books
+ * are a dozen levels deep and the market channel moves the top, so this is shorter than a search,
+ * and copying and sorting the side for every change was most of what the ingestor allocated.
+ */
+function upsertLevel(levels: PriceLevel[], change: BookLevelChange, isBetter: (a: number, b: number) => boolean): void {
+  let i = 0;
+  while (i < levels.length && !samePrice(levels[i]!.price, change.price) && isBetter(levels[i]!.price, change.price)) i += 1;
+  const existing = i < levels.length && samePrice(levels[i]!.price, change.price);
+  if (change.size === 0) {
+    if (existing) levels.splice(i, 1);
+    return;
+  }
+  const level = { price: change.price, size: change.size };
+  if (existing) levels[i] = level;
+  else levels.splice(i, 0, level);
 }
+
+const higher = (a: number, b: number): boolean => a > b;
+const lower = (a: number, b: number): boolean => a < b;
 
 function checkChange(tokenId: string, change: BookLevelChange): void {
   if (!(change.price > 0 && change.price < 1)) throw new BookDeltaError(tokenId, `${change.side} level price ${change.price} is not in (0,1)`);
@@ -67,14 +82,15 @@ export function applyBookSnapshot(previous: OrderBook | undefined, snapshot: Ord
  * Throws BookDeltaError (the book is left as it was) when a change is invalid or the result is crossed.
  */
 export function applyPriceChanges(book: OrderBook, changes: readonly BookLevelChange[], timestamp: number, hash?: string): OrderBook {
-  let bids = book.bids;
-  let asks = book.asks;
+  // Each side is copied once, on its first change; the book passed in is never touched.
+  let bids: PriceLevel[] | null = null;
+  let asks: PriceLevel[] | null = null;
   for (const change of changes) {
     checkChange(book.tokenId, change);
-    if (change.side === 'BUY') bids = upsertLevel(bids, change, (a, b) => b - a);
-    else asks = upsertLevel(asks, change, (a, b) => a - b);
+    if (change.side === 'BUY') upsertLevel((bids ??= [...book.bids]), change, higher);
+    else upsertLevel((asks ??= [...book.asks]), change, lower);
   }
-  const next: OrderBook = { ...book, bids, asks, timestamp: Math.max(book.timestamp, timestamp), ...(hash ? { hash } : {}) };
+  const next: OrderBook = { ...book, bids: bids ?? book.bids, asks: asks ?? book.asks, timestamp: Math.max(book.timestamp, timestamp), ...(hash ? { hash } : {}) };
   checkNotCrossed(next);
   return next;
 }
