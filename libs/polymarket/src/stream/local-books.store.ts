@@ -17,12 +17,13 @@ export interface AppliedEvent {
   readonly issues: string[];
 }
 
+/** A wire change is a level change with its asset id: grouped as they are, not copied (one per change, thousands a second). */
 function groupByAsset(changes: readonly StreamLevelChange[]): Map<string, BookLevelChange[]> {
   const byAsset = new Map<string, BookLevelChange[]>();
-  for (const { assetId, side, price, size } of changes) {
-    const list = byAsset.get(assetId) ?? [];
-    list.push({ side, price, size });
-    byAsset.set(assetId, list);
+  for (const change of changes) {
+    const list = byAsset.get(change.assetId);
+    if (list) list.push(change);
+    else byAsset.set(change.assetId, [change]);
   }
   return byAsset;
 }
