@@ -30,7 +30,7 @@ function samePrice(a: number, b: number): boolean {
  * Upserts or removes one level of a side the caller owns, in place, keeping best-first order (bids
  * high to low, asks low to high). A price's place is found by walking from the best level: books
  * are a dozen levels deep and the market channel moves the top, so this is shorter than a search,
- * and copying and sorting the side for every change was most of what the ingestor allocated.
+ * and copying and sorting the side for every change was the largest share of what the ingestor allocated.
  */
 function upsertLevel(levels: PriceLevel[], change: BookLevelChange, isBetter: (a: number, b: number) => boolean): void {
   let i = 0;
