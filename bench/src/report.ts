@@ -1,3 +1,4 @@
+import { ORDER_PATH_STAGES } from '@polybot/observability';
 import type { ApprovalStages } from './latency-stages';
 import { WARM_UP_CHANGES } from './latency.bench';
 import type { MachineInfo } from './machine.info';
@@ -53,8 +54,8 @@ export function judgeTargets(size: SizeResult, floor: LatencySummary, loopSecond
   ];
 }
 
-/** The executor's steps up to the post, as it timed them (older results have none). */
-const ORDER_STEPS = ['gate', 'recheck', 'preflight', 'sign', 'store', 'post'] as const;
+/** The executor's steps up to the post, as it timed them (older results have none); `done` comes after the order. */
+const ORDER_STEPS = ORDER_PATH_STAGES.filter((stage) => stage !== 'done');
 function executorSteps(size: SizeResult, which: 'p50' | 'p99'): string {
   const steps = size.latency.approvalStages.executorSteps as ApprovalStages['executorSteps'] | undefined;
   return steps ? `${ORDER_STEPS.map((step) => fmt(steps[step]?.[which])).join(' / ')} ms` : 'n/a';
@@ -104,8 +105,8 @@ export function markdownTable(results: BenchResults): string {
     row('  stage: approve sent -> job queued by the API, p50', (s) => fmt(s.latency.approvalStages.apiToQueued.p50, ' ms')),
     row('  stage: queued -> executor picked it up, p50', (s) => fmt(s.latency.approvalStages.queueWait.p50, ' ms')),
     row('  stage: executor -> order received by the venue, p50 / p99', (s) => `${fmt(s.latency.approvalStages.executorToOrder.p50, ' ms')} / ${fmt(s.latency.approvalStages.executorToOrder.p99, ' ms')}`),
-    row('    executor\'s own steps, p50 (gate / recheck / preflight / sign / store / post)', (s) => executorSteps(s, 'p50')),
-    row('    executor\'s own steps, p99 (gate / recheck / preflight / sign / store / post)', (s) => executorSteps(s, 'p99')),
+    row(`    executor's own steps, p50 (${ORDER_STEPS.join(' / ')})`, (s) => executorSteps(s, 'p50')),
+    row(`    executor's own steps, p99 (${ORDER_STEPS.join(' / ')})`, (s) => executorSteps(s, 'p99')),
     row('approvals timed (orders matched)', (s) => `${s.latency.approvals} (${s.latency.ordersMatched})`),
     ...(['ingestor', 'strategy', 'risk', 'executor', 'api'] as const).map((n) => row(`peak RSS ${n}`, (s) => fmt(s.peakRssMb[n], ' MB'))),
     row('peak RSS simulator', (s) => fmt(s.peakRssMb.simulator, ' MB')),

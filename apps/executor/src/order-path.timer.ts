@@ -1,11 +1,4 @@
-import type { PolybotMetrics } from '@polybot/observability';
-
-/**
- * The steps of executing an approved intent, in order: the APPROVED -> EXECUTING update, the risk
- * re-check, and on the live path the pre-flight reads, the signature, the store of the signed order
- * and the post; `done` is the rest, until the outcome is recorded.
- */
-export type OrderPathStage = 'gate' | 'recheck' | 'preflight' | 'sign' | 'store' | 'post' | 'done';
+import type { OrderPathStage, PolybotMetrics } from '@polybot/observability';
 
 /**
  * Times each step of one execution from the moment its job is picked up, into

@@ -5,6 +5,15 @@ export interface CreateMetricsOptions {
   collectDefault?: boolean;
 }
 
+/**
+ * The steps of executing an approved intent, in order (the `stage` of polybot_order_path_seconds):
+ * the APPROVED -> EXECUTING update, the risk re-check, and on the live path the pre-flight reads,
+ * the signature, the store of the signed order and the post; `done` is the rest, until the outcome
+ * is recorded. Here so the executor that times them and the bench that reads them share one list.
+ */
+export const ORDER_PATH_STAGES = ['gate', 'recheck', 'preflight', 'sign', 'store', 'post', 'done'] as const;
+export type OrderPathStage = (typeof ORDER_PATH_STAGES)[number];
+
 export interface PolybotMetrics {
   readonly registry: Registry;
   /** polybot_cycle_duration_seconds: one ingest/strategy/risk cycle, start to finish. */
