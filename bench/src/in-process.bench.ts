@@ -1,6 +1,8 @@
 import { NegRiskConsistencyStrategy, proposeOpenPosition, type EventSnapshot, type PortfolioState, type RiskSettings } from '@polybot/domain';
 import { createMarketDataSource, NO_VENUE_CALL_RECORDER } from '@polybot/polymarket';
-import { BANKROLL_USD } from './service.stack';
+import { loadSettings } from '@polybot/config';
+import { riskSettingsFrom } from '@polybot/runtime';
+import { benchLimitsEnv } from './service.stack';
 import { median, round, summarize, type LatencySummary } from './stats';
 
 export interface InProcessResult {
@@ -17,35 +19,29 @@ export interface InProcessResult {
   readonly perEventUs: LatencySummary;
 }
 
-/** The same limits the bench gives the services (see service.stack.ts). */
-const RISK: RiskSettings = {
-  maxPositionPct: 0.00005,
-  maxNotionalPerMarket: 1_000_000_000,
-  edgeThreshold: 0.05,
-  universe: {
-    minLiquidityUsd: 1000,
-    minVolume24hUsd: 0,
-    maxSpread: 0.1,
-    minHoursToResolution: 24,
-    maxDaysToResolution: 365,
-    requireOrderBook: true,
-    requireAcceptingOrders: true,
-  },
-  maxTotalExposurePct: 100,
-  maxCategoryExposurePct: 100,
-  maxOrdersPerHour: 1_000_000,
-  maxDailyLossPct: 100,
-  maxStaleDataSeconds: 60,
-};
+/** What the services decide by (service.stack.ts), as the domain takes it. */
+interface BenchDecisionSettings {
+  readonly bankroll: number;
+  readonly kellyFraction: number;
+  readonly expirySeconds: number;
+  readonly risk: RiskSettings;
+  /** Nothing held, no orders: the bench's services start from an empty book too. */
+  readonly portfolio: PortfolioState;
+}
 
-const EMPTY_PORTFOLIO: PortfolioState = {
-  exposure: { totalUsd: 0, byMarket: {}, byCategory: {} },
-  ordersLastHour: 0,
-  equity: BANKROLL_USD,
-  equity24hAgo: null,
-};
+function decisionSettings(loopSeconds: number): BenchDecisionSettings {
+  const settings = loadSettings(benchLimitsEnv(loopSeconds), { envFile: false });
+  const bankroll = settings.paperBankroll;
+  return {
+    bankroll,
+    kellyFraction: settings.kellyFraction,
+    expirySeconds: settings.intentExpirySeconds,
+    risk: riskSettingsFrom(settings),
+    portfolio: { exposure: { totalUsd: 0, byMarket: {}, byCategory: {} }, ordersLastHour: 0, equity: bankroll, equity24hAgo: null },
+  };
+}
 
-function evaluateAndRisk(strategy: NegRiskConsistencyStrategy, events: readonly EventSnapshot[], now: number): { signals: number; proposed: number } {
+function evaluateAndRisk(strategy: NegRiskConsistencyStrategy, events: readonly EventSnapshot[], now: number, decide: BenchDecisionSettings): { signals: number; proposed: number } {
   const markets = new Map(events.flatMap((event) => event.markets.map((market) => [market.marketId, market] as const)));
   let proposed = 0;
   const signals = strategy.evaluate({ events, now });
@@ -53,13 +49,13 @@ function evaluateAndRisk(strategy: NegRiskConsistencyStrategy, events: readonly 
     const market = markets.get(signal.marketId);
     if (!market) continue;
     const decision = proposeOpenPosition(signal, market, {
-      bankroll: BANKROLL_USD,
-      kellyFraction: 0.25,
+      bankroll: decide.bankroll,
+      kellyFraction: decide.kellyFraction,
       existingMarketNotional: 0,
-      portfolio: EMPTY_PORTFOLIO,
-      settings: RISK,
+      portfolio: decide.portfolio,
+      settings: decide.risk,
       now,
-      expirySeconds: 3600,
+      expirySeconds: decide.expirySeconds,
     });
     if (decision.decision === 'PROPOSE') proposed += 1;
   }
@@ -67,7 +63,8 @@ function evaluateAndRisk(strategy: NegRiskConsistencyStrategy, events: readonly 
 }
 
 /** NegRiskConsistencyStrategy + proposeOpenPosition over the same snapshots the services get, in this process. */
-export async function measureInProcess(env: Record<string, string>, runs: number): Promise<InProcessResult> {
+export async function measureInProcess(env: Record<string, string>, runs: number, loopSeconds: number): Promise<InProcessResult> {
+  const decide = decisionSettings(loopSeconds);
   const source = createMarketDataSource({
     gammaUrl: env['POLYBOT_GAMMA_API_URL'],
     clobUrl: env['POLYBOT_CLOB_API_URL'],
@@ -80,14 +77,14 @@ export async function measureInProcess(env: Record<string, string>, runs: number
   const fetchStarted = performance.now();
   const cycle = await source.fetchCycle();
   const fetchMs = performance.now() - fetchStarted;
-  const strategy = new NegRiskConsistencyStrategy({ edgeThreshold: 0.05 });
+  const strategy = new NegRiskConsistencyStrategy({ edgeThreshold: decide.risk.edgeThreshold });
   const now = Date.now();
 
   const timings: number[] = [];
   let counts = { signals: 0, proposed: 0 };
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    counts = evaluateAndRisk(strategy, cycle.events, now);
+    counts = evaluateAndRisk(strategy, cycle.events, now, decide);
     timings.push(performance.now() - started);
   }
 
@@ -96,7 +93,7 @@ export async function measureInProcess(env: Record<string, string>, runs: number
   for (let n = 0; n < 2000 && negRisk.length > 0; n++) {
     const event = negRisk[n % negRisk.length];
     const started = performance.now();
-    evaluateAndRisk(strategy, [event], now);
+    evaluateAndRisk(strategy, [event], now, decide);
     perEvent.push((performance.now() - started) * 1000);
   }
   return {

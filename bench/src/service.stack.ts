@@ -36,6 +36,30 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * The loop, the strategy and the risk limits the bench gives the services, which the in-process
+ * baseline loads too (in-process.bench.ts), so both decide by the same settings.
+ */
+export function benchLimitsEnv(loopSeconds: number): Record<string, string> {
+  return {
+    POLYBOT_LOOP_INTERVAL_SECONDS: String(loopSeconds),
+    // Above the loop, or the settings refuse it: with the walk off only cycles renew the data.
+    POLYBOT_MAX_STALE_DATA_SECONDS: String(Math.max(60, loopSeconds * 3)),
+    POLYBOT_INTENT_EXPIRY_SECONDS: '3600',
+    POLYBOT_PAPER_BANKROLL: String(BANKROLL_USD),
+    // $5 per intent, filled or killed at once (FAK): an approved intent ends EXECUTED at once instead of
+    // resting as EXECUTING, which would block new intents on its token for the rest of the run, and
+    // hundreds of fills barely dent the scenario books' best ask (edge and spread stay put).
+    POLYBOT_MAX_POSITION_PCT: '0.00005',
+    POLYBOT_MAX_NOTIONAL_PER_MARKET: '1000000000',
+    POLYBOT_MAX_TOTAL_EXPOSURE_PCT: '100',
+    POLYBOT_MAX_CATEGORY_EXPOSURE_PCT: '100',
+    POLYBOT_MAX_ORDERS_PER_HOUR: '1000000',
+    POLYBOT_MAX_DAILY_LOSS_PCT: '100',
+    POLYBOT_STRATEGIES: 'neg_risk_consistency',
+  };
+}
+
+/**
  * Every service as its own process, live against the simulator. Risk limits are opened wide (a big
  * bankroll, small intents, no hourly order cap) so the bench measures the pipeline, not the limits.
  */
@@ -59,29 +83,15 @@ export async function startServiceStack(opts: {
     POLYBOT_API_PORT: String(apiPort),
     POLYBOT_METRICS_PORT: '0',
     POLYBOT_LOG_LEVEL: 'info',
-    POLYBOT_LOOP_INTERVAL_SECONDS: String(opts.loopSeconds),
-    // Above the loop, or the settings refuse it: with the walk off only cycles renew the data.
-    POLYBOT_MAX_STALE_DATA_SECONDS: String(Math.max(60, opts.loopSeconds * 3)),
-    POLYBOT_INTENT_EXPIRY_SECONDS: '3600',
+    ...benchLimitsEnv(opts.loopSeconds),
     POLYBOT_MODE: 'live',
     POLYBOT_DRY_RUN: 'false',
     POLYBOT_CONFIRM_LIVE: 'yes',
     POLYBOT_POLYGON_PRIVATE_KEY: SIM_PRIVATE_KEY,
     POLYBOT_POLYMARKET_WALLET_ADDRESS: SIM_WALLET,
-    POLYBOT_PAPER_BANKROLL: String(BANKROLL_USD),
-    // $5 per intent, filled or killed at once (FAK): an approved intent ends EXECUTED at once instead of
-    // resting as EXECUTING, which would block new intents on its token for the rest of the run, and
-    // hundreds of fills barely dent the scenario books' best ask (edge and spread stay put).
-    POLYBOT_MAX_POSITION_PCT: '0.00005',
     POLYBOT_MAX_SPREAD_MULTIPLIER: '1000',
     POLYBOT_ORDER_TYPE: 'FAK',
-    POLYBOT_MAX_NOTIONAL_PER_MARKET: '1000000000',
-    POLYBOT_MAX_TOTAL_EXPOSURE_PCT: '100',
-    POLYBOT_MAX_CATEGORY_EXPOSURE_PCT: '100',
-    POLYBOT_MAX_ORDERS_PER_HOUR: '1000000',
-    POLYBOT_MAX_DAILY_LOSS_PCT: '100',
     POLYBOT_MAX_DRAWDOWN_PCT: '100',
-    POLYBOT_STRATEGIES: 'neg_risk_consistency',
     POLYBOT_HTTP_TIMEOUT_MS: '30000',
   };
   const flags = (name: ServiceName): string[] => {

@@ -46,7 +46,7 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
     const scenario = await makeScenarioEvents(sim, SCENARIO_EVENTS);
     const state = await simJson<{ tokens: number }>(sim, '/_sim/state');
     progress(`N=${tokens}: ${state.tokens} tokens; in-process baseline (fetch once, evaluate + risk)`);
-    const inProcess = await measureInProcess(sim.env, opts.quick ? 3 : 5);
+    const inProcess = await measureInProcess(sim.env, opts.quick ? 3 : 5, opts.loopSeconds);
     progress(`N=${tokens}: in-process fetch ${inProcess.fetchMs} ms, evaluate+risk ${inProcess.evaluateAndRiskMs} ms; starting services`);
 
     stack = await startServiceStack({ sim, databaseUrl: db.url, loopSeconds: opts.loopSeconds, cpuProfileDir: profileDir, defaultHeap: opts.defaultHeap });

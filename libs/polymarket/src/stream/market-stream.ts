@@ -145,11 +145,7 @@ export class MarketStream {
    * need not fetch such a book over REST.
    */
   isLive(assetId: string): boolean {
-    const shard = this.shardOf.get(assetId);
-    const openedAt = shard ? this.openedAt.get(shard) : undefined;
-    if (openedAt === undefined) return false;
-    const heardAt = this.books.lastMessageAt(assetId);
-    return heardAt !== undefined && heardAt >= openedAt && this.books.compactBook(assetId) !== undefined;
+    return this.liveShard(assetId, this.books.lastMessageAt(assetId)) !== undefined;
   }
 
   /** Epoch ms the newest message about the token arrived. */
@@ -165,8 +161,17 @@ export class MarketStream {
    */
   currentAsOf(assetId: string): number | undefined {
     const heardAt = this.books.lastMessageAt(assetId);
-    if (heardAt === undefined || !this.isLive(assetId)) return heardAt;
-    return Math.max(heardAt, this.shardOf.get(assetId)!.heardAt);
+    if (heardAt === undefined) return undefined;
+    const shard = this.liveShard(assetId, heardAt);
+    return shard ? Math.max(heardAt, shard.heardAt) : heardAt;
+  }
+
+  /** The connection keeping the token's book live (see isLive), given when the token was last heard. */
+  private liveShard(assetId: string, heardAt: number | undefined): MarketShardConnection | undefined {
+    const shard = this.shardOf.get(assetId);
+    const openedAt = shard ? this.openedAt.get(shard) : undefined;
+    if (openedAt === undefined || heardAt === undefined || heardAt < openedAt || this.books.compactBook(assetId) === undefined) return undefined;
+    return shard;
   }
 
   resolution(conditionId: string): StreamMarketResolution | undefined {
