@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { metricsPortFor, type MetricsService } from '@polybot/config';
+import { createMetrics } from '@polybot/observability';
 
 const ROOT = join(__dirname, '..', '..');
 const DEPLOY = join(ROOT, 'deploy');
@@ -15,6 +16,9 @@ const TARGET_LABELS = ['service', 'job', 'instance'];
 /** What each dashboard is for: the metrics it must chart. */
 const DASHBOARD_METRICS: Record<string, string[]> = {
   'pipeline.json': [
+    'process_cpu_seconds_total',
+    'process_resident_memory_bytes',
+    'nodejs_eventloop_lag_p99_seconds',
     'polybot_cycle_duration_seconds',
     'polybot_markets_per_cycle',
     'polybot_venue_calls_total',
@@ -23,7 +27,7 @@ const DASHBOARD_METRICS: Record<string, string[]> = {
     'polybot_job_duration_seconds',
   ],
   'intents.json': ['polybot_intents_total', 'polybot_approval_latency_seconds', 'polybot_executions_total', 'polybot_signals_total', 'polybot_order_path_seconds'],
-  'risk.json': ['polybot_kill_switch_active', 'polybot_exposure_usd'],
+  'risk.json': ['polybot_kill_switch_active', 'polybot_exposure_usd', 'polybot_risk_denials_total'],
   'pnl.json': ['polybot_pnl_usd'],
 };
 
@@ -64,6 +68,19 @@ function declaredMetrics(): Map<string, DeclaredMetric> {
   return declared;
 }
 
+/** Node's process metrics (prom-client's defaults, which every service exports): name, type and labels. */
+async function processMetrics(): Promise<Map<string, DeclaredMetric>> {
+  const types = { counter: 'Counter', gauge: 'Gauge', histogram: 'Histogram' } as const;
+  const metrics = await createMetrics('probe', { collectDefault: true }).registry.getMetricsAsJSON();
+  const known = new Map<string, DeclaredMetric>();
+  for (const metric of metrics) {
+    if (metric.name.startsWith('polybot_')) continue;
+    const labels = [...new Set(metric.values.flatMap((value) => Object.keys(value.labels)))];
+    known.set(metric.name, { type: types[String(metric.type) as keyof typeof types], labels });
+  }
+  return known;
+}
+
 /** The series names a metric exposes: a histogram's _bucket, _sum and _count instead of its own name. */
 function seriesNames(declared: Map<string, DeclaredMetric>): Map<string, string> {
   const series = new Map<string, string>();
@@ -82,7 +99,7 @@ function labelsUsed(expr: string): string[] {
 }
 
 function metricNamesUsed(expr: string): string[] {
-  return [...new Set([...expr.matchAll(/\bpolybot_[a-z0-9_]+\b/g)].map((match) => match[0]))];
+  return [...new Set([...expr.matchAll(/\b(?:polybot|process|nodejs)_[a-z0-9_]+\b/g)].map((match) => match[0]))];
 }
 
 /** Grafana's interval macros are not PromQL; give them a value Prometheus accepts. */
@@ -173,8 +190,14 @@ describe('monitoring files (deploy/prometheus, deploy/grafana)', () => {
   });
 
   describe('dashboards', () => {
-    const declared = declaredMetrics();
-    const series = seriesNames(declared);
+    const ours = declaredMetrics();
+    let declared: Map<string, DeclaredMetric>;
+    let series: Map<string, string>;
+
+    beforeAll(async () => {
+      declared = new Map([...(await processMetrics()), ...ours]);
+      series = seriesNames(declared);
+    });
 
     it('has the pipeline, intents, risk and P&L dashboards, with unique uids and titles', () => {
       expect(dashboards.map(({ file }) => file)).toEqual(Object.keys(DASHBOARD_METRICS).sort());
@@ -187,13 +210,14 @@ describe('monitoring files (deploy/prometheus, deploy/grafana)', () => {
       for (const metric of metrics) expect({ file, metric, charted: used.has(metric) }).toEqual({ file, metric, charted: true });
     });
 
-    it('charts every declared metric somewhere', () => {
+    it('charts every metric of ours somewhere', () => {
       const used = new Set(queries.flatMap((query) => metricNamesUsed(query.expr).map((name) => series.get(name) ?? name)));
-      expect([...declared.keys()].filter((name) => !used.has(name))).toEqual([]);
+      expect([...ours.keys()].filter((name) => !used.has(name))).toEqual([]);
     });
 
-    it('queries only metrics libs/observability declares, with the series names they expose', () => {
-      expect(declared.size).toBeGreaterThanOrEqual(13);
+    it('queries only metrics libs/observability declares or the services export from Node, with the series names they expose', () => {
+      expect(ours.size).toBeGreaterThanOrEqual(13);
+      expect(declared.get('process_resident_memory_bytes')?.type).toBe('Gauge');
       for (const query of queries) {
         const names = metricNamesUsed(query.expr);
         expect(names.length).toBeGreaterThan(0);
@@ -220,6 +244,7 @@ describe('monitoring files (deploy/prometheus, deploy/grafana)', () => {
     it('reports an unparsable query, an unknown metric and an unknown label (the checks themselves work)', () => {
       expect(checkPromQl(['sum by (queue (polybot_queue_waiting)']).status).not.toBe(0);
       expect(series.has('polybot_cycle_duration_seconds')).toBe(false);
+      expect(series.has('nodejs_made_up_seconds')).toBe(false);
       expect(series.has('polybot_cycle_duration_seconds_bucket')).toBe(true);
       expect(labelsUsed('sum by (le, queue) (rate(polybot_job_duration_seconds_bucket{outcome!="ok"}[5m]))')).toEqual(['le', 'queue', 'outcome']);
     });

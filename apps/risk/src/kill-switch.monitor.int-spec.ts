@@ -107,6 +107,7 @@ describe('kill switches (real Postgres and Redis)', () => {
     expect(recorded.decision).toBe('DENIED');
     expect(recorded.checks[0]).toMatchObject({ name: 'KILL_SWITCHES', passed: false });
     expect(recorded.checks[0].message).toContain('API_ERRORS');
+    expect((await test.runtime.metrics.riskDenials.get()).values.map(({ labels, value }) => [labels.check, value])).toEqual([['KILL_SWITCHES', 1]]);
 
     const id = await pending();
     const approval = moduleRef.get(IntentService).approve(id, 'test');

@@ -44,6 +44,9 @@ describe('risk (real Postgres and Redis)', () => {
     return (await signals.recent(1000)).filter((signal) => signal.tokenId === tokenId).reverse();
   };
 
+  const denialsOf = async (check: string): Promise<number> =>
+    (await test.runtime.metrics.riskDenials.get()).values.find((value) => value.labels.check === check)?.value ?? 0;
+
   const intentsFor = async (tokenId: string): Promise<number> =>
     Number((await db.dataSource.query('SELECT count(*) AS n FROM intents WHERE token_id = $1', [tokenId]))[0].n);
 
@@ -74,9 +77,11 @@ describe('risk (real Postgres and Redis)', () => {
   it('denies a signal on a market with tiny liquidity, storing its checks and no intent', async () => {
     const market = testMarket(`m-${randomUUID()}`, { liquidityUsd: 10 });
     const tokenId = market.tokens[0].tokenId;
+    const deniedBefore = await denialsOf('UNIVERSE');
 
     await expect(propose.handle(batchOf(market))).resolves.toEqual([]);
 
+    expect((await denialsOf('UNIVERSE')) - deniedBefore).toBe(1);
     const [denied] = await recordedFor(tokenId);
     expect(denied).toMatchObject({ decision: 'DENIED', intentId: null });
     expect(denied.checks.map((check) => check.name)).toEqual(CHECK_NAMES);
@@ -89,9 +94,12 @@ describe('risk (real Postgres and Redis)', () => {
   it('denies a signal on a market whose own data is as old as the STALE_DATA limit, while fresher markets still flow', async () => {
     const stale = testMarket(`m-${randomUUID()}`, { fetchedAt: new Date(Date.now() - 61_000).toISOString() });
     const fresh = testMarket(`m-${randomUUID()}`);
+    const [ageBefore, edgeBefore] = [await denialsOf('MARKET_DATA_AGE'), await denialsOf('MIN_EDGE')];
 
     const proposed = await propose.handle(batchOf(stale, fresh));
 
+    // Counted under the check that failed only, so a chart of denials by check shows stale markets.
+    expect([(await denialsOf('MARKET_DATA_AGE')) - ageBefore, (await denialsOf('MIN_EDGE')) - edgeBefore]).toEqual([1, 0]);
     expect(proposed.map((intent) => intent.marketId)).toEqual([fresh.marketId]);
     const [denied] = await recordedFor(stale.tokens[0].tokenId);
     expect(denied).toMatchObject({ decision: 'DENIED', intentId: null });

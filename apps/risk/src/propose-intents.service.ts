@@ -40,7 +40,7 @@ export class ProposeIntentsService {
       // the PENDING intents it finds, and must not be followed by new ones from this batch.
       const halt = haltCheck(this.state.tripped());
       if (halt) {
-        records.push({ signal, cycleId: batch.cycleId, decision: 'DENIED', checks: [halt] });
+        this.deny(records, signal, batch.cycleId, [halt]);
         continue;
       }
       const now = this.clock();
@@ -54,11 +54,8 @@ export class ProposeIntentsService {
         expirySeconds: this.settings.intentExpirySeconds,
       });
       if (decision.decision === 'DENY') {
-        records.push({ signal, cycleId: batch.cycleId, decision: 'DENIED', checks: decision.checks });
-        this.logger.info(
-          { cycle_id: batch.cycleId, token_id: signal.tokenId, failed: decision.checks.filter((c) => !c.passed).map((c) => c.message) },
-          'Signal denied by risk checks',
-        );
+        const failed = this.deny(records, signal, batch.cycleId, decision.checks);
+        this.logger.info({ cycle_id: batch.cycleId, token_id: signal.tokenId, failed: failed.map((c) => c.message) }, 'Signal denied by risk checks');
         continue;
       }
       const intent = await this.intents.createPending(
@@ -98,6 +95,14 @@ export class ProposeIntentsService {
     }
     this.signalRecords.enqueue(records);
     return proposed;
+  }
+
+  /** Records the denial and counts it under each check that failed; returns those checks. */
+  private deny(records: SignalRecord[], signal: SignalWithMarket['signal'], cycleId: string, checks: RiskCheckResult[]): RiskCheckResult[] {
+    records.push({ signal, cycleId, decision: 'DENIED', checks });
+    const failed = checks.filter((check) => !check.passed);
+    for (const check of failed) this.metrics.riskDenials.inc({ check: check.name });
+    return failed;
   }
 
   private async announce(intent: Intent, cycleId: string): Promise<void> {

@@ -7,6 +7,7 @@ describe('createMetrics', () => {
     expect(names).toEqual([
       'counter polybot_executions_total',
       'counter polybot_intents_total',
+      'counter polybot_risk_denials_total',
       'counter polybot_signals_total',
       'counter polybot_stream_messages_total',
       'counter polybot_venue_calls_total',

@@ -26,6 +26,11 @@ export interface PolybotMetrics {
   readonly dataAge: Gauge;
   /** polybot_signals_total{strategy} */
   readonly signals: Counter<'strategy'>;
+  /**
+   * polybot_risk_denials_total{check}: signals risk refused to propose, once for each check that
+   * failed (KILL_SWITCHES when a switch halted it), so a chart says why nothing is being proposed.
+   */
+  readonly riskDenials: Counter<'check'>;
   /** polybot_intents_total{type,status}: intents reaching each lifecycle status. */
   readonly intents: Counter<'type' | 'status'>;
   /** polybot_approval_latency_seconds: intent created -> approved by a person. */
@@ -96,6 +101,12 @@ export function createMetrics(service: string, opts: CreateMetricsOptions = {}):
       name: 'polybot_signals_total',
       help: 'Signals emitted by strategy',
       labelNames: ['strategy'] as const,
+      registers,
+    }),
+    riskDenials: new Counter({
+      name: 'polybot_risk_denials_total',
+      help: 'Signals denied by risk, counted once for each failed check',
+      labelNames: ['check'] as const,
       registers,
     }),
     intents: new Counter({

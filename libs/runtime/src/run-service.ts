@@ -32,7 +32,8 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'Unhandled promise rejection'));
 
   try {
-    const metrics = createMetrics(definition.service);
+    // CPU, memory, GC and event-loop lag per service: what the bench measures, for the dashboards too.
+    const metrics = createMetrics(definition.service, { collectDefault: true });
     const metricsServer = await startMetricsServer(metrics.registry, {
       host: settings.apiHost,
       port: metricsPortFor(definition.service, settings.metricsPort),
