@@ -93,6 +93,8 @@ export function markdownTable(results: BenchResults): string {
     row('websocket price change (the venue\'s frame) -> PENDING p99 / max', (s) => `${lat(s.latency.venueFrameToPending, 'p99')} / ${fmt(s.latency.venueFrameToPending.max, ' ms')}`),
     row('  changes made during a cycle: count, p50 / p99 / max', (s) => overlap(s.latency.priceChangeByCycle.duringCycle)),
     row('  changes made between cycles: count, p50 / p99 / max', (s) => overlap(s.latency.priceChangeByCycle.betweenCycles)),
+    row('  the ingestor\'s event loop, longest wait per 0.5 s: during cycles, p50 / p99 / max', (s) => (s.ingestorLoopLag ? overlap(s.ingestorLoopLag.duringCycle) : 'n/a')),
+    row('  the ingestor\'s event loop, longest wait per 0.5 s: between cycles, p50 / p99 / max', (s) => (s.ingestorLoopLag ? overlap(s.ingestorLoopLag.betweenCycles) : 'n/a')),
     row('  stage: setPrice -> the venue\'s frame heard by a bench socket (the simulator\'s part), p50 / p99', (s) => `${fmt(s.latency.changeToVenueFrame.p50, ' ms')} / ${fmt(s.latency.changeToVenueFrame.p99, ' ms')}`),
     row('  stage: setPrice -> signal queued (venue, websocket, ingestor, hop 1, strategy), p50', (s) => fmt(s.latency.stages.changeToSignal.p50, ' ms')),
     row('  stage: signal queued -> risk picked it up (hop 2), p50', (s) => fmt(s.latency.stages.signalWait.p50, ' ms')),

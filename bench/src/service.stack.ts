@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Wallet } from 'ethers';
 import { serviceNodeFlags } from '@polybot/config';
 import { createRedisConnection } from '@polybot/queues';
-import { ROOT, startNode, type BenchProcess } from './child.process';
+import { logRecord, ROOT, startNode, type BenchProcess } from './child.process';
 import type { BenchSimulator } from './simulator.process';
 
 export const SERVICE_NAMES = ['ingestor', 'strategy', 'risk', 'executor', 'api'] as const;
@@ -20,6 +20,8 @@ export interface ServiceStack {
   readonly apiUrl: string;
   readonly queuePrefix: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Where a service serves /metrics, once its "started" line said (ports are picked at start). */
+  metricsUrl(name: ServiceName): string | undefined;
   tails(): string;
   stop(): Promise<void>;
 }
@@ -104,11 +106,20 @@ export async function startServiceStack(opts: {
   const services = Object.fromEntries(
     SERVICE_NAMES.map((name) => [name, startNode(name, [resolve(ROOT, `dist/apps/${name}/src/main.js`)], env, flags(name))]),
   ) as Record<ServiceName, BenchProcess>;
+  const metricsPorts = new Map<ServiceName, number>();
+  for (const name of SERVICE_NAMES) {
+    services[name].onLine((line) => {
+      if (metricsPorts.has(name) || !line.includes(`"${name} started"`)) return;
+      const port = Number(logRecord(line)?.['metrics_port']);
+      if (port > 0) metricsPorts.set(name, port);
+    });
+  }
   return {
     services,
     apiUrl: `http://127.0.0.1:${apiPort}`,
     queuePrefix,
     env,
+    metricsUrl: (name) => (metricsPorts.has(name) ? `http://127.0.0.1:${metricsPorts.get(name)}/metrics` : undefined),
     tails: () => SERVICE_NAMES.map((name) => services[name].tail()).join('\n'),
     stop: async () => {
       // A profiled service writes its profile on exit: give it time to.

@@ -6,6 +6,7 @@ import { summarizeProfiles, type ProfileSummary } from './cpu-profile.summary';
 import { CycleWatcher, measureCycles, type CycleResult } from './cycle.bench';
 import { measureInProcess, type InProcessResult } from './in-process.bench';
 import { makeScenarioEvents, measureLatency, type LatencyResult } from './latency.bench';
+import { EventLoopLagSampler, type EventLoopLag } from './event-loop.sampler';
 import { hostSpeedMs } from './host-speed';
 import { loadAverage, memoryMb } from './proc-stats.reader';
 import { progress, waitFor } from './progress';
@@ -25,6 +26,8 @@ export interface SizeResult {
   readonly inProcess: InProcessResult;
   readonly cycle: CycleResult;
   readonly latency: LatencyResult;
+  /** The ingestor's event loop while the price changes were timed (absent in results before 5 Dec). */
+  readonly ingestorLoopLag?: EventLoopLag;
   readonly peakRssMb: Record<ServiceName | 'simulator', number>;
   readonly loadAverage: { before: number[]; after: number[] };
   /** hostSpeedMs before and after the size: how fast the host was while it ran (lower is faster). */
@@ -61,7 +64,14 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
     progress(`N=${tokens}: services up (first ingest cycle ${first.durationMs} ms, ${first.markets} markets); measuring ${opts.cycles} full cycles`);
     const cycle = await measureCycles(running, watcher, sim.process.pid, redisUrl, opts.cycles, opts.loopSeconds);
     progress(`N=${tokens}: pipeline ${cycle.pipelineMs} ms/cycle, services ${cycle.servicesCpuSecondsPerCycle} CPU-s/cycle; timing ${opts.changes} price changes`);
-    const latency = await measureLatency({ sim, stack: running, db: db.pool, redisUrl, events: scenario, changes: opts.changes, approveEvery: 5, cycles: () => watcher.windows() });
+    const ingestorMetrics = running.metricsUrl('ingestor');
+    if (!ingestorMetrics) throw new Error(`the ingestor did not say where it serves /metrics\n${running.tails()}`);
+    const loopLag = new EventLoopLagSampler(ingestorMetrics);
+    await loopLag.start();
+    const latency = await measureLatency({ sim, stack: running, db: db.pool, redisUrl, events: scenario, changes: opts.changes, approveEvery: 5, cycles: () => watcher.windows() }).finally(() =>
+      loopLag.stop(),
+    );
+    const ingestorLoopLag = loopLag.split(watcher.windows());
     progress(
       `N=${tokens}: price change -> PENDING p50 ${latency.priceChangeToPending.p50} ms p99 ${latency.priceChangeToPending.p99} ms ` +
         `(from the venue's frame p50 ${latency.venueFrameToPending.p50} ms p99 ${latency.venueFrameToPending.p99} ms); ` +
@@ -82,6 +92,7 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
       inProcess,
       cycle,
       latency,
+      ingestorLoopLag,
       peakRssMb,
       loadAverage: { before, after: loadAverage() },
       hostSpeedMs: { before: speedBefore, after: hostSpeedMs() },
