@@ -1,7 +1,7 @@
 import { NegRiskConsistencyStrategy, proposeOpenPosition, type EventSnapshot, type PortfolioState, type RiskSettings } from '@polybot/domain';
 import { createMarketDataSource, NO_VENUE_CALL_RECORDER } from '@polybot/polymarket';
-import { loadSettings } from '@polybot/config';
-import { riskSettingsFrom } from '@polybot/runtime';
+import { loadSettings, type Settings } from '@polybot/config';
+import { marketDataConfigFrom, riskSettingsFrom } from '@polybot/runtime';
 import { benchLimitsEnv } from './service.stack';
 import { median, round, summarize, type LatencySummary } from './stats';
 
@@ -29,8 +29,7 @@ interface BenchDecisionSettings {
   readonly portfolio: PortfolioState;
 }
 
-function decisionSettings(loopSeconds: number): BenchDecisionSettings {
-  const settings = loadSettings(benchLimitsEnv(loopSeconds), { envFile: false });
+function decisionSettings(settings: Settings): BenchDecisionSettings {
   const bankroll = settings.paperBankroll;
   return {
     bankroll,
@@ -62,18 +61,14 @@ function evaluateAndRisk(strategy: NegRiskConsistencyStrategy, events: readonly 
   return { signals: signals.length, proposed };
 }
 
-/** NegRiskConsistencyStrategy + proposeOpenPosition over the same snapshots the services get, in this process. */
-export async function measureInProcess(env: Record<string, string>, runs: number, loopSeconds: number): Promise<InProcessResult> {
-  const decide = decisionSettings(loopSeconds);
-  const source = createMarketDataSource({
-    gammaUrl: env['POLYBOT_GAMMA_API_URL'],
-    clobUrl: env['POLYBOT_CLOB_API_URL'],
-    timeoutMs: 30_000,
-    maxRetries: 3,
-    booksBatchSize: 100,
-    gammaPageSize: 100,
-    recorder: NO_VENUE_CALL_RECORDER,
-  });
+/**
+ * NegRiskConsistencyStrategy + proposeOpenPosition over the same snapshots the services get, in this
+ * process, fetched by the ingestor's market-data source configured as the ingestor configures it.
+ */
+export async function measureInProcess(simEnv: Record<string, string>, runs: number, loopSeconds: number): Promise<InProcessResult> {
+  const settings = loadSettings({ ...simEnv, ...benchLimitsEnv(loopSeconds) }, { envFile: false });
+  const decide = decisionSettings(settings);
+  const source = createMarketDataSource(marketDataConfigFrom(settings, NO_VENUE_CALL_RECORDER));
   const fetchStarted = performance.now();
   const cycle = await source.fetchCycle();
   const fetchMs = performance.now() - fetchStarted;

@@ -1,5 +1,4 @@
 import { logRecord } from './child.process';
-import { waitFor } from './progress';
 import type { ServiceStack } from './service.stack';
 
 /** The executor's steps for one intent, in ms (its log line's order_path_ms). */
@@ -8,6 +7,8 @@ export type OrderPathSteps = Readonly<Record<string, number>>;
 /** Collects the executor's timed steps per intent from its "Intent executed" / "Execution failed" lines. */
 export class OrderPathWatcher {
   private readonly byIntent = new Map<string, OrderPathSteps>();
+  /** Who waits for an intent's execution: woken by its log line, not by polling in the measured window. */
+  private readonly waiters = new Map<string, () => void>();
 
   constructor(stack: ServiceStack) {
     stack.services.executor.onLine((line) => {
@@ -16,12 +17,22 @@ export class OrderPathWatcher {
       const steps = record?.['order_path_ms'];
       if (typeof record?.['intent_id'] !== 'string' || typeof steps !== 'object' || steps === null) return;
       this.byIntent.set(record['intent_id'], steps as OrderPathSteps);
+      this.waiters.get(record['intent_id'])?.();
     });
   }
 
   /** Resolves once the executor has logged the intent's execution, or after `timeoutMs` (true if it had). */
   executed(intentId: string, timeoutMs: number): Promise<boolean> {
-    return waitFor(`the execution of intent ${intentId}`, () => this.byIntent.has(intentId), timeoutMs, 5).then(() => true, () => false);
+    if (this.byIntent.has(intentId)) return Promise.resolve(true);
+    return new Promise((done) => {
+      const finish = (executed: boolean): void => {
+        clearTimeout(timer);
+        this.waiters.delete(intentId);
+        done(executed);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      this.waiters.set(intentId, () => finish(true));
+    });
   }
 
   stepsOf(intentId: string): OrderPathSteps | undefined {

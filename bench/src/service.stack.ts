@@ -38,8 +38,8 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * The loop, the strategy and the risk limits the bench gives the services, which the in-process
- * baseline loads too (in-process.bench.ts), so both decide by the same settings.
+ * The loop, the venue timeout, the strategy and the risk limits the bench gives the services, which
+ * the in-process baseline loads too (in-process.bench.ts), so both fetch and decide by the same settings.
  */
 export function benchLimitsEnv(loopSeconds: number): Record<string, string> {
   return {
@@ -58,6 +58,8 @@ export function benchLimitsEnv(loopSeconds: number): Record<string, string> {
     POLYBOT_MAX_ORDERS_PER_HOUR: '1000000',
     POLYBOT_MAX_DAILY_LOSS_PCT: '100',
     POLYBOT_STRATEGIES: 'neg_risk_consistency',
+    // A 50,000-token catalogue read on a busy host can outlast the default per-request timeout.
+    POLYBOT_HTTP_TIMEOUT_MS: '30000',
   };
 }
 
@@ -94,7 +96,6 @@ export async function startServiceStack(opts: {
     POLYBOT_MAX_SPREAD_MULTIPLIER: '1000',
     POLYBOT_ORDER_TYPE: 'FAK',
     POLYBOT_MAX_DRAWDOWN_PCT: '100',
-    POLYBOT_HTTP_TIMEOUT_MS: '30000',
   };
   const flags = (name: ServiceName): string[] => {
     const heap = opts.defaultHeap ? [] : serviceNodeFlags(name);
