@@ -1,5 +1,5 @@
 import type { CycleWindow } from './cycle-overlap';
-import { summarize, type LatencySummary } from './stats';
+import { round, summarize, type LatencySummary } from './stats';
 
 /** One scrape of a service's event-loop delay histogram, which prom-client resets on every scrape. */
 interface LagWindow {
@@ -9,15 +9,38 @@ interface LagWindow {
   readonly maxMs: number;
 }
 
+/** Garbage collections by kind (minor, major, incremental, weakcb) while sampled: how many, and seconds in them. */
+export type GcTotals = Record<string, { readonly count: number; readonly seconds: number }>;
+
 export interface EventLoopLag {
   /** Scrape interval: each figure is the longest wait of one such window. */
   readonly windowMs: number;
+  /** Seconds sampled, and the service's collections in them (nodejs_gc_duration_seconds). */
+  readonly sampledSeconds: number;
+  readonly gc: GcTotals;
   /** Windows that overlapped an ingest cycle: their longest waits, ms. */
   readonly duringCycle: LatencySummary;
   readonly betweenCycles: LatencySummary;
 }
 
 const LAG_MAX = /^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)$/m;
+const GC_TOTAL = /^nodejs_gc_duration_seconds_(sum|count)\{[^}]*kind="([a-z]+)"[^}]*\} (\S+)$/gm;
+
+function gcTotals(exposition: string): GcTotals {
+  const totals: Record<string, { count: number; seconds: number }> = {};
+  for (const [, field, kind, value] of exposition.matchAll(GC_TOTAL)) {
+    const entry = (totals[kind] ??= { count: 0, seconds: 0 });
+    if (field === 'sum') entry.seconds = Number(value);
+    else entry.count = Number(value);
+  }
+  return totals;
+}
+
+function gcSince(first: GcTotals, last: GcTotals): GcTotals {
+  return Object.fromEntries(
+    Object.entries(last).map(([kind, { count, seconds }]) => [kind, { count: count - (first[kind]?.count ?? 0), seconds: round(seconds - (first[kind]?.seconds ?? 0), 3) }]),
+  );
+}
 
 /**
  * Reads a service's event-loop lag from its /metrics while the bench times price changes, so the
@@ -28,6 +51,8 @@ export class EventLoopLagSampler {
   private readonly windows: LagWindow[] = [];
   private timer: NodeJS.Timeout | null = null;
   private last = 0;
+  private first: { at: number; gc: GcTotals } | null = null;
+  private latest: { at: number; gc: GcTotals } | null = null;
   private failure: string | null = null;
 
   constructor(
@@ -54,7 +79,9 @@ export class EventLoopLagSampler {
       const overlaps = cycles.some((cycle) => from <= cycle.endedAt && to >= cycle.startedAt);
       (overlaps ? during : between).push(maxMs);
     }
-    return { windowMs: this.windowMs, duringCycle: summarize(during), betweenCycles: summarize(between) };
+    const sampledSeconds = this.first && this.latest ? round((this.latest.at - this.first.at) / 1000, 1) : 0;
+    const gc = this.first && this.latest ? gcSince(this.first.gc, this.latest.gc) : {};
+    return { windowMs: this.windowMs, sampledSeconds, gc, duringCycle: summarize(during), betweenCycles: summarize(between) };
   }
 
   private async scrape(): Promise<void> {
@@ -65,6 +92,8 @@ export class EventLoopLagSampler {
       if (!Number.isFinite(seconds)) throw new Error('no nodejs_eventloop_lag_max_seconds in the exposition');
       if (this.last > 0) this.windows.push({ from: this.last, to: at, maxMs: seconds * 1000 });
       this.last = at;
+      this.latest = { at, gc: gcTotals(text) };
+      this.first ??= this.latest;
     } catch (error) {
       // A missed scrape merges two windows into the next one; the gap is not counted twice.
       this.failure = error instanceof Error ? error.message : String(error);

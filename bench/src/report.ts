@@ -9,7 +9,7 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly machine: MachineInfo;
-  readonly settings: { quick: boolean; defaultHeap: boolean; loopSeconds: number; tickMs: number; walkSteps?: number; changes: number; cycles: number; seed: number };
+  readonly settings: { quick: boolean; defaultHeap: boolean; ingestorFlags?: string[]; loopSeconds: number; tickMs: number; walkSteps?: number; changes: number; cycles: number; seed: number };
   readonly caveat: string;
   readonly baselines: { threeHopFloor: LatencySummary };
   readonly sizes: SizeResult[];
@@ -61,6 +61,12 @@ function executorSteps(size: SizeResult, which: 'p50' | 'p99'): string {
   return steps ? `${ORDER_STEPS.map((step) => fmt(steps[step]?.[which])).join(' / ')} ms` : 'n/a';
 }
 
+function gcCell(lag: SizeResult['ingestorLoopLag']): string {
+  if (!lag?.gc) return 'n/a';
+  const kind = (name: string): string => `${lag.gc[name]?.count ?? 0} (${lag.gc[name]?.seconds ?? 0} s)`;
+  return `${kind('minor')} / ${kind('major')} over ${lag.sampledSeconds} s`;
+}
+
 const fmt = (x: number | null | undefined, unit = ''): string => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : `${x}${unit}`);
 
 /** The headline table: one column per size, each figure with its ratio to the baselines where one applies. */
@@ -95,6 +101,7 @@ export function markdownTable(results: BenchResults): string {
     row('  changes made between cycles: count, p50 / p99 / max', (s) => overlap(s.latency.priceChangeByCycle.betweenCycles)),
     row('  the ingestor\'s event loop, longest wait per 0.5 s: during cycles, p50 / p99 / max', (s) => (s.ingestorLoopLag ? overlap(s.ingestorLoopLag.duringCycle) : 'n/a')),
     row('  the ingestor\'s event loop, longest wait per 0.5 s: between cycles, p50 / p99 / max', (s) => (s.ingestorLoopLag ? overlap(s.ingestorLoopLag.betweenCycles) : 'n/a')),
+    row('  the ingestor\'s collections while sampled: minor / major, count (seconds in them) over seconds sampled', (s) => gcCell(s.ingestorLoopLag)),
     row('  stage: setPrice -> the venue\'s frame heard by a bench socket (the simulator\'s part), p50 / p99', (s) => `${fmt(s.latency.changeToVenueFrame.p50, ' ms')} / ${fmt(s.latency.changeToVenueFrame.p99, ' ms')}`),
     row('  stage: setPrice -> signal queued (venue, websocket, ingestor, hop 1, strategy), p50', (s) => fmt(s.latency.stages.changeToSignal.p50, ' ms')),
     row('  stage: signal queued -> risk picked it up (hop 2), p50', (s) => fmt(s.latency.stages.signalWait.p50, ' ms')),

@@ -74,6 +74,7 @@ export async function startServiceStack(opts: {
   cpuProfileDir?: string;
   /** V8's own heap sizing instead of the services' production ceilings (for comparison). */
   defaultHeap?: boolean;
+  ingestorFlags?: readonly string[];
 }): Promise<ServiceStack> {
   const apiPort = await freePort();
   const queuePrefix = `polybot-bench-${Date.now()}`;
@@ -98,7 +99,7 @@ export async function startServiceStack(opts: {
     POLYBOT_MAX_DRAWDOWN_PCT: '100',
   };
   const flags = (name: ServiceName): string[] => {
-    const heap = opts.defaultHeap ? [] : serviceNodeFlags(name);
+    const heap = [...(opts.defaultHeap ? [] : serviceNodeFlags(name)), ...(name === 'ingestor' ? (opts.ingestorFlags ?? []) : [])];
     if (!opts.cpuProfileDir) return heap;
     const dir = resolve(opts.cpuProfileDir, name);
     mkdirSync(dir, { recursive: true });
