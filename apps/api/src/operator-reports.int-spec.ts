@@ -91,6 +91,7 @@ describe('API kill switches, /report, /universe and the richer /status over real
           by_category: [{ category: 'Politics', usd: 20, limit_usd: 1000 }],
         },
         markets: { data_age_seconds: expect.any(Number) },
+        signals_last_hour: { proposed: 0, denied: 0, duplicate: 0, denied_by: [] },
       });
       expect((answer.body as { kill_switches: unknown[] }).kill_switches).toHaveLength(KILL_SWITCH_NAMES.length);
     });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import { buildStatusReport, whenDatabaseIsUp, type StatusReport } from '@polybot/intents';
-import { IntentRepository, KillSwitchRepository, MarketRepository } from '@polybot/persistence';
+import { IntentRepository, KillSwitchRepository, MarketRepository, SignalRepository } from '@polybot/persistence';
 import { PortfolioService } from '@polybot/portfolio';
 import { QueueProducer } from '@polybot/queues';
 import { CLOCK, SETTINGS, type Clock } from '@polybot/runtime';
@@ -17,6 +17,7 @@ export class StatusService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly intents: IntentRepository,
     private readonly markets: MarketRepository,
+    private readonly signals: SignalRepository,
     private readonly killSwitches: KillSwitchRepository,
     private readonly portfolio: PortfolioService,
     private readonly queue: QueueProducer,
@@ -28,6 +29,7 @@ export class StatusService {
         settings: this.settings,
         intents: this.intents,
         markets: this.markets,
+        signals: this.signals,
         killSwitches: this.killSwitches,
         portfolio: this.portfolio,
         queue: this.queue,

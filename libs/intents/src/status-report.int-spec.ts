@@ -4,7 +4,7 @@ import { KILL_SWITCH_NAMES } from '@polybot/domain';
 import { createLogger } from '@polybot/observability';
 import {
   AccountSnapshotRepository, createTestDatabase, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository, MarketRepository,
-  type TestDatabase,
+  SignalRepository, type SignalRecord, type TestDatabase,
 } from '@polybot/persistence';
 import { PortfolioService } from '@polybot/portfolio';
 import { createQueueHandles, testMarket, type QueueHandles } from '@polybot/runtime';
@@ -13,6 +13,20 @@ import { seedIntent, tradeFill } from './test/report-seed.fixture';
 
 const NOW = new Date('2026-11-27T06:00:00.000Z');
 const at = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000);
+
+const check = (name: string, ok: boolean) => ({ name, passed: ok, value: 1, limit: 2, message: `${name} ${ok ? 'ok' : 'failed'}` });
+const failed = (name: string) => check(name, false);
+const passed = (name: string) => check(name, true);
+const signalAt = (when: Date, decision: SignalRecord['decision'], checks: SignalRecord['checks']): SignalRecord => ({
+  signal: {
+    strategy: 'test', marketId: 'm-1', conditionId: 'c-m-1', tokenId: 'm-1-yes', outcome: 'Yes', side: 'BUY',
+    modelProb: 0.6, marketPrice: 0.5, edge: 0.1, confidence: 0.9, reason: 'test',
+  },
+  cycleId: 'c1',
+  decision,
+  checks,
+  at: when,
+});
 
 describe('buildStatusReport (real Postgres and Redis)', () => {
   let db: TestDatabase;
@@ -48,7 +62,16 @@ describe('buildStatusReport (real Postgres and Redis)', () => {
     const portfolio = new PortfolioService({
       fills, intents, markets, executions: new ExecutionRepository(db.dataSource), accounts: new AccountSnapshotRepository(db.dataSource), settings,
     });
-    report = await buildStatusReport({ settings, intents, markets, killSwitches, portfolio, queue: handles.queue, now: NOW });
+    const signals = new SignalRepository(db.dataSource);
+    await signals.recordMany([
+      signalAt(at(10), 'PROPOSED', []),
+      signalAt(at(20), 'DENIED', [failed('MIN_EDGE'), failed('MARKET_DATA_AGE')]),
+      signalAt(at(30), 'DENIED', [passed('MIN_EDGE'), failed('MARKET_DATA_AGE')]),
+      signalAt(at(40), 'DUPLICATE', []),
+      // Older than an hour: left out.
+      signalAt(at(61), 'DENIED', [failed('MIN_EDGE')]),
+    ]);
+    report = await buildStatusReport({ settings, intents, markets, signals, killSwitches, portfolio, queue: handles.queue, now: NOW });
   });
   afterAll(async () => {
     await handles?.close();
@@ -95,6 +118,13 @@ describe('buildStatusReport (real Postgres and Redis)', () => {
       cleared_at: null, cleared_by: null,
     });
     expect(report.kill_switches.find((s) => s.name === 'DRAWDOWN')).toMatchObject({ tripped: false, threshold: 15, value: null });
+  });
+
+  it('counts the last hour\'s signals by decision and the checks their denials failed, most first', () => {
+    expect(report.signals_last_hour).toEqual({
+      proposed: 1, denied: 2, duplicate: 1,
+      denied_by: [{ check: 'MARKET_DATA_AGE', count: 2 }, { check: 'MIN_EDGE', count: 1 }],
+    });
   });
 
   it('keeps the intents, markets and queue parts', () => {

@@ -1,7 +1,7 @@
 import type { Settings } from '@polybot/config';
 import { describeSettings } from '@polybot/config';
 import type { IntentStatus } from '@polybot/domain';
-import type { IntentRepository, KillSwitchRepository, MarketRepository } from '@polybot/persistence';
+import type { IntentRepository, KillSwitchRepository, MarketRepository, SignalRepository } from '@polybot/persistence';
 import type { PortfolioService } from '@polybot/portfolio';
 import type { QueueDepth, QueueProducer } from '@polybot/queues';
 import { killSwitchStates, type KillSwitchJson } from './kill-switch-state';
@@ -22,6 +22,8 @@ export interface StatusReport {
   exposure: ExposureJson;
   intents: Record<IntentStatus, number>;
   markets: { known: number; newest_update: string | null; data_age_seconds: number | null };
+  /** The last hour's signals by risk's decision, and the checks the denials failed (most first). */
+  signals_last_hour: { proposed: number; denied: number; duplicate: number; denied_by: { check: string; count: number }[] };
   /** Every switch in KILL_SWITCH_NAMES, tripped or not. */
   kill_switches: KillSwitchJson[];
   queues: Record<string, QueueDepth> | { error: string };
@@ -33,18 +35,22 @@ export interface StatusSources {
   readonly settings: Settings;
   readonly intents: IntentRepository;
   readonly markets: MarketRepository;
+  readonly signals: SignalRepository;
   readonly killSwitches: KillSwitchRepository;
   readonly portfolio: Pick<PortfolioService, 'view'>;
   readonly queue: QueueProducer;
   readonly now: Date;
 }
 
+const HOUR_MS = 3_600_000;
+
 /** One status picture for `polyb0t status` and `GET /status`; Redis being down blanks only the queue part. */
 export async function buildStatusReport(src: StatusSources): Promise<StatusReport> {
-  const [intents, known, newest, switches, view, queues] = await Promise.all([
+  const [intents, known, newest, signals, switches, view, queues] = await Promise.all([
     src.intents.countByStatus(),
     src.markets.count(),
     src.markets.newestUpdate(),
+    src.signals.decisionsSince(new Date(src.now.getTime() - HOUR_MS)),
     src.killSwitches.list(),
     src.portfolio.view(src.now),
     src.queue.depths().catch((error: unknown) => ({ error: `queues unavailable: ${error instanceof Error ? error.message : String(error)}` })),
@@ -65,6 +71,12 @@ export async function buildStatusReport(src: StatusSources): Promise<StatusRepor
       known,
       newest_update: newest ? newest.toISOString() : null,
       data_age_seconds: newest ? Math.max(0, Math.round((src.now.getTime() - newest.getTime()) / 100) / 10) : null,
+    },
+    signals_last_hour: {
+      proposed: signals.decisions.PROPOSED,
+      denied: signals.decisions.DENIED,
+      duplicate: signals.decisions.DUPLICATE,
+      denied_by: signals.deniedBy.map(({ check, count }) => ({ check, count })),
     },
     kill_switches: killSwitchStates(switches, src.settings),
     queues,

@@ -8,7 +8,7 @@ export * from './entities';
 export { IntentRepository } from './intents/intent.repository';
 export type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intents/intent-repository.types';
 export { SignalRepository } from './signals/signal.repository';
-export { SIGNAL_DECISIONS, type RecordedSignal, type SignalDecision, type SignalRecord } from './signals/signal-record.types';
+export { SIGNAL_DECISIONS, type RecordedSignal, type SignalDecision, type SignalDecisionCounts, type SignalRecord } from './signals/signal-record.types';
 export { RiskCheckRepository } from './risk-checks/risk-check.repository';
 export { RISK_CHECK_PHASES, type RiskCheckPhase } from './risk-checks/risk-check-phase';
 export { ExecutionRepository } from './executions/execution.repository';

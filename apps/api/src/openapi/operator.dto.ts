@@ -24,6 +24,18 @@ export class HealthDto {
   @ApiProperty({ ...anyObject, example: { postgres: 'ok', redis: 'ok', venue: 'ok' } }) checks!: Record<string, string>;
 }
 
+export class SignalDenialDto {
+  @ApiProperty({ description: 'a risk check, e.g. MIN_EDGE or MARKET_DATA_AGE' }) check!: string;
+  @ApiProperty({ description: 'denied signals that failed it' }) count!: number;
+}
+
+export class SignalsLastHourDto {
+  @ApiProperty() proposed!: number;
+  @ApiProperty() denied!: number;
+  @ApiProperty({ description: 'signals for a token that already had an open intent' }) duplicate!: number;
+  @ApiProperty({ type: [SignalDenialDto], description: 'the checks the denials failed, most first (a denial failing two counts under both)' }) denied_by!: SignalDenialDto[];
+}
+
 export class StatusDto {
   @ApiProperty({ enum: ['paper', 'live'] }) mode!: string;
   @ApiProperty() dry_run!: boolean;
@@ -37,6 +49,7 @@ export class StatusDto {
   @ApiProperty(anyObject) exposure!: object;
   @ApiProperty({ ...anyObject, description: 'intent counts by status' }) intents!: Record<string, number>;
   @ApiProperty(anyObject) markets!: object;
+  @ApiProperty({ type: SignalsLastHourDto, description: "the last hour's signals by risk's decision: why nothing, or little, was proposed" }) signals_last_hour!: SignalsLastHourDto;
   @ApiProperty({ type: [KillSwitchDto] }) kill_switches!: KillSwitchDto[];
   @ApiProperty({ ...anyObject, description: 'depth per queue, or { error } when Redis does not answer' }) queues!: object;
   @ApiProperty({ ...anyObject, description: 'effective settings, secrets masked' }) settings!: object;

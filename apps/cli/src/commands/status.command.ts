@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildStatusReport } from '@polybot/intents';
-import { IntentRepository, KillSwitchRepository, MarketRepository } from '@polybot/persistence';
+import { IntentRepository, KillSwitchRepository, MarketRepository, SignalRepository } from '@polybot/persistence';
 import type { CliContext } from '../cli-context';
 import { formatStatus } from '../format/status.format';
 
@@ -18,6 +18,7 @@ export function registerStatusCommand(program: Command, run: Run): void {
           settings: ctx.settings,
           intents: new IntentRepository(db),
           markets: new MarketRepository(db),
+          signals: new SignalRepository(db),
           killSwitches: new KillSwitchRepository(db),
           portfolio: await ctx.portfolio(),
           queue: ctx.queues().queue,

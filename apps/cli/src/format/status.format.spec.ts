@@ -26,6 +26,7 @@ const STATUS: StatusReport = {
   },
   intents: { PENDING: 1, APPROVED: 0, REJECTED: 0, EXPIRED: 0, EXECUTING: 0, EXECUTED: 1, FAILED: 0 },
   markets: { known: 3, newest_update: '2026-11-27T05:59:58.000Z', data_age_seconds: 2 },
+  signals_last_hour: { proposed: 2, denied: 9, duplicate: 1, denied_by: [{ check: 'MIN_EDGE', count: 7 }, { check: 'MARKET_DATA_AGE', count: 3 }] },
   kill_switches: [
     idle('DRAWDOWN', 15),
     idle('DAILY_LOSS', 10),
@@ -54,6 +55,7 @@ describe('formatStatus', () => {
         '                market m-3: $1,150.00 of $1,000.00  OVER LIMIT',
         'Intents:        PENDING 1, EXECUTED 1',
         'Markets:        3 known; data age 2s',
+        'Signals (1 h):  2 proposed, 9 denied, 1 already pending; denials failed MIN_EDGE 7, MARKET_DATA_AGE 3',
         'Kill switches:  DRAWDOWN        ok (threshold 15)',
         '                DAILY_LOSS      ok (threshold 10)',
         '                API_ERRORS      ok (threshold 50)',
@@ -65,8 +67,14 @@ describe('formatStatus', () => {
   });
 
   it('says so when nothing is held and Redis is down', () => {
-    const text = formatStatus({ ...STATUS, positions: [], queues: { error: 'queues unavailable: connect ECONNREFUSED' } });
+    const text = formatStatus({
+      ...STATUS,
+      positions: [],
+      signals_last_hour: { proposed: 0, denied: 0, duplicate: 0, denied_by: [] },
+      queues: { error: 'queues unavailable: connect ECONNREFUSED' },
+    });
     expect(text).toContain('Positions:      none\n');
+    expect(text).toContain('Signals (1 h):  none\n');
     expect(text).toContain('Queues:         queues unavailable: connect ECONNREFUSED');
     expect(STATUS.kill_switches.map((s) => s.name)).toEqual([...KILL_SWITCH_NAMES]);
   });

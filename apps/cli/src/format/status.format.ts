@@ -38,6 +38,13 @@ function killSwitchLines(report: StatusReport): string[] {
   });
 }
 
+function signalLine(report: StatusReport): string {
+  const { proposed, denied, duplicate, denied_by } = report.signals_last_hour;
+  if (proposed + denied + duplicate === 0) return `${pad('Signals (1 h)')}none`;
+  const reasons = denied_by.length ? `; denials failed ${denied_by.map(({ check, count }) => `${check} ${count}`).join(', ')}` : '';
+  return `${pad('Signals (1 h)')}${proposed} proposed, ${denied} denied, ${duplicate} already pending${reasons}`;
+}
+
 /** `polyb0t status` for a person: the mode first, then the money, then anything that needs attention. */
 export function formatStatus(report: StatusReport): string {
   const execution = report.places_real_orders ? 'LIVE EXECUTION (real orders)' : 'dry run (no orders sent)';
@@ -51,6 +58,7 @@ export function formatStatus(report: StatusReport): string {
     ...exposureLines(report),
     `${pad('Intents')}${counts.length ? counts.join(', ') : 'none'}`,
     `${pad('Markets')}${report.markets.known} known; data age ${report.markets.data_age_seconds === null ? 'n/a (no data yet)' : `${report.markets.data_age_seconds}s`}`,
+    signalLine(report),
     ...killSwitchLines(report),
   ];
   if ('error' in report.queues) {

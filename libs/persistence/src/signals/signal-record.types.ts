@@ -23,3 +23,9 @@ export interface RecordedSignal extends Signal {
   readonly createdAt: Date;
   readonly checks: readonly RiskCheckResult[];
 }
+
+/** What risk decided on the signals of a window, and which checks the denials failed, most first. */
+export interface SignalDecisionCounts {
+  readonly decisions: Readonly<Record<SignalDecision, number>>;
+  readonly deniedBy: readonly { readonly check: string; readonly count: number }[];
+}

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { RiskCheckResult, Side } from '@polybot/domain';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../sql/query-rows';
-import type { RecordedSignal, SignalDecision, SignalRecord } from './signal-record.types';
+import { SIGNAL_DECISIONS, type RecordedSignal, type SignalDecision, type SignalDecisionCounts, type SignalRecord } from './signal-record.types';
 
 interface SignalRow {
   id: string;
@@ -67,6 +67,30 @@ export class SignalRepository {
         checks.map((c) => c.check.value), checks.map((c) => c.check.limit), checks.map((c) => c.check.message),
       ],
     );
+  }
+
+  /**
+   * Signals since `since` by decision, and the failed checks of the denied ones (a denial that
+   * failed two checks counts under both): why nothing, or little, was proposed.
+   */
+  async decisionsSince(since: Date): Promise<SignalDecisionCounts> {
+    const [byDecision, byCheck] = await Promise.all([
+      queryRows<{ decision: SignalDecision; n: number }>(
+        this.dataSource.manager,
+        'SELECT decision, count(*)::int AS n FROM signals WHERE created_at >= $1 GROUP BY decision',
+        [since],
+      ),
+      queryRows<{ name: string; n: number }>(
+        this.dataSource.manager,
+        `SELECT r.name, count(*)::int AS n
+           FROM signals s JOIN risk_check_results r ON r.signal_id = s.id AND r.phase = 'PROPOSAL' AND NOT r.passed
+          WHERE s.created_at >= $1 AND s.decision = 'DENIED'
+          GROUP BY r.name ORDER BY n DESC, r.name`,
+        [since],
+      ),
+    ]);
+    const decisions = Object.fromEntries(SIGNAL_DECISIONS.map((decision) => [decision, byDecision.find((row) => row.decision === decision)?.n ?? 0]));
+    return { decisions: decisions as Record<SignalDecision, number>, deniedBy: byCheck.map((row) => ({ check: row.name, count: row.n })) };
   }
 
   /** Newest first, each with the checks that decided it. */
