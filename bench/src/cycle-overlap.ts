@@ -7,10 +7,22 @@ export interface CycleWindow {
 }
 
 export interface ByCycleOverlap {
-  /** Changes made while the ingestor was in a cycle (fetch, store or queue). */
+  /** What was measured while the ingestor was in a cycle (fetch, store or queue): changes made, or sampling windows. */
   readonly duringCycle: LatencySummary;
-  /** Changes made between cycles: what the stream does on its own, the nearest the bench gets to a stream apart from the cycle. */
+  /** What was measured between cycles: what the stream does on its own, the nearest the bench gets to a stream apart from the cycle. */
   readonly betweenCycles: LatencySummary;
+}
+
+/** Splits timed spans by whether they overlap an ingest cycle, summarizing `valueOf` of each side. */
+export function splitBySpanInCycle<T>(items: readonly T[], spanOf: (item: T) => { readonly from: number; readonly to: number }, valueOf: (item: T) => number, cycles: readonly CycleWindow[]): ByCycleOverlap {
+  const during: number[] = [];
+  const between: number[] = [];
+  for (const item of items) {
+    const { from, to } = spanOf(item);
+    const inCycle = cycles.some((cycle) => from <= cycle.endedAt && to >= cycle.startedAt);
+    (inCycle ? during : between).push(valueOf(item));
+  }
+  return { duringCycle: summarize(during), betweenCycles: summarize(between) };
 }
 
 /**
@@ -19,11 +31,5 @@ export interface ByCycleOverlap {
  * says how much of it a stream on its own thread could win back.
  */
 export function splitByCycleOverlap(changes: readonly { readonly startedAt: number; readonly heardAt: number }[], cycles: readonly CycleWindow[]): ByCycleOverlap {
-  const during: number[] = [];
-  const between: number[] = [];
-  for (const { startedAt, heardAt } of changes) {
-    const inCycle = cycles.some((cycle) => startedAt >= cycle.startedAt && startedAt <= cycle.endedAt);
-    (inCycle ? during : between).push(heardAt - startedAt);
-  }
-  return { duringCycle: summarize(during), betweenCycles: summarize(between) };
+  return splitBySpanInCycle(changes, ({ startedAt }) => ({ from: startedAt, to: startedAt }), ({ startedAt, heardAt }) => heardAt - startedAt, cycles);
 }

@@ -1,5 +1,5 @@
-import type { CycleWindow } from './cycle-overlap';
-import { round, summarize, type LatencySummary } from './stats';
+import { splitBySpanInCycle, type ByCycleOverlap, type CycleWindow } from './cycle-overlap';
+import { round } from './stats';
 
 /** One scrape of a service's event-loop delay histogram, which prom-client resets on every scrape. */
 interface LagWindow {
@@ -12,15 +12,12 @@ interface LagWindow {
 /** Garbage collections by kind (minor, major, incremental, weakcb) while sampled: how many, and seconds in them. */
 export type GcTotals = Record<string, { readonly count: number; readonly seconds: number }>;
 
-export interface EventLoopLag {
+export interface EventLoopLag extends ByCycleOverlap {
   /** Scrape interval: each figure is the longest wait of one such window. */
   readonly windowMs: number;
   /** Seconds sampled, and the service's collections in them (nodejs_gc_duration_seconds). */
   readonly sampledSeconds: number;
   readonly gc: GcTotals;
-  /** Windows that overlapped an ingest cycle: their longest waits, ms. */
-  readonly duringCycle: LatencySummary;
-  readonly betweenCycles: LatencySummary;
 }
 
 const LAG_MAX = /^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)$/m;
@@ -50,7 +47,6 @@ function gcSince(first: GcTotals, last: GcTotals): GcTotals {
 export class EventLoopLagSampler {
   private readonly windows: LagWindow[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private last = 0;
   private first: { at: number; gc: GcTotals } | null = null;
   private latest: { at: number; gc: GcTotals } | null = null;
   private failure: string | null = null;
@@ -70,18 +66,12 @@ export class EventLoopLagSampler {
     this.timer = null;
   }
 
-  /** The windows split by whether they overlapped a cycle; throws if the service could not be read. */
+  /** The windows' longest waits (ms) split by whether they overlapped a cycle; throws if the service could not be read. */
   split(cycles: readonly CycleWindow[]): EventLoopLag {
     if (this.failure && this.windows.length === 0) throw new Error(`could not read the event-loop lag at ${this.metricsUrl}: ${this.failure}`);
-    const during: number[] = [];
-    const between: number[] = [];
-    for (const { from, to, maxMs } of this.windows) {
-      const overlaps = cycles.some((cycle) => from <= cycle.endedAt && to >= cycle.startedAt);
-      (overlaps ? during : between).push(maxMs);
-    }
     const sampledSeconds = this.first && this.latest ? round((this.latest.at - this.first.at) / 1000, 1) : 0;
     const gc = this.first && this.latest ? gcSince(this.first.gc, this.latest.gc) : {};
-    return { windowMs: this.windowMs, sampledSeconds, gc, duringCycle: summarize(during), betweenCycles: summarize(between) };
+    return { windowMs: this.windowMs, sampledSeconds, gc, ...splitBySpanInCycle(this.windows, (window) => window, (window) => window.maxMs, cycles) };
   }
 
   private async scrape(): Promise<void> {
@@ -90,8 +80,7 @@ export class EventLoopLagSampler {
       const text = await (await fetch(this.metricsUrl)).text();
       const seconds = Number(LAG_MAX.exec(text)?.[1]);
       if (!Number.isFinite(seconds)) throw new Error('no nodejs_eventloop_lag_max_seconds in the exposition');
-      if (this.last > 0) this.windows.push({ from: this.last, to: at, maxMs: seconds * 1000 });
-      this.last = at;
+      if (this.latest) this.windows.push({ from: this.latest.at, to: at, maxMs: seconds * 1000 });
       this.latest = { at, gc: gcTotals(text) };
       this.first ??= this.latest;
     } catch (error) {

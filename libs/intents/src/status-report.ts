@@ -76,7 +76,7 @@ export async function buildStatusReport(src: StatusSources): Promise<StatusRepor
       proposed: signals.decisions.PROPOSED,
       denied: signals.decisions.DENIED,
       duplicate: signals.decisions.DUPLICATE,
-      denied_by: signals.deniedBy.map(({ check, count }) => ({ check, count })),
+      denied_by: [...signals.deniedBy],
     },
     kill_switches: killSwitchStates(switches, src.settings),
     queues,
