@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { mayProceed, proposeOpenPosition, tradingStateFor, type Intent, type RiskCheckResult, type SignalWithMarket } from '@polybot/domain';
+import { mayProceed, proposeOpenPosition, tradingStateFor, type Intent, type RiskCheckResult, type RiskSettings, type SignalWithMarket } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { IntentRepository, type SignalRecord } from '@polybot/persistence';
 import { BroadcastEvent, BroadcastPublisher, type SignalBatchJob } from '@polybot/queues';
@@ -18,6 +18,9 @@ const ACTOR = 'risk';
  */
 @Injectable()
 export class ProposeIntentsService {
+  /** Settings never change while the service runs: built once, not per signal. */
+  private readonly riskSettings: RiskSettings;
+
   constructor(
     private readonly intents: IntentRepository,
     private readonly state: RiskStateService,
@@ -27,7 +30,9 @@ export class ProposeIntentsService {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(METRICS) private readonly metrics: PolybotMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.riskSettings = riskSettingsFrom(settings);
+  }
 
   async handle(batch: SignalBatchJob): Promise<Intent[]> {
     const items = batch.items as SignalWithMarket[];
@@ -49,7 +54,7 @@ export class ProposeIntentsService {
         kellyFraction: this.settings.kellyFraction,
         existingMarketNotional: view.exposure.byMarket[market.marketId] ?? 0,
         portfolio: view.state,
-        settings: riskSettingsFrom(this.settings),
+        settings: this.riskSettings,
         now,
         expirySeconds: this.settings.intentExpirySeconds,
       });

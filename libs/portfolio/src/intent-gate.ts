@@ -1,5 +1,5 @@
 import type { Settings } from '@polybot/config';
-import { mayProceed, recheckIntent, tradingStateFor, type Intent, type MarketSnapshot, type RecheckVerdict } from '@polybot/domain';
+import { mayProceed, recheckIntent, tradingStateFor, type Intent, type MarketSnapshot, type RecheckVerdict, type RiskSettings } from '@polybot/domain';
 import type { KillSwitchRepository, MarketRepository, RiskCheckPhase, RiskCheckRepository } from '@polybot/persistence';
 import { riskSettingsFrom } from '@polybot/runtime';
 import type { PortfolioService, PortfolioView } from './portfolio.service';
@@ -37,7 +37,12 @@ export interface GateVerdict extends RecheckVerdict {
  * another statement (an approval's transition).
  */
 export class IntentGate {
-  constructor(private readonly src: IntentGateSources) {}
+  /** Settings never change while a service runs: built once, not per re-check. */
+  private readonly riskSettings: RiskSettings;
+
+  constructor(private readonly src: IntentGateSources) {
+    this.riskSettings = riskSettingsFrom(src.settings);
+  }
 
   /** read, decide and record in turn, for a caller with nothing to do meanwhile. */
   async check(intent: Intent, phase: GatePhase, now: Date): Promise<GateVerdict> {
@@ -71,7 +76,7 @@ export class IntentGate {
       ? recheckIntent(intent, market, {
           bankroll: view.bankroll,
           portfolio: view.state,
-          settings: riskSettingsFrom(this.src.settings),
+          settings: this.riskSettings,
           now: now.getTime(),
           trippedSwitches,
         })
