@@ -31,7 +31,8 @@ export interface CycleReport {
  * One ingest cycle: fetch, store the market catalogue, fan the snapshots out to strategy and risk.
  * With streaming on, the stream keeps the books live between cycles, so a cycle reads over REST
  * only the books it does not keep live; every POLYBOT_BOOKS_RESYNC_CYCLES cycles (the first
- * included) all books are re-read, in case the stream drifted from the venue.
+ * included) all books are re-read, and the stream takes the venue's book wherever its own drifted
+ * (a change lost before it reached the socket leaves no trace the stream could see).
  */
 @Injectable()
 export class IngestCycleService {
@@ -57,9 +58,8 @@ export class IngestCycleService {
     try {
       const watchConditionIds = await this.heldConditionIds(log);
       const fullResync = !this.stream.enabled || this.cycles++ % this.settings.booksResyncCycles === 0;
-      const liveBooks = fullResync ? undefined : this.stream.liveBooks();
       this.stream.startingCycle();
-      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBooks });
+      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBooks: this.stream.liveBooks(), resyncBooks: fullResync });
       for (const issue of cycle.issues.slice(0, 50)) log.warn({ issue }, 'Skipped malformed or failed venue data');
       if (cycle.issues.length > 50) log.warn({ more: cycle.issues.length - 50 }, 'More venue data issues this cycle');
 
@@ -89,8 +89,10 @@ export class IngestCycleService {
       this.metrics.marketsPerCycle.set(cycle.stats.markets);
       this.metrics.dataAge.set(0);
       const { stats } = cycle;
+      for (const [outcome, books] of Object.entries(stats.resyncedBooks ?? {})) this.metrics.streamBooksResynced.inc({ outcome }, books);
+      if (stats.resyncedBooks?.corrected) log.warn({ corrected: stats.resyncedBooks.corrected }, 'The market stream had drifted from the venue; the full re-sync corrected its books');
       const counts = { events: stats.events, markets: stats.markets, batches: batches.length, issues: cycle.issues.length, restBooks: stats.restBooks, durationMs, ...phases };
-      log.info({ ...counts, tokens: stats.tokens, books: stats.books, watched: stats.watchedMarkets, full_resync: fullResync }, 'Ingest cycle done');
+      log.info({ ...counts, tokens: stats.tokens, books: stats.books, watched: stats.watchedMarkets, full_resync: fullResync, resynced_books: stats.resyncedBooks ?? undefined }, 'Ingest cycle done');
       return { cycleId, ...counts };
     } finally {
       await this.venueCalls.flush().catch((error: unknown) => log.error({ err: error }, 'Could not store venue call outcomes; kept for the next cycle'));

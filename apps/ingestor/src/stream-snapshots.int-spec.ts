@@ -164,6 +164,43 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     expect(bookCalls.map((calls) => calls > 0)).toEqual([true, false, false, true]);
   });
 
+  it('corrects the stream\'s books from a full re-sync when the stream drifted from the venue (a change it never heard)', async () => {
+    const ingestor = await startIngestor({ POLYBOT_BOOKS_RESYNC_CYCLES: '2' });
+    const cycles = ingestor.moduleRef.get(IngestCycleService);
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed);
+    const tokens = tradable.flatMap((market) => [...market.tokenIds]);
+    await cycles.runCycle();
+    await settle(() => expect(tokens.filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+
+    const market = tradable[3]!;
+    const token = market.tokenIds[0];
+    const heardBefore = stream.book(token)!;
+    sim.loseStreamBookChanges(1);
+    const moved = sim.setPrice(token, heardBefore.bids[0]!.price > 0.5 ? 0.3 : 0.7);
+    expect(sim.state().streamBookChangesToLose).toBe(0);
+
+    // A cycle that trusts the live books does not see it: the stream has drifted.
+    expect((await cycles.runCycle()).restBooks).toBe(0);
+    expect(stream.book(token)?.bids).toEqual(heardBefore.bids);
+
+    // The full re-sync reads every book, and the stream takes the venue's where its own drifted.
+    await cycles.runCycle();
+    const venue = async (tokenId: string) => ((await (await fetch(`${sim.clobUrl}/book?token_id=${tokenId}`)).json()) as { bids: { price: string }[]; asks: { price: string }[] });
+    for (const tokenId of market.tokenIds) {
+      const book = await venue(tokenId);
+      expect(stream.book(tokenId)?.bids[0]?.price).toBe(Number(book.bids.at(-1)!.price));
+      expect(stream.book(tokenId)?.asks[0]?.price).toBe(Number(book.asks.at(-1)!.price));
+    }
+    expect(stream.book(token)?.bids[0]?.price).toBe(moved.bestBid);
+    const metrics = await ingestor.test.runtime.metrics.registry.metrics();
+    const resynced = (outcome: string) => Number(new RegExp(`polybot_stream_books_resynced_total\\{outcome="${outcome}",service="ingestor"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+    expect(resynced('corrected')).toBe(market.tokenIds.length);
+    expect(resynced('matched')).toBe(tokens.length - market.tokenIds.length);
+    // The first cycle's books came before the stream followed anything.
+    expect(resynced('not_held')).toBe(tokens.length);
+  });
+
   it('after a cycle that could not store or queue, queues the next stream update of every market: nothing it assumed sent is lost', async () => {
     const ingestor = await startIngestor();
     const cycles = ingestor.moduleRef.get(IngestCycleService);

@@ -9,6 +9,7 @@ describe('createMetrics', () => {
       'counter polybot_intents_total',
       'counter polybot_risk_denials_total',
       'counter polybot_signals_total',
+      'counter polybot_stream_books_resynced_total',
       'counter polybot_stream_messages_total',
       'counter polybot_venue_calls_total',
       'gauge polybot_data_age_seconds',

@@ -57,6 +57,11 @@ export interface PolybotMetrics {
   readonly streamConnections: Gauge<'state'>;
   /** polybot_stream_messages_total{event_type}: market websocket events received (book, price_change, pong, malformed...). */
   readonly streamMessages: Counter<'event_type'>;
+  /**
+   * polybot_stream_books_resynced_total{outcome}: books a full re-sync read over REST, by what each did
+   * to the stream's own: matched, corrected (the stream had drifted), newer_locally (kept), not_held.
+   */
+  readonly streamBooksResynced: Counter<'outcome'>;
 }
 
 const EVENT_LOOP_RESOLUTION_MS = 20;
@@ -179,6 +184,12 @@ export function createMetrics(service: string, opts: CreateMetricsOptions = {}):
       name: 'polybot_stream_messages_total',
       help: 'Market websocket events received by type',
       labelNames: ['event_type'] as const,
+      registers,
+    }),
+    streamBooksResynced: new Counter({
+      name: 'polybot_stream_books_resynced_total',
+      help: 'Books read at a full re-sync by what each did to the market stream book: matched, corrected, newer_locally, not_held',
+      labelNames: ['outcome'] as const,
       registers,
     }),
   };

@@ -1,6 +1,7 @@
 import type { OrderBook } from '@polybot/domain';
 import { type RunningSimulator, startSimulator } from '@polybot/simulator';
-import { compactBook } from './book/compact-book';
+import { compactBook, type CompactBook } from './book/compact-book';
+import type { BookResync } from './stream/local-books.store';
 import { ClobBookClient } from './clob-books.client';
 import { GammaClient } from './gamma.client';
 import { VenueHttp } from './http/venue-http';
@@ -74,15 +75,43 @@ describe('market data against the simulator', () => {
         const book = liveBook(tokenId);
         return book && compactBook(book);
       },
+      resyncBook: (): BookResync => {
+        throw new Error('only a full re-sync hands books to the stream');
+      },
     };
     sim.resetRequests();
     const cycle = await makeStack().source.fetchCycle({ liveBooks });
     expect(cycle.issues).toEqual([]);
-    expect(cycle.stats).toMatchObject({ tokens: tokens.length, books: tokens.length, restBooks: 3 });
+    expect(cycle.stats).toMatchObject({ tokens: tokens.length, books: tokens.length, restBooks: 3, resyncedBooks: null });
     expect(sim.requests()['POST /clob/books']).toBe(1);
     const quotes = new Map(cycle.events.flatMap((event) => event.markets).flatMap((market) => market.tokens).map((token) => [token.tokenId, token]));
     for (const tokenId of live) expect(quotes.get(tokenId)).toMatchObject({ bestBid: 0.11, bestAsk: 0.89 });
     for (const tokenId of tokens.slice(0, 3)) expect(quotes.get(tokenId)?.bestBid).not.toBe(0.11);
+  });
+
+  it('on a full re-sync reads every book over REST and quotes each from the book the stream keeps after comparing', async () => {
+    const tokens = bookableTokens();
+    // The stream holds a newer book for the first token (kept), an equal one for the second, none for the rest.
+    const newer = compactBook({ tokenId: tokens[0]!, conditionId: '', bids: [{ price: 0.12, size: 100 }], asks: [{ price: 0.88, size: 100 }], tickSize: 0.01, minOrderSize: 5, negRisk: false, timestamp: Number.MAX_SAFE_INTEGER, lastTradePrice: null });
+    const handed: string[] = [];
+    const liveBooks = {
+      isLive: () => true,
+      compactBook: (tokenId: string) => (tokenId === tokens[0] ? newer : undefined),
+      resyncBook: (tokenId: string, rest: CompactBook): BookResync => {
+        handed.push(tokenId);
+        if (tokenId === tokens[0]) return { book: newer, outcome: 'newer_locally' };
+        return { book: rest, outcome: tokenId === tokens[1] ? 'matched' : 'not_held' };
+      },
+    };
+    sim.resetRequests();
+    const cycle = await makeStack().source.fetchCycle({ liveBooks, resyncBooks: true });
+    expect(cycle.issues).toEqual([]);
+    expect(handed.sort()).toEqual([...tokens].sort());
+    expect(cycle.stats).toMatchObject({ tokens: tokens.length, books: tokens.length, restBooks: tokens.length });
+    expect(cycle.stats.resyncedBooks).toEqual({ matched: 1, corrected: 0, newer_locally: 1, not_held: tokens.length - 2 });
+    const quotes = new Map(cycle.events.flatMap((event) => event.markets).flatMap((market) => market.tokens).map((token) => [token.tokenId, token]));
+    expect(quotes.get(tokens[0]!)).toMatchObject({ bestBid: 0.12, bestAsk: 0.88 });
+    expect(quotes.get(tokens[1]!)?.bestBid).not.toBe(0.12);
   });
 
   it('fetches every page of open events and a book for every tradable token', async () => {

@@ -1,9 +1,10 @@
-import type { EventSnapshot } from '@polybot/domain';
+import type { EventSnapshot, OrderBook } from '@polybot/domain';
 import { compactBook, type CompactBook, type CompactBookLookup } from './book/compact-book';
 import type { ClobBookClient } from './clob-books.client';
 import type { GammaClient } from './gamma.client';
 import type { GammaMarket } from './gamma.types';
 import { forEachInTurns } from './event-loop-turns';
+import type { BookResync, BookResyncOutcome } from './stream/local-books.store';
 import { buildEventSnapshots } from './snapshot-builder';
 import { fetchWatchedMarkets } from './watched-markets.fetcher';
 
@@ -17,6 +18,8 @@ export interface MarketDataCycleStats {
   readonly restBooks: number;
   /** Markets fetched because they were watched and missing from the open catalogue. */
   readonly watchedMarkets: number;
+  /** On a full re-sync with a stream, what each REST book did to the stream's own (see LiveBooks.resyncBook); else null. */
+  readonly resyncedBooks: Readonly<Record<BookResyncOutcome, number>> | null;
   readonly durationMs: number;
 }
 
@@ -27,17 +30,17 @@ export interface FetchCycleOptions {
    * market closed or resolved). Closed ones come without books; open ones are quoted.
    */
   readonly watchConditionIds?: readonly string[];
-  /**
-   * The books the market stream keeps live: such a token is not fetched over REST. Left out for a
-   * full re-sync, when every book comes from REST.
-   */
+  /** The books the market stream keeps live: such a token is not fetched over REST, unless `resyncBooks`. */
   readonly liveBooks?: LiveBooks;
+  /** A full re-sync: every book is read over REST, and each is handed to the stream to correct its own. */
+  readonly resyncBooks?: boolean;
 }
 
 /** What the cycle asks the market stream (MarketStream is one). */
 export interface LiveBooks {
   isLive(tokenId: string): boolean;
   compactBook(tokenId: string): CompactBook | undefined;
+  resyncBook(tokenId: string, rest: CompactBook): BookResync;
 }
 
 export interface MarketDataCycle {
@@ -78,6 +81,14 @@ async function splitByLiveness(lists: readonly (readonly GammaMarket[])[], liveB
   return { live, rest: [...rest] };
 }
 
+interface FetchedBooks {
+  readonly bookOf: CompactBookLookup;
+  readonly books: number;
+  readonly restBooks: number;
+  readonly issues: string[];
+  readonly resynced: Record<BookResyncOutcome, number> | null;
+}
+
 /** One ingest cycle: open events (and watched markets) from Gamma, books for their tradable tokens, normalized snapshots. */
 export class MarketDataSource {
   private readonly now: () => Date;
@@ -90,8 +101,8 @@ export class MarketDataSource {
     const started = performance.now();
     const catalogue = await this.options.gamma.fetchOpenEvents({ maxMarkets: opts.maxMarkets });
     const watched = await fetchWatchedMarkets(this.options.gamma, catalogue.markets, opts.watchConditionIds ?? []);
-    const { live, rest } = await splitByLiveness([catalogue.markets, watched.markets], opts.liveBooks);
-    const fetched = await this.fetchBooks(live, rest, opts.liveBooks);
+    const { live, rest } = await splitByLiveness([catalogue.markets, watched.markets], opts.resyncBooks ? undefined : opts.liveBooks);
+    const fetched = await this.fetchBooks(live, rest, opts.liveBooks, opts.resyncBooks === true);
     const events = await buildEventSnapshots(catalogue.events, fetched.bookOf, this.now(), watched.markets);
     return {
       events,
@@ -103,6 +114,7 @@ export class MarketDataSource {
         books: fetched.books,
         restBooks: fetched.restBooks,
         watchedMarkets: watched.markets.length,
+        resyncedBooks: fetched.resynced,
         durationMs: Math.round(performance.now() - started),
       },
     };
@@ -111,11 +123,19 @@ export class MarketDataSource {
   /**
    * REST books for the tokens the stream does not keep live, compacted as each batch arrives; the
    * live ones are read from the stream when the snapshots are built (its newest state), so no map of
-   * every book of the universe is built.
+   * every book of the universe is built. On a full re-sync each REST book goes through the stream
+   * first, and the map keeps the book the stream then holds: one copy of each, not two.
    */
-  private async fetchBooks(live: ReadonlySet<string>, rest: readonly string[], liveBooks: LiveBooks | undefined): Promise<{ bookOf: CompactBookLookup; books: number; restBooks: number; issues: string[] }> {
-    const fetched = rest.length > 0 ? await this.options.books.fetchBooksAs(rest, compactBook) : { books: new Map<string, CompactBook>(), issues: [] };
+  private async fetchBooks(live: ReadonlySet<string>, rest: readonly string[], liveBooks: LiveBooks | undefined, resync: boolean): Promise<FetchedBooks> {
+    const resynced = resync && liveBooks ? { matched: 0, corrected: 0, newer_locally: 0, not_held: 0 } : null;
+    const convert = (book: OrderBook): CompactBook => {
+      if (!resynced || !liveBooks) return compactBook(book);
+      const taken = liveBooks.resyncBook(book.tokenId, compactBook(book));
+      resynced[taken.outcome] += 1;
+      return taken.book;
+    };
+    const fetched = rest.length > 0 ? await this.options.books.fetchBooksAs(rest, convert) : { books: new Map<string, CompactBook>(), issues: [] };
     const bookOf = (tokenId: string): CompactBook | undefined => fetched.books.get(tokenId) ?? (live.has(tokenId) ? liveBooks?.compactBook(tokenId) : undefined);
-    return { bookOf, books: fetched.books.size + live.size, restBooks: rest.length, issues: fetched.issues };
+    return { bookOf, books: fetched.books.size + live.size, restBooks: rest.length, issues: fetched.issues, resynced };
   }
 }

@@ -24,6 +24,8 @@ export interface SimulatorState {
   readonly trades: number;
   readonly transactions: number;
   readonly websocketClients: number;
+  /** Book changes the market channel will still lose (loseStreamBookChanges). */
+  readonly streamBookChangesToLose: number;
   readonly userWebsocketClients: number;
 }
 
@@ -41,6 +43,8 @@ export interface SimulatorControls {
   /** One random-walk step now, whatever the interval. */
   tick(): void;
   disconnectWebsockets(): number;
+  /** The market channel loses the next `count` book changes: subscribers' local books drift until they re-read them. */
+  loseStreamBookChanges(count: number): void;
   /** Every order POST as received (accepted, refused or unauthenticated). */
   orders(): RecordedOrder[];
   /** Every order the exchange accepted, in any state. */

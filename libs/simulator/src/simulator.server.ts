@@ -119,6 +119,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       walkPrices(world);
     },
     disconnectWebsockets: () => channel.disconnectAll() + userChannel.disconnectAll(),
+    loseStreamBookChanges: (count) => channel.loseBookChanges(count),
     orders: () => orders.list(),
     exchangeOrders: () => exchange.allOrders(),
     trades: () => exchange.allTrades(),
@@ -140,6 +141,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       trades: exchange.allTrades().length,
       transactions: chain.transactions().length,
       websocketClients: channel.clientCount,
+      streamBookChangesToLose: channel.bookChangesToLose,
       userWebsocketClients: userChannel.clientCount,
     }),
     reset: () => {
@@ -153,6 +155,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       accounts.clear();
       chain.reset();
       requests.reset();
+      channel.loseBookChanges(0);
     },
   };
 

@@ -28,7 +28,7 @@ export const VENUE_SETTINGS = {
   }),
   booksResyncCycles: withDefault('POLYBOT_BOOKS_RESYNC_CYCLES', numberKind({ min: 1, integer: true, unit: 'cycles' }), '30', {
     group,
-    description: 'with streaming on, every this many ingest cycles all books are re-read over REST; other cycles read only books the stream does not keep live',
+    description: "with streaming on, every this many ingest cycles all books are re-read over REST and correct the stream's own where it drifted from the venue; other cycles read only books the stream does not keep live",
   }),
   dataApiUrl: withDefault('POLYBOT_DATA_API_URL', restUrl, 'https://data-api.polymarket.com', {
     group,

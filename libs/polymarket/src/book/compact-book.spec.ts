@@ -1,5 +1,5 @@
 import { quoteFromBook, type OrderBook } from '@polybot/domain';
-import { compactBook, compactMinOrderSize, compactNegRisk, compactQuote, compactTickSize, expandBook } from './compact-book';
+import { compactBook, compactMinOrderSize, compactNegRisk, compactQuote, compactTickSize, expandBook, sameMarketState } from './compact-book';
 
 const book = (overrides: Partial<OrderBook> = {}): OrderBook => ({
   tokenId: 'T1',
@@ -45,6 +45,18 @@ describe('compact book', () => {
     const compact = compactBook(book());
     expect([compactTickSize(compact), compactMinOrderSize(compact), compactNegRisk(compact)]).toEqual([0.01, 5, true]);
     expect(compactNegRisk(compactBook(book({ negRisk: false })))).toBe(false);
+  });
+
+  it('tells the same market state from a different one: levels always, tick and minimum size only where both books state them', () => {
+    const same = (a: Partial<OrderBook>, b: Partial<OrderBook>) => sameMarketState(compactBook(book(a)), compactBook(book(b)));
+    expect(same({}, { timestamp: 1, negRisk: false })).toBe(true);
+    expect(same({}, { tickSize: 0, minOrderSize: 0 })).toBe(true);
+    expect(same({}, { tickSize: 0.001 })).toBe(false);
+    expect(same({}, { minOrderSize: 1 })).toBe(false);
+    expect(same({}, { bids: [{ price: 0.48, size: 120 }, { price: 0.47, size: 10 }, { price: 0.3, size: 0.01 }] })).toBe(false);
+    expect(same({}, { bids: [{ price: 0.48, size: 120.5 }, { price: 0.47, size: 10 }] })).toBe(false);
+    // The same numbers split differently between the sides.
+    expect(same({ bids: [{ price: 0.4, size: 1 }], asks: [{ price: 0.6, size: 1 }, { price: 0.7, size: 1 }] }, { bids: [{ price: 0.4, size: 1 }, { price: 0.6, size: 1 }], asks: [{ price: 0.7, size: 1 }] })).toBe(false);
   });
 
   it('costs 8 bytes per number: a header of 5 and 2 per level', () => {

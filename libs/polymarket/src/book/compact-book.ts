@@ -69,6 +69,18 @@ export function expandBook(tokenId: string, book: CompactBook): OrderBook {
   };
 }
 
+/**
+ * True when two books describe the same market state: the same levels, and the same tick and
+ * minimum size where both state them (the market channel's `book` event states neither, REST does).
+ * When each was stamped, and the neg-risk flag (which only a REST book states), are not compared.
+ */
+export function sameMarketState(a: CompactBook, b: CompactBook): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = BID_COUNT; i < a.length; i++) if (a[i] !== b[i]) return false;
+  const differs = (i: number) => a[i]! > 0 && b[i]! > 0 && a[i] !== b[i];
+  return !differs(TICK_SIZE) && !differs(MIN_ORDER_SIZE);
+}
+
 /** Same as `quoteFromBook(expandBook(tokenId, book), outcome)`, without building the levels. */
 export function compactQuote(tokenId: string, outcome: string, book: CompactBook): TokenQuote {
   const asks = asksStart(book);

@@ -1,4 +1,5 @@
 import type { OrderBook } from '@polybot/domain';
+import { compactBook } from '../book/compact-book';
 import { LocalBooks } from './local-books.store';
 
 const seeded: OrderBook = {
@@ -67,6 +68,27 @@ describe('LocalBooks', () => {
     expect(books.apply({ kind: 'book', book: { ...seeded, tokenId: 'a1' } }, 10, subscribed).changed).toEqual(['A1']);
     expect(books.compactBook('A1')).toBeInstanceOf(Float64Array);
     expect(books.lastMessageAt('A1')).toBe(10);
+  });
+
+  it('on a full re-sync takes a REST book at least as new as its own, telling a correction from a match, and keeps a newer one of its own', () => {
+    const books = new LocalBooks();
+    books.apply({ kind: 'book', book: seeded }, 10, all);
+    // The venue's book moved while a change was lost: the REST read, newer, replaces the drifted book.
+    const venue = compactBook({ ...seeded, bids: [{ price: 0.49, size: 200 }], timestamp: 1_500 });
+    expect(books.resync('A1', venue)).toEqual({ book: venue, outcome: 'corrected' });
+    expect(books.compactBook('A1')).toBe(venue);
+    expect(books.lastMessageAt('A1')).toBe(10);
+    // Later deltas build on the corrected book.
+    books.apply({ kind: 'price_change', conditionId: '0xc1', timestamp: 2_000, changes: [{ assetId: 'A1', side: 'BUY', price: 0.495, size: 7, hash: null }] }, 20, all);
+    expect(books.book('A1')?.bids).toEqual([{ price: 0.495, size: 7 }, { price: 0.49, size: 200 }]);
+    // Same levels, a newer read: taken (it is the newer statement), a match.
+    const same = compactBook({ ...seeded, bids: [{ price: 0.495, size: 7 }, { price: 0.49, size: 200 }], timestamp: 2_500 });
+    expect(books.resync('A1', same)).toEqual({ book: same, outcome: 'matched' });
+    // A read older than the stream's last change is kept out.
+    const stale = compactBook({ ...seeded, timestamp: 2_400 });
+    expect(books.resync('A1', stale)).toEqual({ book: same, outcome: 'newer_locally' });
+    expect(books.resync('A9', stale)).toEqual({ book: stale, outcome: 'not_held' });
+    expect(books.size).toBe(1);
   });
 
   it('forgets tokens no longer followed', () => {

@@ -6,7 +6,7 @@ import {
   type BookLevelChange,
   type OrderBook,
 } from '@polybot/domain';
-import { compactBook, expandBook, type CompactBook } from '../book/compact-book';
+import { compactBook, expandBook, sameMarketState, type CompactBook } from '../book/compact-book';
 import type { MarketStreamEvent, StreamLevelChange, StreamMarketResolution } from './market-message.wire';
 
 export interface AppliedEvent {
@@ -15,6 +15,19 @@ export interface AppliedEvent {
   /** Tokens whose local book can no longer be trusted: they need a fresh `book` snapshot. */
   readonly resync: string[];
   readonly issues: string[];
+}
+
+/**
+ * What a full re-sync's REST book did to the stream's local book of its token: it `matched` it (and
+ * took its place, being at least as new), `corrected` it (the stream had drifted from the venue),
+ * found it `newer_locally` (a change the read did not include: kept), or found no local book.
+ */
+export type BookResyncOutcome = 'matched' | 'corrected' | 'newer_locally' | 'not_held';
+
+export interface BookResync {
+  /** The book to quote the token from now: the local one when it is newer, otherwise the REST one. */
+  readonly book: CompactBook;
+  readonly outcome: BookResyncOutcome;
 }
 
 /** A wire change is a level change with its asset id: grouped as they are, not copied (one per change, thousands a second). */
@@ -64,6 +77,22 @@ export class LocalBooks {
 
   get size(): number {
     return this.books.size;
+  }
+
+  /**
+   * A full re-sync's REST book for a token. The stream cannot see a change lost upstream of its
+   * socket, and every later delta builds on the drifted book; a REST book at least as new as the
+   * local one (by the venue's timestamps) therefore replaces it, so the re-sync corrects the stream,
+   * not only the cycle's snapshot. A delta stamped before the read that arrives after it sets levels
+   * to totals the read already had, and the channel's later deltas follow in order. A local book
+   * newer than the read is kept. When it was heard is not touched: only the stream makes a book live.
+   */
+  resync(assetId: string, rest: CompactBook): BookResync {
+    const local = this.books.get(assetId);
+    if (!local) return { book: rest, outcome: 'not_held' };
+    if (local[0]! > rest[0]!) return { book: local, outcome: 'newer_locally' };
+    this.books.set(assetId, rest);
+    return { book: rest, outcome: sameMarketState(local, rest) ? 'matched' : 'corrected' };
   }
 
   /** Forgets unsubscribed tokens: a book nobody updates would only go stale. */

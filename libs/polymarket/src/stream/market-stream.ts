@@ -1,6 +1,6 @@
 import type { OrderBook } from '@polybot/domain';
 import type { CompactBook } from '../book/compact-book';
-import { LocalBooks } from './local-books.store';
+import { LocalBooks, type BookResync } from './local-books.store';
 import { parseMarketFrame, type StreamMarketResolution } from './market-message.wire';
 import { MarketShardConnection, type StreamConnectionState } from './market-shard.connection';
 
@@ -137,6 +137,11 @@ export class MarketStream {
 
   compactBook(assetId: string): CompactBook | undefined {
     return this.books.compactBook(assetId);
+  }
+
+  /** A full re-sync's REST book against the local one (see LocalBooks.resync); tokens not followed have none. */
+  resyncBook(assetId: string, rest: CompactBook): BookResync {
+    return this.shardOf.has(assetId) ? this.books.resync(assetId, rest) : { book: rest, outcome: 'not_held' };
   }
 
   /**

@@ -71,6 +71,11 @@ export function adminRouter(sim: SimulatorControls): Router {
   });
 
   router.post('/ws/disconnect', (_req, res) => void res.json({ disconnected: sim.disconnectWebsockets() }));
+  router.post('/ws/lose-book-changes', (req, res) => {
+    const { count } = parse(z.object({ count: z.number().int().min(0).max(1_000_000) }).strict(), req.body, 'lose-book-changes');
+    sim.loseStreamBookChanges(count);
+    res.json({ losing: count });
+  });
 
   router.get('/orders', (_req, res) => void res.json(sim.orders()));
   router.get('/exchange-orders', (_req, res) => void res.json(sim.exchangeOrders()));

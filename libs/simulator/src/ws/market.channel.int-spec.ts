@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../simulator.server';
-import { getJson, WsProbe } from '../testing/ws-probe.helper';
+import { getJson, postJson, WsProbe } from '../testing/ws-probe.helper';
 import type { WireBook } from '../wire/book.serializer';
 
 interface BookMsg extends WireBook {
@@ -89,6 +89,27 @@ describe('market websocket /ws/market', () => {
     const change = await probe.waitFor<PriceChangeMsg>(isType('price_change'));
     expect(change.price_changes).toContainEqual(expect.objectContaining({ asset_id: yes, price: oldBest, size: '0', side: 'BUY' }));
     expect(probe.messages.some((m) => Array.isArray(m))).toBe(false);
+  });
+
+  it('loses the next book changes on demand (over /_sim), then reports changes again, so a client\'s book drifts from REST', async () => {
+    const market = [...sim.world.markets.values()][5];
+    const [yes] = market.tokenIds;
+    const probe = await open();
+    probe.send({ type: 'market', assets_ids: [yes], initial_dump: false });
+    probe.send('PING');
+    await probe.waitFor((m) => m === 'PONG');
+    const lose = await postJson<{ losing: number }>(`${sim.url}/_sim/ws/lose-book-changes`, { count: 1 });
+    expect(lose.body).toEqual({ losing: 1 });
+    expect(sim.state().streamBookChangesToLose).toBe(1);
+    const lostBid = (await getJson<WireBook>(`${sim.clobUrl}/book?token_id=${yes}`)).body.bids.at(-1)!.price;
+    sim.spreadSpike(yes, 6);
+    expect(sim.state().streamBookChangesToLose).toBe(0);
+    // The next change is heard again; the lost one (the old best bid removed) never was.
+    sim.spreadSpike(yes, 2);
+    const heard = await probe.waitFor<PriceChangeMsg>(isType('price_change'));
+    expect(probe.messages.filter(isType('price_change'))).toHaveLength(1);
+    expect(heard.price_changes).not.toContainEqual(expect.objectContaining({ price: lostBid, size: '0', side: 'BUY' }));
+    expect((await postJson(`${sim.url}/_sim/ws/lose-book-changes`, { count: -1 })).status).toBe(400);
   });
 
   it('sends best_bid_ask only to clients that enabled custom features', async () => {

@@ -31,6 +31,8 @@ export class MarketChannel {
   private readonly subscriptions = new Map<WebSocket, ClientState>();
   /** Per token, the sockets subscribed to it: a change is sent where it is heard, not offered to every socket. */
   private readonly subscribers = new Map<string, Set<WebSocket>>();
+  /** Book changes still to be lost before the channel reports them again (see loseBookChanges). */
+  private lostChangesLeft = 0;
 
   constructor(private readonly world: () => SimWorld) {
     this.wss.on('connection', (socket) => this.onConnection(socket));
@@ -53,6 +55,18 @@ export class MarketChannel {
     return count;
   }
 
+  /**
+   * The next `count` book changes reach no client, like frames lost upstream of the venue's
+   * websocket: every subscriber's local book drifts from the venue's until it re-reads the book.
+   */
+  loseBookChanges(count: number): void {
+    this.lostChangesLeft = count;
+  }
+
+  get bookChangesToLose(): number {
+    return this.lostChangesLeft;
+  }
+
   async close(): Promise<void> {
     this.disconnectAll();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -66,6 +80,10 @@ export class MarketChannel {
     if (sockets.length === 0) return;
     const timestamp = String(this.world().now());
     if (change.kind === 'book') {
+      if (this.lostChangesLeft > 0) {
+        this.lostChangesLeft -= 1;
+        return;
+      }
       const changes = priceChanges(market, change.before);
       if (changes.length === 0) return;
       this.send(sockets, (client) => {
