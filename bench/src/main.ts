@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     startedAt,
     finishedAt: new Date().toISOString(),
     machine,
-    settings: { quick: opts.quick, defaultHeap: opts.defaultHeap, ingestorFlags: opts.ingestorFlags, loopSeconds: opts.loopSeconds, tickMs: opts.tickMs, walkSteps: opts.walkSteps, changes: opts.changes, cycles: opts.cycles, seed: opts.seed },
+    settings: { quick: opts.quick, defaultHeap: opts.defaultHeap, ingestorFlags: opts.ingestorFlags, booksResyncCycles: opts.booksResyncCycles, loopSeconds: opts.loopSeconds, tickMs: opts.tickMs, walkSteps: opts.walkSteps, changes: opts.changes, cycles: opts.cycles, seed: opts.seed },
     caveat: CAVEAT,
     baselines: { threeHopFloor },
     sizes,

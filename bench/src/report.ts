@@ -9,7 +9,7 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly machine: MachineInfo;
-  readonly settings: { quick: boolean; defaultHeap: boolean; ingestorFlags?: string[]; loopSeconds: number; tickMs: number; walkSteps?: number; changes: number; cycles: number; seed: number };
+  readonly settings: { quick: boolean; defaultHeap: boolean; ingestorFlags?: string[]; booksResyncCycles?: number; loopSeconds: number; tickMs: number; walkSteps?: number; changes: number; cycles: number; seed: number };
   readonly caveat: string;
   readonly baselines: { threeHopFloor: LatencySummary };
   readonly sizes: SizeResult[];

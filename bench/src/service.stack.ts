@@ -75,6 +75,7 @@ export async function startServiceStack(opts: {
   /** V8's own heap sizing instead of the services' production ceilings (for comparison). */
   defaultHeap?: boolean;
   ingestorFlags?: readonly string[];
+  booksResyncCycles: number;
 }): Promise<ServiceStack> {
   const apiPort = await freePort();
   const queuePrefix = `polybot-bench-${Date.now()}`;
@@ -97,6 +98,7 @@ export async function startServiceStack(opts: {
     POLYBOT_MAX_SPREAD_MULTIPLIER: '1000',
     POLYBOT_ORDER_TYPE: 'FAK',
     POLYBOT_MAX_DRAWDOWN_PCT: '100',
+    POLYBOT_BOOKS_RESYNC_CYCLES: String(opts.booksResyncCycles),
   };
   const flags = (name: ServiceName): string[] => {
     const heap = [...(opts.defaultHeap ? [] : serviceNodeFlags(name)), ...(name === 'ingestor' ? (opts.ingestorFlags ?? []) : [])];

@@ -52,7 +52,7 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
     const inProcess = await measureInProcess(sim.env, opts.quick ? 3 : 5, opts.loopSeconds);
     progress(`N=${tokens}: in-process fetch ${inProcess.fetchMs} ms, evaluate+risk ${inProcess.evaluateAndRiskMs} ms; starting services`);
 
-    stack = await startServiceStack({ sim, databaseUrl: db.url, loopSeconds: opts.loopSeconds, cpuProfileDir: profileDir, defaultHeap: opts.defaultHeap, ingestorFlags: opts.ingestorFlags });
+    stack = await startServiceStack({ sim, databaseUrl: db.url, loopSeconds: opts.loopSeconds, cpuProfileDir: profileDir, defaultHeap: opts.defaultHeap, ingestorFlags: opts.ingestorFlags, booksResyncCycles: opts.booksResyncCycles });
     const running = stack;
     const watcher = new CycleWatcher(running);
     await waitFor('the API', async () => (await fetch(`${running.apiUrl}/health`)).status < 500, 60_000, 200).catch((error: unknown) => {

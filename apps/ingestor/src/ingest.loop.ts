@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import type { Logger } from '@polybot/observability';
 import { LOGGER, SETTINGS } from '@polybot/runtime';
@@ -6,10 +6,12 @@ import { IngestCycleService } from './ingest-cycle.service';
 
 /**
  * Runs a cycle every POLYBOT_LOOP_INTERVAL_SECONDS. Cycles never overlap: a slow cycle delays the
- * next one instead of stacking up requests against the venue's rate limits.
+ * next one instead of stacking up requests against the venue's rate limits. At shutdown the cycle
+ * in flight finishes before anything closes (before the shutdown hooks): with the market stream
+ * closed under it, it would re-read every book over REST, and with Redis closed it could not queue.
  */
 @Injectable()
-export class IngestLoop implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IngestLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -24,7 +26,7 @@ export class IngestLoop implements OnApplicationBootstrap, OnApplicationShutdown
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;

@@ -6,6 +6,7 @@ import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { eventually } from '@polybot/testing';
 import { IngestCycleService } from './ingest-cycle.service';
+import { IngestLoop } from './ingest.loop';
 import { IngestorModule } from './ingestor.module';
 import { MARKET_DATA_SOURCE, MARKET_STREAM } from './ingestor.tokens';
 import { SnapshotPublisher } from './snapshot.publisher';
@@ -199,6 +200,28 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     expect(resynced('matched')).toBe(tokens.length - market.tokenIds.length);
     // The first cycle's books came before the stream followed anything.
     expect(resynced('not_held')).toBe(tokens.length);
+  });
+
+  it('lets a cycle in flight at shutdown finish on the live books before the stream closes, without re-reading every book', async () => {
+    const ingestor = await startIngestor();
+    services.splice(services.indexOf(ingestor), 1);
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const tokens = [...sim.world.markets.values()].filter((market) => market.active && !market.closed).flatMap((market) => [...market.tokenIds]);
+    await ingestor.moduleRef.get(IngestCycleService).runCycle();
+    await settle(() => expect(tokens.filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
+
+    // The loop's next cycle is held in the catalogue read while the service shuts down.
+    sim.addFault({ route: '/gamma/events', kind: 'delay', delayMs: 400, times: 1 });
+    sim.resetRequests();
+    ingestor.moduleRef.get(IngestLoop).onApplicationBootstrap();
+    await settle(() => expect(sim.requests()['GET /gamma/events']).toBeGreaterThan(0));
+    await ingestor.test.obliterateQueues();
+    await ingestor.moduleRef.close();
+
+    const done = ingestor.test.logs().filter((line) => line['message'] === 'Ingest cycle done');
+    expect(done.map((line) => line['restBooks'])).toEqual([tokens.length, 0]);
+    expect(sim.requests()['POST /clob/books'] ?? 0).toBe(0);
+    expect(stream.connectionStates().open).toBe(0);
   });
 
   it('after a cycle that could not store or queue, queues the next stream update of every market: nothing it assumed sent is lost', async () => {
