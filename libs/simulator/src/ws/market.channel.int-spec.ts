@@ -23,6 +23,14 @@ describe('market websocket /ws/market', () => {
     probes.push(probe);
     return probe;
   };
+  /** A client subscribed to `assets` without the initial dump, once the channel has read its subscription (frames are handled in order: PONG means it is in place). */
+  const subscribed = async (assets: string[], options: { custom_feature_enabled?: boolean } = {}): Promise<WsProbe> => {
+    const probe = await open();
+    probe.send({ type: 'market', assets_ids: assets, initial_dump: false, ...options });
+    probe.send('PING');
+    await probe.waitFor((m) => m === 'PONG');
+    return probe;
+  };
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, seed: 42, events: 20, tickIntervalMs: 0 });
   });
@@ -80,10 +88,7 @@ describe('market websocket /ws/market', () => {
   it('reports a removed level with size "0" when the spread is spiked', async () => {
     const market = [...sim.world.markets.values()][3];
     const [yes] = market.tokenIds;
-    const probe = await open();
-    probe.send({ type: 'market', assets_ids: [yes], initial_dump: false });
-    probe.send('PING');
-    await probe.waitFor((m) => m === 'PONG');
+    const probe = await subscribed([yes]);
     const oldBest = (await getJson<WireBook>(`${sim.clobUrl}/book?token_id=${yes}`)).body.bids.at(-1)!.price;
     sim.spreadSpike(yes, 6);
     const change = await probe.waitFor<PriceChangeMsg>(isType('price_change'));
@@ -94,10 +99,7 @@ describe('market websocket /ws/market', () => {
   it('loses the next book changes on demand (over /_sim), then reports changes again, so a client\'s book drifts from REST', async () => {
     const market = [...sim.world.markets.values()][5];
     const [yes] = market.tokenIds;
-    const probe = await open();
-    probe.send({ type: 'market', assets_ids: [yes], initial_dump: false });
-    probe.send('PING');
-    await probe.waitFor((m) => m === 'PONG');
+    const probe = await subscribed([yes]);
     const lose = await postJson<{ losing: number }>(`${sim.url}/_sim/ws/lose-book-changes`, { count: 1 });
     expect(lose.body).toEqual({ losing: 1 });
     expect(sim.state().streamBookChangesToLose).toBe(1);
@@ -115,14 +117,8 @@ describe('market websocket /ws/market', () => {
   it('sends best_bid_ask only to clients that enabled custom features', async () => {
     const market = [...sim.world.markets.values()][4];
     const [yes] = market.tokenIds;
-    const custom = await open();
-    const plain = await open();
-    custom.send({ type: 'market', assets_ids: [yes], initial_dump: false, custom_feature_enabled: true });
-    plain.send({ type: 'market', assets_ids: [yes], initial_dump: false });
-    for (const probe of [custom, plain]) {
-      probe.send('PING');
-      await probe.waitFor((m) => m === 'PONG');
-    }
+    const custom = await subscribed([yes], { custom_feature_enabled: true });
+    const plain = await subscribed([yes]);
     sim.spreadSpike(yes, 4);
     const top = await custom.waitFor<Record<string, string>>(isType('best_bid_ask'));
     const rest = (await getJson<WireBook>(`${sim.clobUrl}/book?token_id=${yes}`)).body;
@@ -149,10 +145,7 @@ describe('market websocket /ws/market', () => {
 
   it('sends tick_size_change when a market switches to the fine tick', async () => {
     const market = [...sim.world.markets.values()].find((m) => m.tickMills === 10 && !sim.world.eventOf(m)!.frozen && !m.closed)!;
-    const probe = await open();
-    probe.send({ type: 'market', assets_ids: [market.tokenIds[0]], initial_dump: false });
-    probe.send('PING'); // frames are handled in order: PONG means the subscription is in place
-    await probe.waitFor((m) => m === 'PONG');
+    const probe = await subscribed([market.tokenIds[0]]);
     sim.world.setTickSize(market, 1);
     const event = await probe.waitFor<Record<string, unknown>>(isType('tick_size_change'));
     expect(event).toMatchObject({ asset_id: market.tokenIds[0], market: market.conditionId, old_tick_size: '0.01', new_tick_size: '0.001' });
@@ -161,16 +154,13 @@ describe('market websocket /ws/market', () => {
   it('sends a change only to the sockets subscribed to its token, and none after they unsubscribe', async () => {
     const market = [...sim.world.markets.values()].find((m) => !sim.world.eventOf(m)!.negRisk && !sim.world.eventOf(m)!.frozen)!;
     const [yes, no] = market.tokenIds;
-    const [hearsYes, hearsNo, leaves] = [await open(), await open(), await open()];
-    hearsYes.send({ type: 'market', assets_ids: [yes], initial_dump: false });
-    hearsNo.send({ type: 'market', assets_ids: [no], initial_dump: false });
+    const [hearsYes, hearsNo] = [await subscribed([yes]), await subscribed([no])];
+    const leaves = await open();
     leaves.send({ type: 'market', assets_ids: [yes, no], initial_dump: false });
     leaves.send({ operation: 'unsubscribe', assets_ids: [yes, no] });
     // A PING answered means the server has read every message sent before it.
-    for (const probe of [hearsYes, hearsNo, leaves]) {
-      probe.send('PING');
-      await probe.waitFor((m) => m === 'PONG');
-    }
+    leaves.send('PING');
+    await leaves.waitFor((m) => m === 'PONG');
     const before = market.book.bidMills;
     for (let i = 0; i < 200 && market.book.bidMills === before; i++) sim.tick();
     const ofMarket = (m: unknown) => isType('price_change')(m) && (m as PriceChangeMsg).market === market.conditionId;
