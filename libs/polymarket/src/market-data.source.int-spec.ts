@@ -57,7 +57,7 @@ describe('MarketDataSource over real HTTP (hand-written venue)', () => {
     expect(cycle.issues).toEqual([]);
     const asked = venue.requests.filter((r) => r.path === '/clob/books').flatMap((r) => (r.body as { token_id: string }[]).map((e) => e.token_id));
     expect(asked.sort()).toEqual([...tokenIdsFor('1'), ...tokenIdsFor('5')].sort());
-    expect(cycle.stats).toEqual({ events: 3, markets: 5, tokens: 4, books: 4, restBooks: 4, watchedMarkets: 0, durationMs: expect.any(Number) });
+    expect(cycle.stats).toEqual({ events: 3, markets: 5, tokens: 4, books: 4, restBooks: 4, watchedMarkets: 0, resyncedBooks: null, durationMs: expect.any(Number) });
 
     const [negRisk, , crypto] = cycle.events;
     expect(negRisk).toMatchObject({ eventId: '100', negRisk: true });
