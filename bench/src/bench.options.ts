@@ -9,6 +9,8 @@ export interface BenchOptions {
   readonly ingestorFlags: string[];
   /** POLYBOT_BOOKS_RESYNC_CYCLES of the run: how often a cycle re-reads every book (and corrects the stream's). */
   readonly booksResyncCycles: number;
+  /** Where every process's output is kept, per size (`<dir>/<tokens>/<name>.log`); undefined keeps only tails. */
+  readonly logsDir?: string;
   readonly changes: number;
   readonly cycles: number;
   readonly loopSeconds: number;
@@ -53,6 +55,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     .option('--default-heap', "run the services with V8's own heap sizing instead of their SERVICE_HEAP_MB ceilings", false)
     .option('--ingestor-flags <flags>', 'extra node flags for the ingestor, space-separated (e.g. "--max-semi-space-size=32")', '')
     .option('--books-resync-cycles <n>', 'POLYBOT_BOOKS_RESYNC_CYCLES of the run (every n-th cycle re-reads every book; the first always does)', wholeAtLeastOne('--books-resync-cycles'), 30)
+    .option('--logs-dir <dir>', "keep every process's output in <dir>/<tokens>/<name>.log (e.g. with --ingestor-flags \"--trace-gc\")")
     .option('--changes <n>', 'price changes to time per size (default 1000; 200 with --quick)', positiveInt('--changes'))
     .option('--cycles <n>', 'full cycles to measure per size (default 3; 2 with --quick)', positiveInt('--cycles'))
     .option('--loop-seconds <n>', 'POLYBOT_LOOP_INTERVAL_SECONDS of the run', positiveInt('--loop-seconds'), 10)
@@ -61,7 +64,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     .option('--seed <n>', 'simulator world seed', positiveInt('--seed'), 42)
     .option('--out <file>', 'results file', 'bench/results/latest.json')
     .parse(argv);
-  const o = program.opts<{ sizes: number[]; quick: boolean; profile: boolean; defaultHeap: boolean; ingestorFlags: string; booksResyncCycles: number; changes?: number; cycles?: number; loopSeconds: number; tickMs: number; walkSteps: number; seed: number; out: string }>();
+  const o = program.opts<{ sizes: number[]; quick: boolean; profile: boolean; defaultHeap: boolean; ingestorFlags: string; booksResyncCycles: number; logsDir?: string; changes?: number; cycles?: number; loopSeconds: number; tickMs: number; walkSteps: number; seed: number; out: string }>();
   return {
     sizes: o.sizes,
     quick: o.quick,
@@ -69,6 +72,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     defaultHeap: o.defaultHeap,
     ingestorFlags: o.ingestorFlags.split(' ').filter((flag) => flag !== ''),
     booksResyncCycles: o.booksResyncCycles,
+    logsDir: o.logsDir,
     changes: o.changes ?? (o.quick ? 200 : 1_000),
     cycles: o.cycles ?? (o.quick ? 2 : 3),
     loopSeconds: o.loopSeconds,

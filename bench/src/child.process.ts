@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** The repository root (where package.json is): the bench runs from its own build under dist/bench. */
@@ -26,12 +26,16 @@ export interface BenchProcess {
 
 const TAIL_LINES = 60;
 
-export function startNode(name: string, args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []): BenchProcess {
+/** `logFile`: every line the process writes is kept there too (the tail alone is kept otherwise). */
+export function startNode(name: string, args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = [], logFile?: string): BenchProcess {
   const child = spawn(process.execPath, [...nodeFlags, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error(`could not start ${name}`);
   const lines: string[] = [];
   const listeners: ((line: string) => void)[] = [];
+  if (logFile) mkdirSync(dirname(logFile), { recursive: true });
+  const log = logFile ? createWriteStream(logFile) : null;
   const take = (line: string): void => {
+    log?.write(`${line}\n`);
     lines.push(line);
     if (lines.length > TAIL_LINES) lines.shift();
     for (const listener of listeners) listener(line);

@@ -76,6 +76,8 @@ export async function startServiceStack(opts: {
   defaultHeap?: boolean;
   ingestorFlags?: readonly string[];
   booksResyncCycles: number;
+  /** Keep each service's output in `<logsDir>/<name>.log`. */
+  logsDir?: string;
 }): Promise<ServiceStack> {
   const apiPort = await freePort();
   const queuePrefix = `polybot-bench-${Date.now()}`;
@@ -108,7 +110,7 @@ export async function startServiceStack(opts: {
     return [...heap, '--cpu-prof', '--cpu-prof-dir', dir];
   };
   const services = Object.fromEntries(
-    SERVICE_NAMES.map((name) => [name, startNode(name, [resolve(ROOT, `dist/apps/${name}/src/main.js`)], env, flags(name))]),
+    SERVICE_NAMES.map((name) => [name, startNode(name, [resolve(ROOT, `dist/apps/${name}/src/main.js`)], env, flags(name), opts.logsDir && resolve(opts.logsDir, `${name}.log`))]),
   ) as Record<ServiceName, BenchProcess>;
   const metricsPorts = new Map<ServiceName, number>();
   for (const name of SERVICE_NAMES) {

@@ -19,10 +19,10 @@ interface Banner {
 }
 
 /** The simulator as its own process (its CPU is the venue's, not ours, and is reported apart). */
-export async function startBenchSimulator(opts: { events: number; seed: number; tickMs: number; walkSteps: number; balanceUsd: number }): Promise<BenchSimulator> {
+export async function startBenchSimulator(opts: { events: number; seed: number; tickMs: number; walkSteps: number; balanceUsd: number; logsDir?: string }): Promise<BenchSimulator> {
   const entry = resolve(ROOT, 'dist/libs/simulator/src/main.js');
   const args = [entry, '--port', '0', '--seed', String(opts.seed), '--events', String(opts.events), '--tick-ms', String(opts.tickMs), '--walk-steps', String(opts.walkSteps), '--balance', String(opts.balanceUsd)];
-  const proc = startNode('simulator', args, process.env);
+  const proc = startNode('simulator', args, process.env, [], opts.logsDir && resolve(opts.logsDir, 'simulator.log'));
   let banner: Banner | null = null;
   proc.onLine((line) => {
     if (banner || !line.includes('simulator listening')) return;

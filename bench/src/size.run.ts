@@ -41,7 +41,8 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
   const speedBefore = hostSpeedMs();
   progress(`N=${tokens}: simulator with ${events} events (+${SCENARIO_EVENTS} scenario events), database`);
   const db = await createBenchDatabase();
-  const sim = await startBenchSimulator({ events, seed: opts.seed, tickMs: opts.tickMs, walkSteps: opts.walkSteps, balanceUsd: BANKROLL_USD });
+  const logsDir = opts.logsDir && resolve(opts.logsDir, String(tokens));
+  const sim = await startBenchSimulator({ events, seed: opts.seed, tickMs: opts.tickMs, walkSteps: opts.walkSteps, balanceUsd: BANKROLL_USD, logsDir });
   const profileDir = opts.profile ? resolve(ROOT, 'bench/results/profiles', `${tokens}-${Date.now()}`) : undefined;
   let stack: Awaited<ReturnType<typeof startServiceStack>> | null = null;
   try {
@@ -52,7 +53,7 @@ export async function runSize(tokens: number, opts: BenchOptions, redisUrl: stri
     const inProcess = await measureInProcess(sim.env, opts.quick ? 3 : 5, opts.loopSeconds);
     progress(`N=${tokens}: in-process fetch ${inProcess.fetchMs} ms, evaluate+risk ${inProcess.evaluateAndRiskMs} ms; starting services`);
 
-    stack = await startServiceStack({ sim, databaseUrl: db.url, loopSeconds: opts.loopSeconds, cpuProfileDir: profileDir, defaultHeap: opts.defaultHeap, ingestorFlags: opts.ingestorFlags, booksResyncCycles: opts.booksResyncCycles });
+    stack = await startServiceStack({ sim, databaseUrl: db.url, loopSeconds: opts.loopSeconds, cpuProfileDir: profileDir, defaultHeap: opts.defaultHeap, ingestorFlags: opts.ingestorFlags, booksResyncCycles: opts.booksResyncCycles, logsDir });
     const running = stack;
     const watcher = new CycleWatcher(running);
     await waitFor('the API', async () => (await fetch(`${running.apiUrl}/health`)).status < 500, 60_000, 200).catch((error: unknown) => {
