@@ -3,7 +3,7 @@ import type { MarketDataSource, MarketStream } from '@polybot/polymarket';
 import { createTestDatabase, MarketRepository, type TestDatabase } from '@polybot/persistence';
 import { QueueName, type SnapshotBatchJob } from '@polybot/queues';
 import { createTestRuntime, type TestRuntime } from '@polybot/runtime';
-import { startSimulator, type RunningSimulator } from '@polybot/simulator';
+import { startSimulator, wireBook, type RunningSimulator } from '@polybot/simulator';
 import { eventually } from '@polybot/testing';
 import { IngestCycleService } from './ingest-cycle.service';
 import { IngestLoop } from './ingest.loop';
@@ -187,15 +187,15 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
 
     // The full re-sync reads every book, and the stream takes the venue's where its own drifted.
     await cycles.runCycle();
-    const venue = async (tokenId: string) => ((await (await fetch(`${sim.clobUrl}/book?token_id=${tokenId}`)).json()) as { bids: { price: string }[]; asks: { price: string }[] });
     for (const tokenId of market.tokenIds) {
-      const book = await venue(tokenId);
+      // What the venue's REST book says (the simulator serves this).
+      const book = wireBook(sim.world, tokenId)!;
       expect(stream.book(tokenId)?.bids[0]?.price).toBe(Number(book.bids.at(-1)!.price));
       expect(stream.book(tokenId)?.asks[0]?.price).toBe(Number(book.asks.at(-1)!.price));
     }
     expect(stream.book(token)?.bids[0]?.price).toBe(moved.bestBid);
-    const metrics = await ingestor.test.runtime.metrics.registry.metrics();
-    const resynced = (outcome: string) => Number(new RegExp(`polybot_stream_books_resynced_total\\{outcome="${outcome}",service="ingestor"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+    const counted = (await ingestor.test.runtime.metrics.streamBooksResynced.get()).values;
+    const resynced = (outcome: string) => counted.find((value) => value.labels.outcome === outcome)?.value ?? 0;
     expect(resynced('corrected')).toBe(market.tokenIds.length);
     expect(resynced('matched')).toBe(tokens.length - market.tokenIds.length);
     // The first cycle's books came before the stream followed anything.

@@ -1,7 +1,7 @@
 import type { Settings } from '@polybot/config';
 import { describeSettings } from '@polybot/config';
 import type { IntentStatus } from '@polybot/domain';
-import type { IntentRepository, KillSwitchRepository, MarketRepository, SignalRepository } from '@polybot/persistence';
+import type { IntentRepository, KillSwitchRepository, MarketRepository, SignalDecisionCounts, SignalRepository } from '@polybot/persistence';
 import type { PortfolioService } from '@polybot/portfolio';
 import type { QueueDepth, QueueProducer } from '@polybot/queues';
 import { killSwitchStates, type KillSwitchJson } from './kill-switch-state';
@@ -23,7 +23,7 @@ export interface StatusReport {
   intents: Record<IntentStatus, number>;
   markets: { known: number; newest_update: string | null; data_age_seconds: number | null };
   /** The last hour's signals by risk's decision, and the checks the denials failed (most first). */
-  signals_last_hour: { proposed: number; denied: number; duplicate: number; denied_by: { check: string; count: number }[] };
+  signals_last_hour: { proposed: number; denied: number; duplicate: number; denied_by: SignalDecisionCounts['deniedBy'] };
   /** Every switch in KILL_SWITCH_NAMES, tripped or not. */
   kill_switches: KillSwitchJson[];
   queues: Record<string, QueueDepth> | { error: string };
@@ -76,7 +76,7 @@ export async function buildStatusReport(src: StatusSources): Promise<StatusRepor
       proposed: signals.decisions.PROPOSED,
       denied: signals.decisions.DENIED,
       duplicate: signals.decisions.DUPLICATE,
-      denied_by: [...signals.deniedBy],
+      denied_by: signals.deniedBy,
     },
     kill_switches: killSwitchStates(switches, src.settings),
     queues,

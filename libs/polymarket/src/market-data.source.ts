@@ -4,7 +4,7 @@ import type { ClobBookClient } from './clob-books.client';
 import type { GammaClient } from './gamma.client';
 import type { GammaMarket } from './gamma.types';
 import { forEachInTurns } from './event-loop-turns';
-import type { BookResync, BookResyncOutcome } from './stream/local-books.store';
+import { BOOK_RESYNC_OUTCOMES, type BookResync, type BookResyncOutcome } from './stream/local-books.store';
 import { buildEventSnapshots } from './snapshot-builder';
 import { fetchWatchedMarkets } from './watched-markets.fetcher';
 
@@ -81,6 +81,17 @@ async function splitByLiveness(lists: readonly (readonly GammaMarket[])[], liveB
   return { live, rest: [...rest] };
 }
 
+/** Compacts each REST book and hands it to the stream (LiveBooks.resyncBook), counting what it did. */
+function throughStream(stream: LiveBooks): { convert: (book: OrderBook) => CompactBook; counts: Record<BookResyncOutcome, number> } {
+  const counts = Object.fromEntries(BOOK_RESYNC_OUTCOMES.map((outcome) => [outcome, 0])) as Record<BookResyncOutcome, number>;
+  const convert = (book: OrderBook): CompactBook => {
+    const taken = stream.resyncBook(book.tokenId, compactBook(book));
+    counts[taken.outcome] += 1;
+    return taken.book;
+  };
+  return { convert, counts };
+}
+
 interface FetchedBooks {
   readonly bookOf: CompactBookLookup;
   readonly books: number;
@@ -127,15 +138,9 @@ export class MarketDataSource {
    * first, and the map keeps the book the stream then holds: one copy of each, not two.
    */
   private async fetchBooks(live: ReadonlySet<string>, rest: readonly string[], liveBooks: LiveBooks | undefined, resync: boolean): Promise<FetchedBooks> {
-    const resynced = resync && liveBooks ? { matched: 0, corrected: 0, newer_locally: 0, not_held: 0 } : null;
-    const convert = (book: OrderBook): CompactBook => {
-      if (!resynced || !liveBooks) return compactBook(book);
-      const taken = liveBooks.resyncBook(book.tokenId, compactBook(book));
-      resynced[taken.outcome] += 1;
-      return taken.book;
-    };
-    const fetched = rest.length > 0 ? await this.options.books.fetchBooksAs(rest, convert) : { books: new Map<string, CompactBook>(), issues: [] };
+    const resyncing = resync && liveBooks ? throughStream(liveBooks) : null;
+    const fetched = rest.length > 0 ? await this.options.books.fetchBooksAs(rest, resyncing?.convert ?? compactBook) : { books: new Map<string, CompactBook>(), issues: [] };
     const bookOf = (tokenId: string): CompactBook | undefined => fetched.books.get(tokenId) ?? (live.has(tokenId) ? liveBooks?.compactBook(tokenId) : undefined);
-    return { bookOf, books: fetched.books.size + live.size, restBooks: rest.length, issues: fetched.issues, resynced };
+    return { bookOf, books: fetched.books.size + live.size, restBooks: rest.length, issues: fetched.issues, resynced: resyncing?.counts ?? null };
   }
 }

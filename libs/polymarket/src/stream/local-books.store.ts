@@ -22,7 +22,8 @@ export interface AppliedEvent {
  * took its place, being at least as new), `corrected` it (the stream had drifted from the venue),
  * found it `newer_locally` (a change the read did not include: kept), or found no local book.
  */
-export type BookResyncOutcome = 'matched' | 'corrected' | 'newer_locally' | 'not_held';
+export const BOOK_RESYNC_OUTCOMES = ['matched', 'corrected', 'newer_locally', 'not_held'] as const;
+export type BookResyncOutcome = (typeof BOOK_RESYNC_OUTCOMES)[number];
 
 export interface BookResync {
   /** The book to quote the token from now: the local one when it is newer, otherwise the REST one. */
@@ -80,7 +81,7 @@ export class LocalBooks {
   }
 
   /**
-   * A full re-sync's REST book for a token. The stream cannot see a change lost upstream of its
+   * A full re-sync's REST book for a token (only followed tokens have a local book). The stream cannot see a change lost upstream of its
    * socket, and every later delta builds on the drifted book; a REST book at least as new as the
    * local one (by the venue's timestamps) therefore replaces it, so the re-sync corrects the stream,
    * not only the cycle's snapshot. A delta stamped before the read that arrives after it sets levels

@@ -139,9 +139,9 @@ export class MarketStream {
     return this.books.compactBook(assetId);
   }
 
-  /** A full re-sync's REST book against the local one (see LocalBooks.resync); tokens not followed have none. */
+  /** A full re-sync's REST book against the local one (see LocalBooks.resync). */
   resyncBook(assetId: string, rest: CompactBook): BookResync {
-    return this.shardOf.has(assetId) ? this.books.resync(assetId, rest) : { book: rest, outcome: 'not_held' };
+    return this.books.resync(assetId, rest);
   }
 
   /**
