@@ -43,6 +43,8 @@ export function startNode(name: string, args: string[], env: NodeJS.ProcessEnv, 
   createInterface({ input: child.stdout! }).on('line', take);
   createInterface({ input: child.stderr! }).on('line', take);
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // After its output is read to the end, so the kept log is whole.
+  child.once('close', () => log?.end());
   return {
     name,
     child,
