@@ -6,7 +6,7 @@ import { ExecutionRepository, IntentRepository, MarketRepository } from '@polybo
 import { IntentGate, PortfolioService, type GateState, type GateVerdict } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
-import { EXECUTION_VENUE, type ExecutionVenue, type VenueResult } from './execution-venue';
+import { EXECUTION_VENUE, OrderNotSettled, type ExecutionVenue, type VenueResult } from './execution-venue';
 import { OrderPathTimer } from './order-path.timer';
 
 const ACTOR = 'executor';
@@ -37,6 +37,8 @@ interface Attempt {
   readonly firstAttempt: boolean;
   readonly prepared: unknown;
   readonly gated: Gated | null;
+  /** Why a stored order not at the venue must not be sent (see SubmitContext). */
+  readonly withhold: string | null;
   readonly timer: OrderPathTimer;
 }
 
@@ -77,6 +79,9 @@ export class ExecuteIntentService {
       // A crash after the gate: an idempotent venue records each intent's effect once; a live venue
       // reconciles what it may have sent with the venue instead of sending it again.
       intent = started.intent;
+      const decided = await this.executions.findByIntent(intent.id);
+      // Failed before the interruption (its outcome written, its transition not): only the transition is left.
+      if (decided?.status === 'FAILED') return this.failed(intent, decided.error ?? 'failed before the executor was interrupted', log, timer);
       sentBefore = (await this.venue.inFlight?.(intent.id)) ?? false;
       log.warn({ mode: this.venue.mode, sent_before: sentBefore }, 'Resuming an interrupted execution');
     } else {
@@ -85,28 +90,39 @@ export class ExecuteIntentService {
     }
 
     // Once something may be at the venue, only reconciliation may decide the outcome: a re-check
-    // failing now must not mark FAILED an order that is live or filled. Otherwise the venue starts
-    // its reads (sending nothing) while the rules are re-checked.
+    // failing now must not mark FAILED an order that is live or filled; it only withholds a stored
+    // order the venue turns out not to hold. Otherwise the venue starts its reads (sending nothing)
+    // while the rules are re-checked.
     const prepared = sentBefore || intent.type === 'CLAIM_SETTLEMENT' ? undefined : this.venue.prepare?.(intent);
     let gated: Gated | null = null;
-    if (!sentBefore) {
-      try {
-        gated = await this.recheck(intent, state);
-        timer.mark('recheck');
-      } catch (error) {
-        return this.fail(intent, `execution re-check could not read the portfolio or kill switches: ${error instanceof Error ? error.message : String(error)}; nothing sent`, null, log, timer);
-      }
+    let withhold: string | null = null;
+    try {
+      gated = await this.recheck(intent, state);
+      timer.mark('recheck');
+    } catch (error) {
+      const reason = `execution re-check could not read the portfolio or kill switches: ${error instanceof Error ? error.message : String(error)}`;
+      if (!sentBefore) return this.fail(intent, `${reason}; nothing sent`, null, log, timer);
+      withhold = reason;
     }
     if (gated && !gated.verdict.passed) {
-      await gated.checksStored;
-      return this.fail(intent, `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`, null, log, timer);
+      if (!sentBefore) {
+        await gated.checksStored;
+        return this.fail(intent, `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`, null, log, timer);
+      }
+      withhold = `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`;
     }
 
     let order: OrderRequest | null;
     let result: VenueResult;
     try {
-      ({ order, result } = await this.perform({ intent, sentBefore, firstAttempt: started.ok, prepared, gated, timer }));
+      ({ order, result } = await this.perform({ intent, sentBefore, firstAttempt: started.ok, prepared, gated, withhold, timer }));
     } catch (error) {
+      if (error instanceof OrderNotSettled) {
+        // The intent stays EXECUTING (it counts as exposure) and the job fails, so it is resumed.
+        this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'not_settled' });
+        log.error({ reason: error.message, order_path_ms: timer.stepsMs }, 'Execution not settled: the order may be at the venue; it will be resumed and reconciled');
+        throw error;
+      }
       const refused = error instanceof ExecutionRefused ? error : null;
       await gated?.checksStored.catch(() => undefined);
       return this.fail(intent, error instanceof Error ? error.message : String(error), refused?.order ?? null, log, timer);
@@ -144,7 +160,7 @@ export class ExecuteIntentService {
    * it was already sent (`sentBefore`): its fills may have emptied the position, and the venue
    * reconciles the order it stored rather than this one. The re-check's view and market are reused.
    */
-  private async perform({ intent, sentBefore, firstAttempt, prepared, gated, timer }: Attempt): Promise<{ order: OrderRequest | null; result: VenueResult }> {
+  private async perform({ intent, sentBefore, firstAttempt, prepared, gated, withhold, timer }: Attempt): Promise<{ order: OrderRequest | null; result: VenueResult }> {
     const view = intent.type === 'OPEN_POSITION' ? null : (gated?.verdict.view ?? (await this.portfolio.view(this.now())));
     const position = view?.ledger.positions.find((p) => p.tokenId === intent.tokenId);
     if (intent.type === 'CLAIM_SETTLEMENT') {
@@ -158,17 +174,23 @@ export class ExecuteIntentService {
     const terms = { tickSize: market.tickSize, minOrderSize: market.minOrderSize, negRisk: market.negRisk };
     const order = buildOrderRequest(intent, terms, this.settings.orderType, position?.shares);
     try {
-      const result = await this.venue.submit(order, { intent, market, firstAttempt, prepared, checksStored: gated?.checksStored, timer });
+      const result = await this.venue.submit(order, { intent, market, firstAttempt, prepared, checksStored: gated?.checksStored, withhold, timer });
       // A venue that writes nothing (dry run) leaves it to the outcome written next.
       await gated?.checksStored;
       return { order, result };
     } catch (error) {
+      if (error instanceof OrderNotSettled) throw error;
       throw new ExecutionRefused(error instanceof Error ? error.message : String(error), order);
     }
   }
 
+  /** The outcome first, then the intent: a crash between them is finished by the resumed job (`failed`). */
   private async fail(intent: Intent, reason: string, order: OrderRequest | null, log: Logger, timer: OrderPathTimer, result?: VenueResult): Promise<ExecutionResult> {
     await this.executions.recordOutcome({ intentId: intent.id, mode: this.venue.mode, orderRequest: order, ...result, status: 'FAILED', error: reason });
+    return this.failed(intent, reason, log, timer);
+  }
+
+  private async failed(intent: Intent, reason: string, log: Logger, timer: OrderPathTimer): Promise<ExecutionResult> {
     await this.intents.transition(intent.id, 'FailExecution', { now: this.now(), actor: ACTOR, reason });
     timer.mark('done');
     this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'failed' });

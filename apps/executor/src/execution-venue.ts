@@ -25,6 +25,20 @@ export interface SubmitContext {
   readonly checksStored?: Promise<void>;
   /** Where the venue marks its own steps (live: preflight, sign, store, post). */
   readonly timer?: OrderPathTimer;
+  /**
+   * Why an order stored by an interrupted execution, and not yet at the venue, must not be sent
+   * now (its re-check blocks it, or it could not be read); null or absent when it may be.
+   */
+  readonly withhold?: string | null;
+}
+
+/**
+ * The order may be at the venue, but what became of it is not known yet (a read or a write after
+ * the post failed). The execution must be resumed later, never failed: failing it would forget a
+ * live order or its fills.
+ */
+export class OrderNotSettled extends Error {
+  override readonly name = 'OrderNotSettled';
 }
 
 /**

@@ -148,6 +148,15 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     return new Map(counts.map((v) => [String(v.labels.stage), v.value]));
   }
 
+  /** An executor that passed the gate, signed and stored a 6-share BUY at `price`, then died before posting it. */
+  async function crashedAfterStoring(id: string, tokenId: string, price: number) {
+    await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
+    const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
+    const signed = await trading.signOrder({ clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price, size: 6, notionalUsd: price * 6, orderType: 'GTC', tickSize: 0.01, negRisk: false });
+    await main.moduleRef.get(SignedOrderRepository).storeOnce(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed });
+    return { trading, signed };
+  }
+
   const jobFor = (intentId: string) => ({ v: 1 as const, intentId, approvedAt: new Date().toISOString() });
   const postsOf = (hash: string) => sim.orders().filter((o) => JSON.stringify(o.body).includes(`"signature"`) && sim.exchangeOrders().some((x) => x.id === hash && JSON.stringify(o.body).includes(x.signature)));
   async function outcome(intentId: string): Promise<{ status: string; order_id: string | null; filled_size: number; avg_price: number | null; fees: number; error: string | null }> {
@@ -298,10 +307,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     const ask = book.asks[0];
     const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
     // The crash: the gate passed, the order was signed, stored and posted, then the process died.
-    await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
-    const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
-    const signed = await trading.signOrder({ clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price: ask.price, size: 6, notionalUsd: ask.price * 6, orderType: 'GTC', tickSize: 0.01, negRisk: false });
-    await main.moduleRef.get(SignedOrderRepository).storeOnce(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed });
+    const { trading, signed } = await crashedAfterStoring(id, tokenId, ask.price);
     expect((await trading.postSignedOrder(signed)).success).toBe(true);
     const postsBefore = sim.orders().length;
 
@@ -318,10 +324,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     const { market, tokenId, book } = pickMarket();
     const ask = book.asks[0];
     const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
-    await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
-    const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
-    const signed = await trading.signOrder({ clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price: ask.price, size: 6, notionalUsd: ask.price * 6, orderType: 'GTC', tickSize: 0.01, negRisk: false });
-    await main.moduleRef.get(SignedOrderRepository).storeOnce(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed });
+    const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
     const postsBefore = sim.orders().length;
 
     await executeOk(main.executor, id);
@@ -453,6 +456,110 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     await waitFor(() => failed().length === 1, { timeoutMs: 5000, what: 'the failed connection logged' });
     expect(String(failed()[0].reason)).toContain('api-key');
     expect(connected(cut)).toEqual([]);
+  });
+
+  describe('an interrupted or unsettled execution', () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const venueStatusOf = (hash: string | null | undefined) => sim.exchangeOrders().filter((o) => o.id === hash).map((o) => o.status);
+
+    it.each([
+      ['a kill switch tripped while it was down', 600_000, 'DAILY_LOSS', /^the stored signed order \S+ never reached the venue and is not sent now: blocked by risk re-check at execution: KILL_SWITCHES: .*DAILY_LOSS/],
+      ['its intent expired while it was down', 1_500, null, /^the stored signed order \S+ never reached the venue and is not sent now: intent expired at /],
+    ] as const)('never sends a stored order the venue does not hold when %s: FAILED, nothing posted', async (_why, expiresInMs, killSwitch, reason) => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)), expiresAt: new Date(Date.now() + expiresInMs) });
+      const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
+      const switches = main.moduleRef.get(KillSwitchRepository);
+      if (killSwitch) await switches.trip(killSwitch, 12, 10, `${killSwitch}: test`, 'test', new Date());
+      else await sleep(expiresInMs + 100);
+      const postsBefore = sim.orders().length;
+      try {
+        await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+      } finally {
+        if (killSwitch) await switches.clear(killSwitch, 'test', new Date());
+      }
+      expect((await intents.findById(id))?.statusReason).toMatch(reason);
+      expect(sim.orders().length).toBe(postsBefore);
+      expect(venueStatusOf(signed.orderHash)).toEqual([]);
+    });
+
+    it('a failed status read right after the post does not abandon a resting order: followed to the expiry and cancelled', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const price = Number((book.asks[0].price - 0.01).toFixed(2));
+      const id = await seed(market, tokenId, { price, marketPrice: price, sizeUsd: Number((price * 6).toFixed(2)), expiresAt: new Date(Date.now() + 2500) });
+      const reads = jest.spyOn(ClobTradingClient.prototype, 'getOrder').mockRejectedValueOnce(new Error('clob GET /data/order/{id}: timed out after 1000 ms'));
+      let result: string;
+      try {
+        result = await main.executor.execute(jobFor(id));
+        expect(reads.mock.calls.length).toBeGreaterThan(1);
+      } finally {
+        reads.mockRestore();
+      }
+      expect({ result, reason: (await intents.findById(id))?.statusReason }).toEqual({ result: 'FAILED', reason: expect.stringMatching(/^nothing filled/) });
+      expect(venueStatusOf((await main.moduleRef.get(SignedOrderRepository).findByIntent(id))?.orderHash)).toEqual(['CANCELED']);
+    });
+
+    it('a resting remainder that could not be cancelled at the expiry is not settled: EXECUTING, and cancelled when resumed', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const price = Number((book.asks[0].price - 0.01).toFixed(2));
+      const id = await seed(market, tokenId, { price, marketPrice: price, sizeUsd: Number((price * 6).toFixed(2)), expiresAt: new Date(Date.now() + 1500) });
+      const cancels = jest.spyOn(ClobTradingClient.prototype, 'cancelOrder').mockRejectedValueOnce(new Error('clob DELETE /order: socket hang up'));
+      try {
+        await expect(main.executor.execute(jobFor(id))).rejects.toThrow(/^order \S+ may still rest at the venue: its remainder could not be cancelled at the intent's expiry and its status is LIVE/);
+      } finally {
+        cancels.mockRestore();
+      }
+      const hash = (await main.moduleRef.get(SignedOrderRepository).findByIntent(id))?.orderHash;
+      expect((await intents.findById(id))?.status).toBe('EXECUTING');
+      expect(venueStatusOf(hash)).toEqual(['LIVE']);
+
+      await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+      expect(venueStatusOf(hash)).toEqual(['CANCELED']);
+    });
+
+    it('a failed trades read after a fill leaves the intent EXECUTING; the resumed job records the fill without posting again', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const trades = jest.spyOn(ClobTradingClient.prototype, 'getTrades').mockRejectedValueOnce(new Error('GET /data/trades: trade: maker_orders.0.matched_amount Expected number'));
+      try {
+        await expect(main.executor.execute(jobFor(id))).rejects.toThrow(/may be at the venue but its outcome is not settled: GET \/data\/trades/);
+      } finally {
+        trades.mockRestore();
+      }
+      expect((await intents.findById(id))?.status).toBe('EXECUTING');
+      expect(await outcome(id)).toMatchObject({ status: 'POSTED' });
+
+      await executeOk(main.executor, id);
+      const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
+      expect(await outcome(id)).toMatchObject({ status: 'FILLED', filled_size: 6 });
+      expect(postsOf(stored!.orderHash)).toHaveLength(1);
+      expect(await main.moduleRef.get(FillRepository).forIntent(id)).not.toHaveLength(0);
+    });
+
+    it('a refused order whose FAILED transition hit a database blip is not posted again by the retried job', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const posts = jest.spyOn(ClobTradingClient.prototype, 'postSignedOrder').mockResolvedValueOnce({ success: false, orderId: null, status: '', errorMsg: 'not enough balance / allowance', tradeIds: [] });
+      const transition = IntentRepository.prototype.transition;
+      const blip = jest.spyOn(IntentRepository.prototype, 'transition').mockImplementationOnce(async function (this: IntentRepository, ...args) {
+        return transition.apply(this, args);
+      }).mockImplementationOnce(async () => {
+        throw new Error('Connection terminated unexpectedly');
+      });
+      try {
+        await expect(main.executor.execute(jobFor(id))).rejects.toThrow('Connection terminated unexpectedly');
+        expect((await intents.findById(id))?.status).toBe('EXECUTING');
+        await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+        expect(posts).toHaveBeenCalledTimes(1);
+      } finally {
+        posts.mockRestore();
+        blip.mockRestore();
+      }
+      expect((await intents.findById(id))?.statusReason).toBe('venue refused the order: not enough balance / allowance');
+    });
   });
 
   it('never wrote the private key, API secret or passphrase into any log line', () => {

@@ -31,7 +31,8 @@ describe('LiveOrderFollower with the user websocket (simulator over HTTP and ws)
     // Our bid rests one tick above the best bid, below the ask.
     const price = Number((bestBid + 0.01).toFixed(2));
     expect(price).toBeLessThan(bestAsk);
-    const signed = await ours.signOrder(request('BUY', price, 6, 'ours'));
+    const ourOrder = request('BUY', price, 6, 'ours');
+    const signed = await ours.signOrder(ourOrder);
     expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, orderId: signed.orderHash });
 
     watcher = new UserChannelWatcher({ wsUrl: sim.wsUrl, auth: async () => ours.wsAuth });
@@ -39,7 +40,7 @@ describe('LiveOrderFollower with the user websocket (simulator over HTTP and ws)
     const follower = new LiveOrderFollower(Date.now, createLogger({ service: 'test', level: 'silent' }), { pollIntervalMs: 60_000, wake: (id, ms) => watcher.wake(id, ms) });
     const intent = { id: 'ours', createdAt: new Date(), expiresAt: new Date(Date.now() + 600_000) } as Intent;
     const readTrades = jest.spyOn(ours, 'getTrades');
-    const followed = follower.follow(ours, signed.orderHash, tokenId, intent);
+    const followed = follower.follow(ours, signed.orderHash, ourOrder, intent);
     // Let the first status read and the subscription happen, then move the market down through our bid.
     await new Promise((resolve) => setTimeout(resolve, 300));
     sim.setPrice(tokenId, Number((price - 0.05).toFixed(2)));

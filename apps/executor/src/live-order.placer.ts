@@ -13,6 +13,11 @@ export class OrderOutcomeUnknown extends Error {
   override readonly name = 'OrderOutcomeUnknown';
 }
 
+/** A resumed execution's stored order never reached the venue and may not be sent now: nothing placed. */
+export class OrderWithheld extends Error {
+  override readonly name = 'OrderWithheld';
+}
+
 /** Reconciliation reads the venue a few times: an accepted order can take a moment to show. */
 const RECONCILE_ATTEMPTS = 3;
 const RECONCILE_PAUSE_MS = 300;
@@ -26,7 +31,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *     venue by its hash: GET /data/order/{hash}, then the open orders and the trades of its token
  *     (as taker order id or among the maker orders). Found: it is the order, no post.
  *  3. Only when the venue shows no order and no trade with that hash is the SAME stored signed
- *     order posted (never re-signed, so it is the same venue order id).
+ *     order posted (never re-signed, so it is the same venue order id), and for a resumed
+ *     execution only when nothing withholds it: time has passed since it was signed (a kill
+ *     switch may have tripped, the intent may have expired), so a withheld order is looked for
+ *     as long as an ambiguous post is, then left unsent.
  *  4. A post that ends ambiguously (timeout, dropped connection, 5xx) is reconciled as in 2; if
  *     the venue still shows nothing, the identical order is posted once more (a duplicate of an
  *     accepted order can only be refused by its hash), then reconciled again; still nothing known
@@ -40,11 +48,12 @@ export class LiveOrderPlacer {
     private readonly logger: Logger,
   ) {}
 
-  /** The venue's order id once the venue holds the order. */
-  async place(trading: ClobTradingClient, stored: StoredSignedOrder, resumed: boolean): Promise<string> {
+  /** The venue's order id once the venue holds the order; `withhold` says why a resumed one not found there must not be sent. */
+  async place(trading: ClobTradingClient, stored: StoredSignedOrder, resumed: boolean, withhold: string | null = null): Promise<string> {
     const signed = stored.signedOrder as SignedClobOrder;
     if (stored.state !== 'SIGNED') return stored.orderId ?? stored.orderHash;
-    if (resumed && (await this.findAtVenue(trading, signed, 1))) return this.posted(stored, stored.orderHash);
+    if (resumed && (await this.findAtVenue(trading, signed, withhold === null ? 1 : RECONCILE_ATTEMPTS))) return this.posted(stored, stored.orderHash);
+    if (resumed && withhold !== null) throw new OrderWithheld(`the stored signed order ${stored.orderHash} never reached the venue and is not sent now: ${withhold}; nothing sent`);
 
     const first = await this.post(trading, signed).catch(async (error: unknown) => {
       // A refusal may be the venue recognising this very order (posted by a concurrent delivery of the job).

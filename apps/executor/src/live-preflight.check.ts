@@ -9,10 +9,14 @@ export class PreflightRefusal extends Error {
 /** Fees and rounding headroom on top of a BUY's notional. */
 const BUY_FEE_HEADROOM = 1.02;
 
+/** Why an intent may no longer be sent because it expired; null while it has not. */
+export function expiryRefusal(intent: Intent, now: Date): string | null {
+  return intent.expiresAt.getTime() <= now.getTime() ? `intent expired at ${intent.expiresAt.toISOString()}` : null;
+}
+
 export function checkNotExpired(intent: Intent, now: Date): void {
-  if (intent.expiresAt.getTime() <= now.getTime()) {
-    throw new PreflightRefusal(`pre-flight: intent expired at ${intent.expiresAt.toISOString()}; nothing sent`);
-  }
+  const expired = expiryRefusal(intent, now);
+  if (expired !== null) throw new PreflightRefusal(`pre-flight: ${expired}; nothing sent`);
 }
 
 /**

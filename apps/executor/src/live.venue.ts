@@ -1,15 +1,15 @@
-import type { Intent, OrderRequest, Position } from '@polybot/domain';
+import type { Intent, MarketSnapshot, OrderRequest, Position } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
 import type { ExecutionRepository, FillRepository, SignedOrderRepository, StoredSignedOrder } from '@polybot/persistence';
 import type { ClobBookClient } from '@polybot/polymarket';
 import type { ClobTradingClient } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
-import type { ExecutionVenue, SubmitContext, VenueResult } from './execution-venue';
+import { OrderNotSettled, type ExecutionVenue, type SubmitContext, type VenueResult } from './execution-venue';
 import type { LiveClaim } from './live-claim';
 import { liveFillsOf, summarizeFills } from './live-fills.mapper';
 import type { LiveOrderFollower } from './live-order.follower';
-import type { LiveOrderPlacer } from './live-order.placer';
-import { checkFunds, checkNotExpired, checkSlippage } from './live-preflight.check';
+import { OrderRejected, OrderWithheld, type LiveOrderPlacer } from './live-order.placer';
+import { checkFunds, checkNotExpired, checkSlippage, expiryRefusal } from './live-preflight.check';
 import { LivePreflightReads } from './live-preflight.reads';
 
 export interface LiveVenueDeps {
@@ -70,7 +70,8 @@ export class LiveVenue implements ExecutionVenue {
     return LivePreflightReads.start(this.deps, intent);
   }
 
-  async submit(order: OrderRequest, { intent, market, firstAttempt, prepared, checksStored, timer }: SubmitContext): Promise<VenueResult> {
+  async submit(order: OrderRequest, context: SubmitContext): Promise<VenueResult> {
+    const { intent, market, firstAttempt, prepared, checksStored, timer } = context;
     const early = prepared instanceof LivePreflightReads && prepared.serves(order) ? prepared : null;
     const trading = await (early ? early.trading() : this.deps.trading());
     // A first attempt has passed the APPROVED -> EXECUTING gate just now, so nothing is stored yet.
@@ -92,10 +93,21 @@ export class LiveVenue implements ExecutionVenue {
     }
     if (stored.fillsRecorded) return this.summary(stored, intent, 'FILLED');
 
-    const orderId = await this.deps.placer.place(trading, stored, resumed);
+    // Expiry is checked here, not only in the pre-flight a fresh order gets: a resumed one skipped it.
+    const withhold = resumed ? (context.withhold ?? expiryRefusal(intent, new Date(this.deps.clock()))) : null;
+    const orderId = await settling(stored.orderHash, () => this.deps.placer.place(trading, stored, resumed, withhold));
     timer?.mark('post');
+    return settling(orderId, () => this.follow(trading, orderId, order, intent, market));
+  }
+
+  claim(intent: Intent, position: Position): Promise<VenueResult> {
+    return this.deps.claims.claim(intent, position);
+  }
+
+  /** Follows the placed order to its end and records its fills once. */
+  private async follow(trading: ClobTradingClient, orderId: string, order: OrderRequest, intent: Intent, market: MarketSnapshot): Promise<VenueResult> {
     await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'POSTED', orderRequest: order, orderId });
-    const followed = await this.deps.follower.follow(trading, orderId, order.tokenId, intent);
+    const followed = await this.deps.follower.follow(trading, orderId, order, intent);
     const fills = liveFillsOf(followed.trades, orderId, order, intent, market, new Date(this.deps.clock()));
     await this.deps.signedOrders.recordFillsOnce(intent.id, fills, this.deps.fills);
     const { filledSize, avgPrice, fees } = summarizeFills(fills);
@@ -105,10 +117,6 @@ export class LiveVenue implements ExecutionVenue {
       'Live order finished',
     );
     return { status, orderId, filledSize, avgPrice, fees };
-  }
-
-  claim(intent: Intent, position: Position): Promise<VenueResult> {
-    return this.deps.claims.claim(intent, position);
   }
 
   /** Before anything is signed or sent: not expired, price within slippage of the book, funds and allowance enough. */
@@ -124,5 +132,18 @@ export class LiveVenue implements ExecutionVenue {
     const fills = (await this.deps.fills.forIntent(intent.id)).filter((f) => f.kind === 'TRADE');
     const totals = summarizeFills(fills);
     return { status: totals.filledSize > 0 ? status : 'UNFILLED', orderId: stored.orderId ?? stored.orderHash, ...totals };
+  }
+}
+
+/**
+ * Runs a step after which the order may be at the venue: any failure but the venue's refusal or
+ * a withheld order (nothing placed either way) leaves the execution to be resumed, not failed.
+ */
+async function settling<T>(order: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof OrderRejected || error instanceof OrderWithheld || error instanceof OrderNotSettled) throw error;
+    throw new OrderNotSettled(`order ${order} may be at the venue but its outcome is not settled: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
