@@ -1,15 +1,26 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Intent } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
 import { IntentRepository } from '@polybot/persistence';
 import { approvedIntentJobId, QueueName, QueueProducer } from '@polybot/queues';
-import { LOGGER } from '@polybot/runtime';
+import { CLOCK, LOGGER, type Clock } from '@polybot/runtime';
 
 const RECONCILE_INTERVAL_MS = 5000;
 
 /**
- * Postgres is the truth: every APPROVED intent must have a job. An approval made while Redis was
- * down (or a job lost with Redis) is queued here; the intent-derived job id makes this a no-op
- * for intents already queued.
+ * How long the finished job of an intent still owed its execution is left before it runs again:
+ * long enough that a permanent error is retried every half minute or so rather than spun on, and
+ * that a job which has just finished has surely moved its intent on (it does so before finishing).
+ */
+export const RERUN_FINISHED_JOB_AFTER_MS = 30_000;
+
+/**
+ * Postgres is the truth: every APPROVED or EXECUTING intent must have a live job. An approval made
+ * while Redis was down (or a job lost with Redis) is queued here; the intent-derived job id makes
+ * that a no-op for intents already queued, and keeps a second job from running beside a live one.
+ * A job that gave up (its attempts spent in a Postgres outage, or stalled twice) or completed while
+ * its intent is still owed is run again once it has been finished a while: for an EXECUTING intent
+ * that is the executor's resume, which reconciles with the venue before sending anything.
  */
 @Injectable()
 export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -19,6 +30,7 @@ export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnAppli
     private readonly intents: IntentRepository,
     private readonly queue: QueueProducer,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -30,20 +42,34 @@ export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnAppli
     if (this.timer) clearInterval(this.timer);
   }
 
+  /** Returns how many owed intents it looked at. */
   async reconcile(): Promise<number> {
     try {
-      const approved = await this.intents.list({ status: 'APPROVED', limit: 1000 });
-      for (const intent of approved) {
-        await this.queue.add(
-          QueueName.ApprovedIntents,
-          { v: 1, intentId: intent.id, approvedAt: (intent.decidedAt ?? intent.createdAt).toISOString() },
-          { jobId: approvedIntentJobId(intent.id) },
-        );
-      }
-      return approved.length;
+      const finishedBefore = this.clock() - RERUN_FINISHED_JOB_AFTER_MS;
+      const owed = (await Promise.all([
+        this.intents.list({ status: 'APPROVED', limit: 1000 }),
+        this.intents.list({ status: 'EXECUTING', limit: 1000 }),
+      ])).flat();
+      for (const intent of owed) await this.ensureJob(intent, finishedBefore);
+      return owed.length;
     } catch (error) {
       this.logger.warn({ err: error }, 'Approved-intent reconciliation failed; will retry');
       return 0;
     }
+  }
+
+  private async ensureJob(intent: Intent, finishedBefore: number): Promise<void> {
+    const jobId = approvedIntentJobId(intent.id);
+    await this.queue.add(
+      QueueName.ApprovedIntents,
+      { v: 1, intentId: intent.id, approvedAt: (intent.decidedAt ?? intent.createdAt).toISOString() },
+      { jobId },
+    );
+    const rerun = await this.queue.rerunFinished(QueueName.ApprovedIntents, jobId, finishedBefore);
+    if (!rerun) return;
+    this.logger.warn(
+      { intent_id: intent.id, status: intent.status, job_id: jobId, job_state: rerun.state, failed_reason: rerun.failedReason, attempts: rerun.attemptsMade, finished_at: new Date(rerun.finishedOn).toISOString() },
+      'Re-running the finished job of an intent still owed its execution',
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { ErrorCode, Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { withDeadline } from './deadline';
 import { checkPayload } from './payload-validation';
@@ -13,6 +13,15 @@ export interface QueueDepth {
   readonly active: number;
   readonly delayed: number;
   readonly failed: number;
+}
+
+/** How a finished job had ended, before rerunFinished put it back to run. */
+export interface RerunJob {
+  readonly state: 'failed' | 'completed';
+  /** Only for a failed job: the error of its last attempt. */
+  readonly failedReason: string | null;
+  readonly finishedOn: number;
+  readonly attemptsMade: number;
 }
 
 /** Typed, validating producer for every queue of the registry. One Redis connection for all queues. */
@@ -80,6 +89,30 @@ export class QueueProducer {
       }),
     ), this.commandTimeoutMs, 'Redis (queue depths)');
     return Object.fromEntries(entries);
+  }
+
+  /**
+   * Puts back to run a job that finished (failed or completed) at or before `finishedBefore`.
+   * While BullMQ keeps a finished job its id stays taken and add() under it is dropped, so only
+   * this runs it again. BullMQ's retry moves the job only if it is still in that set (one script),
+   * so it never runs beside a live run of itself, however many callers race (a loser gets null).
+   * Its attempts start over; its stall count (BullMQ's own) does not. Null when the job is missing,
+   * live, or finished too recently.
+   */
+  async rerunFinished(name: QueueName, jobId: string, finishedBefore: number): Promise<RerunJob | null> {
+    const job = await this.queue(name).getJob(jobId);
+    if (!job) return null;
+    const state = await job.getState();
+    if ((state !== 'failed' && state !== 'completed') || !job.finishedOn || job.finishedOn > finishedBefore) return null;
+    const ended: RerunJob = { state, failedReason: state === 'failed' ? job.failedReason || null : null, finishedOn: job.finishedOn, attemptsMade: job.attemptsMade };
+    try {
+      await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === ErrorCode.JobNotExist || code === ErrorCode.JobNotInState) return null;
+      throw error;
+    }
+    return ended;
   }
 
   private async enqueue(name: QueueName, data: unknown, opts: { jobId?: string; priority?: number }): Promise<string> {

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { Test, type TestingModule } from '@nestjs/testing';
+import type { IntentCommand } from '@polybot/domain';
+import { createTestDatabase, IntentRepository, MarketRepository, newIntent, type TestDatabase, type TransitionOptions } from '@polybot/persistence';
+import { approvedIntentJobId, QueueName } from '@polybot/queues';
+import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
+import { waitFor } from '@polybot/testing';
+import { ApprovedIntentReconciler, RERUN_FINISHED_JOB_AFTER_MS } from './approved-intent.reconciler';
+import { ExecutorModule } from './executor.module';
+import { ExecutorWorker } from './executor.worker';
+
+const RERUN_LOG = 'Re-running the finished job of an intent still owed its execution';
+const OUTAGE = 'connect ECONNREFUSED 127.0.0.1:5432';
+
+/**
+ * The reconciler against a running executor worker, real Postgres and Redis: an intent a person
+ * approved is executed (or its execution resumed) whatever became of its job, and never twice at once.
+ * Postgres "goes down" for one intent at a time: its gate update rejects as a lost connection would.
+ */
+describe('approved-intent reconciler (real Postgres, Redis, worker)', () => {
+  let db: TestDatabase;
+  let test: TestRuntime;
+  let moduleRef: TestingModule;
+  let intents: IntentRepository;
+  const market = testMarket(`m-${randomUUID()}`);
+  /** Intents whose gate update fails as in a Postgres outage. */
+  const down = new Set<string>();
+  /** Intents whose gate update waits, keeping their job active. */
+  const held = new Map<string, Promise<void>>();
+  /** Gate updates made by the worker (the test's own go around the spy). */
+  const gateCalls = new Map<string, number>();
+  let transition: IntentRepository['transition'];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    test = createTestRuntime('executor', { POLYBOT_DATABASE_URL: db.url, POLYBOT_MODE: 'live' });
+    moduleRef = await Test.createTestingModule({ imports: test.serviceImports(db.url, ExecutorModule) }).compile();
+    intents = moduleRef.get(IntentRepository);
+    await moduleRef.get(MarketRepository).upsertMany([market]);
+    transition = intents.transition.bind(intents);
+    jest.spyOn(intents, 'transition').mockImplementation(async (id: string, command: IntentCommand, opts: TransitionOptions) => {
+      if (command === 'StartExecution') {
+        gateCalls.set(id, (gateCalls.get(id) ?? 0) + 1);
+        if (down.has(id)) throw new Error(OUTAGE);
+        await held.get(id);
+      }
+      return transition(id, command, opts);
+    });
+    // Only the worker: each test runs the reconciler itself, at the clock it needs.
+    moduleRef.get(ExecutorWorker).onApplicationBootstrap();
+  });
+
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await test?.obliterateQueues();
+    await moduleRef?.close();
+    await db?.drop();
+  });
+
+  const queue = () => test.runtime.queue.queue(QueueName.ApprovedIntents);
+  /** A reconciler whose clock runs `aheadMs` ahead: how long ago a job finished is all it reads the clock for. */
+  const reconcileAhead = (aheadMs: number) =>
+    new ApprovedIntentReconciler(intents, test.runtime.queue, test.runtime.logger, () => Date.now() + aheadMs).reconcile();
+  const stateOf = async (id: string) => (await queue().getJob(approvedIntentJobId(id)))?.getState();
+  const statusOf = async (id: string) => (await intents.findById(id))?.status;
+  const rerunLogs = (id: string) => test.logs().filter((line) => line.message === RERUN_LOG && line.intent_id === id);
+  const outcomesOf = async (id: string): Promise<unknown[]> => db.dataSource.query('SELECT status FROM execution_outcomes WHERE intent_id = $1', [id]);
+  const jobsOf = async (id: string) =>
+    (await queue().getJobs(['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'])).filter((job) => job.data.intentId === id);
+
+  async function intentIn(status: 'PENDING' | 'APPROVED' | 'EXECUTING'): Promise<string> {
+    const now = Date.now();
+    const created = await intents.createPending(
+      newIntent({ marketId: market.marketId, conditionId: market.conditionId, price: 0.51, marketPrice: 0.51, sizeUsd: 10, createdAt: new Date(now), expiresAt: new Date(now + 600_000) }),
+      [],
+      { actor: 'test' },
+    );
+    const id = created!.id;
+    if (status !== 'PENDING') await transition(id, 'Approve', { now: new Date(), actor: 'alice' });
+    // A worker that passed the gate, then died (or its job stalled out) before any outcome.
+    if (status === 'EXECUTING') await transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
+    return id;
+  }
+
+  /** Its job, added as the approval adds it but with one attempt: failed as five spent attempts leave it, sooner. */
+  async function failedJobFor(id: string): Promise<void> {
+    down.add(id);
+    await queue().add(QueueName.ApprovedIntents, { v: 1, intentId: id, approvedAt: new Date().toISOString() }, { jobId: approvedIntentJobId(id), attempts: 1 });
+    await waitFor(async () => (await stateOf(id)) === 'failed', { what: `the job of ${id} to fail` });
+    down.delete(id);
+  }
+
+  it('runs again the job of an APPROVED intent that spent its attempts in a Postgres outage, once it has been failed long enough', async () => {
+    const id = await intentIn('APPROVED');
+    down.add(id);
+    await reconcileAhead(0);
+    // The registry's 5 attempts, 500 ms exponential backoff: about 7.5 s of outage.
+    const failed = await waitFor(async () => {
+      const job = await queue().getJob(approvedIntentJobId(id));
+      return (await job?.getState()) === 'failed' && job;
+    }, { timeoutMs: 15_000, what: 'the job to spend its attempts' });
+    expect(failed.attemptsMade).toBe(5);
+    down.delete(id);
+
+    // Postgres is back, but the failed job is too recent to run again: a permanent error would spin.
+    await reconcileAhead(0);
+    expect(await stateOf(id)).toBe('failed');
+    expect(await statusOf(id)).toBe('APPROVED');
+
+    await reconcileAhead(RERUN_FINISHED_JOB_AFTER_MS + 1000);
+    await waitFor(async () => (await statusOf(id)) === 'EXECUTED', { what: 'the intent executed' });
+    expect(await outcomesOf(id)).toHaveLength(1);
+    expect(rerunLogs(id)).toEqual([expect.objectContaining({ level: 'WARN', status: 'APPROVED', job_state: 'failed', failed_reason: OUTAGE, attempts: 5 })]);
+    expect(await jobsOf(id)).toHaveLength(1);
+  }, 30_000);
+
+  it('resumes an EXECUTING intent whose job failed', async () => {
+    const id = await intentIn('EXECUTING');
+    await failedJobFor(id);
+
+    await reconcileAhead(RERUN_FINISHED_JOB_AFTER_MS + 1000);
+    await waitFor(async () => (await statusOf(id)) === 'EXECUTED', { what: 'the execution resumed' });
+    expect(test.logs().some((line) => line.intent_id === id && line.message === 'Resuming an interrupted execution')).toBe(true);
+    expect(rerunLogs(id)).toEqual([expect.objectContaining({ status: 'EXECUTING', job_state: 'failed', failed_reason: OUTAGE })]);
+    expect(await outcomesOf(id)).toHaveLength(1);
+  });
+
+  it('runs again a job that completed while its intent was still PENDING, once the intent is APPROVED', async () => {
+    const id = await intentIn('PENDING');
+    // Delivered before the approval committed: the job skips the intent and completes.
+    await queue().add(QueueName.ApprovedIntents, { v: 1, intentId: id, approvedAt: new Date().toISOString() }, { jobId: approvedIntentJobId(id) });
+    await waitFor(async () => (await stateOf(id)) === 'completed', { what: 'the job skipped' });
+    await transition(id, 'Approve', { now: new Date(), actor: 'alice' });
+
+    await reconcileAhead(RERUN_FINISHED_JOB_AFTER_MS + 1000);
+    await waitFor(async () => (await statusOf(id)) === 'EXECUTED', { what: 'the intent executed' });
+    expect(rerunLogs(id)).toEqual([expect.objectContaining({ status: 'APPROVED', job_state: 'completed', failed_reason: null })]);
+  });
+
+  it('never adds a job beside an active or waiting one, and leaves a failed job until it is old enough', async () => {
+    const failedOne = await intentIn('APPROVED');
+    await failedJobFor(failedOne);
+
+    const active = await intentIn('EXECUTING');
+    let release: () => void = () => undefined;
+    held.set(active, new Promise<void>((resolve) => { release = resolve; }));
+    await queue().add(QueueName.ApprovedIntents, { v: 1, intentId: active, approvedAt: new Date().toISOString() }, { jobId: approvedIntentJobId(active) });
+    await waitFor(async () => (await stateOf(active)) === 'active' && gateCalls.get(active) === 1, { what: 'the job active' });
+
+    await queue().pause();
+    try {
+      const waiting = await intentIn('APPROVED');
+      await reconcileAhead(RERUN_FINISHED_JOB_AFTER_MS - 5000);
+      expect(await stateOf(waiting)).toBe('waiting');
+      expect(await stateOf(failedOne)).toBe('failed');
+
+      await reconcileAhead(RERUN_FINISHED_JOB_AFTER_MS + 1000);
+      expect(await stateOf(active)).toBe('active');
+      expect(await stateOf(waiting)).toBe('waiting');
+      expect(await stateOf(failedOne)).toBe('waiting');
+      for (const id of [active, waiting, failedOne]) expect(await jobsOf(id)).toHaveLength(1);
+      expect(rerunLogs(active)).toEqual([]);
+      expect(rerunLogs(waiting)).toEqual([]);
+      expect(rerunLogs(failedOne)).toHaveLength(1);
+
+      await queue().resume();
+      release();
+      for (const id of [active, waiting, failedOne]) {
+        await waitFor(async () => (await statusOf(id)) === 'EXECUTED', { what: `intent ${id} executed` });
+        expect(await outcomesOf(id)).toHaveLength(1);
+      }
+      // The active job's execution was the only one: nothing passed the gate beside it.
+      expect(gateCalls.get(active)).toBe(1);
+    } finally {
+      release();
+      await queue().resume();
+    }
+  });
+});
