@@ -53,6 +53,8 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   let negRiskMarkets: MarketSnapshot[];
   let books: Map<string, OrderBook>;
   const executors: Executor[] = [];
+  /** Closed by their test; their log lines still count. */
+  const closed = new Set<Executor>();
 
   function envFor(overrides: Record<string, string> = {}): Record<string, string> {
     return {
@@ -98,7 +100,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   afterAll(async () => {
     for (const e of executors) {
       await e.test.obliterateQueues();
-      await e.moduleRef.close();
+      if (!closed.has(e)) await e.moduleRef.close();
     }
     await sim?.close();
     await db?.drop();
@@ -456,6 +458,11 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     await waitFor(() => failed().length === 1, { timeoutMs: 5000, what: 'the failed connection logged' });
     expect(String(failed()[0].reason)).toContain('api-key');
     expect(connected(cut)).toEqual([]);
+    // Started, they work the queue and reconcile every owed intent: the later tests' intents are theirs alone.
+    for (const started of [fresh, cut]) {
+      await started.moduleRef.close();
+      closed.add(started);
+    }
   });
 
   describe('an interrupted or unsettled execution', () => {
