@@ -8,6 +8,7 @@ import { ApiExceptionFilter } from './api-exception.filter';
 import { ApiModule } from './api.module';
 import { apiAuthMiddleware } from './api-auth.middleware';
 import { assertSafeApiExposure } from './api-exposure.check';
+import { apiOriginMiddleware } from './api-origin.middleware';
 import { parseApiToken } from './api-token';
 import { configureBodyParsing } from './body-parsing';
 import { configureOpenApi } from './openapi/openapi.setup';
@@ -15,14 +16,17 @@ import { mountQueueBoard } from './queue-board';
 
 /**
  * What every API app gets before it listens, in production (runService's beforeListen) and in
- * tests alike: the refusal to listen openly without a token, the token check in front of every
- * route (registered first, so it also guards the docs, Bull Board and the event stream), body
- * limits and parse errors, and the one error model. CORS stays off.
+ * tests alike: the refusal to listen openly without a token, the refusal of writes from other web
+ * sites (and, without a token, of non-loopback Host names), then the token check in front of every
+ * route (both registered first, so they also guard the docs, Bull Board and the event stream),
+ * body limits and parse errors, and the one error model. CORS stays off.
  */
 export function configureApiApp(app: INestApplication, runtime: ServiceRuntime): void {
   assertSafeApiExposure(runtime.settings);
   (app as NestExpressApplication).disable('x-powered-by');
-  app.use(apiAuthMiddleware(parseApiToken(runtime.settings.apiToken)));
+  const token = parseApiToken(runtime.settings.apiToken);
+  app.use(apiOriginMiddleware(token));
+  app.use(apiAuthMiddleware(token));
   configureBodyParsing(app);
   mountQueueBoard(app, runtime.queue);
   configureOpenApi(app);

@@ -17,7 +17,8 @@ export function isOpenRoute(method: string, path: string): boolean {
 /**
  * Runs before routing and body parsing, so it covers Nest routes, the docs, Bull Board and the
  * event stream alike, and an unauthenticated body is never parsed. No token configured: open
- * (the API then only starts on a loopback host, see apiExposureProblem).
+ * (the API then only starts on a loopback host, see apiExposureProblem, and apiOriginMiddleware
+ * refuses other web sites' writes and non-loopback Host names).
  */
 export function apiAuthMiddleware(token: ApiToken | undefined): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {

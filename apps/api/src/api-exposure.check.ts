@@ -13,7 +13,8 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * Why this API must not start, or undefined. Without POLYBOT_API_TOKEN anyone who can connect may
- * approve trades, so a token-less API only listens where nobody else can connect.
+ * approve trades, so a token-less API only listens where nobody else can connect. (Web pages on
+ * this machine's browser can still reach it: see crossSiteProblem.)
  */
 export function apiExposureProblem(settings: Pick<Settings, 'apiHost' | 'apiToken'>): string | undefined {
   if (settings.apiToken) return undefined;

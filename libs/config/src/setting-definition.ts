@@ -23,6 +23,8 @@ export interface SettingDefinition<T> {
   /** The default exactly as it would be written in .env; undefined when the default is "unset". */
   readonly default: string | undefined;
   readonly secret: boolean;
+  /** A URL that may carry an API key (see SettingDocs.keyInUrl). */
+  readonly keyInUrl: boolean;
   readonly expected: string;
   readonly validValues: string;
   /** Parses the raw environment text (undefined or blank = unset) into the typed value. */
@@ -33,6 +35,11 @@ export interface SettingDocs {
   group: SettingGroup;
   description: string;
   secret?: boolean;
+  /**
+   * A URL whose path, query or userinfo may hold an API key (RPC providers put it there): shown as
+   * scheme://host[:port]/*** and its key parts scrubbed from logs, while its host stays readable.
+   */
+  keyInUrl?: boolean;
 }
 
 export const SETTINGS_PREFIX = 'POLYBOT_';
@@ -86,6 +93,7 @@ function describe<T>(variable: string, kind: SettingKind<T>, docs: SettingDocs) 
     group: docs.group,
     description: docs.description,
     secret: docs.secret ?? false,
+    keyInUrl: docs.keyInUrl ?? false,
     expected: kind.expected,
     validValues: kind.validValues,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUrl } from './url-credentials';
 
 /**
  * What one environment variable may hold: the schema that parses its (trimmed, non-empty) text,
@@ -99,14 +100,6 @@ export function urlKind({ protocols, stripTrailingSlash = false }: UrlOptions): 
     expected: `a URL starting with ${schemes}`,
     validValues: `${schemes} URL`,
   };
-}
-
-function parseUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
 }
 
 export function patternKind(pattern: RegExp, expected: string, validValues: string): SettingKind<string> {

@@ -32,6 +32,10 @@ describe('SETTINGS_CATALOG', () => {
     ]);
   });
 
+  it('marks the URLs that may carry an API key', () => {
+    expect(SETTINGS_DOC.filter((doc) => doc.keyInUrl).map((doc) => doc.variable)).toEqual(['POLYBOT_POLYGON_RPC_URL']);
+  });
+
   it.each(SETTING_KEYS)('the documented default of %s parses to the value used when unset', (key) => {
     const definition = SETTINGS_CATALOG[key];
     const whenUnset = definition.schema.parse(undefined);

@@ -41,6 +41,7 @@ export interface SettingDoc {
   readonly description: string;
   readonly validValues: string;
   readonly secret: boolean;
+  readonly keyInUrl: boolean;
 }
 
 /** The documentation table; docs/configuration.md and .env.example are checked against it. */
@@ -55,6 +56,7 @@ export const SETTINGS_DOC: readonly SettingDoc[] = Object.freeze(
       description: definition.description,
       validValues: definition.validValues,
       secret: definition.secret,
+      keyInUrl: definition.keyInUrl,
     });
   }),
 );

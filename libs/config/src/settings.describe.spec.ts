@@ -2,6 +2,7 @@ import { describeSettings, secretValues } from './settings.describe';
 import { loadSettings } from './settings.loader';
 
 const PRIVATE_KEY = `0x${'5e'.repeat(32)}`;
+const RPC_KEY = 'alch-0123456789abcdefABCDEF';
 
 function load(env: NodeJS.ProcessEnv) {
   return loadSettings(env, { envFile: false });
@@ -25,6 +26,16 @@ describe('secretValues', () => {
     expect(secretValues(settings).sort()).toEqual(
       [PRIVATE_KEY, 'clob-key', 'clob-secret', 'clob-pass', 'api-token', 'pa%40ss', 'pa@ss', 'redis-pw'].sort(),
     );
+  });
+
+  it('lists the key-bearing parts of the RPC URL (path, query, userinfo), never its bare host', () => {
+    const withPath = secretValues(load({ POLYBOT_POLYGON_RPC_URL: `https://polygon-mainnet.g.alchemy.com/v2/${RPC_KEY}` }));
+    expect(withPath).toEqual([`/v2/${RPC_KEY}`]);
+    const withQuery = secretValues(load({ POLYBOT_POLYGON_RPC_URL: `https://rpc.example.com/polygon?apikey=${RPC_KEY}%21` }));
+    expect(withQuery.sort()).toEqual(['/polygon', `apikey=${RPC_KEY}!`, `apikey=${RPC_KEY}%21`].sort());
+    expect(secretValues(load({ POLYBOT_POLYGON_RPC_URL: `https://user:${RPC_KEY}@rpc.example.com` })).sort()).toEqual([RPC_KEY, `user:${RPC_KEY}@`].sort());
+    expect(secretValues(load({ POLYBOT_POLYGON_RPC_URL: `https://${RPC_KEY}@rpc.example.com` }))).toEqual([`${RPC_KEY}@`]);
+    expect(secretValues(load({}))).toEqual([]);
   });
 });
 
@@ -55,5 +66,17 @@ describe('describeSettings', () => {
     expect(text).not.toContain(PRIVATE_KEY);
     expect(text).not.toContain('clob-key');
     expect(text).not.toContain('db-pw');
+  });
+
+  it('shows a keyed RPC URL as scheme://host[:port], with its path, query and userinfo masked', () => {
+    const rpc = (url: string) => describeSettings(load({ POLYBOT_POLYGON_RPC_URL: url })).POLYBOT_POLYGON_RPC_URL;
+    expect(rpc(`https://polygon-mainnet.g.alchemy.com/v2/${RPC_KEY}`)).toBe('https://polygon-mainnet.g.alchemy.com/***');
+    expect(rpc(`https://polygon-mainnet.infura.io/v3/${RPC_KEY}`)).toBe('https://polygon-mainnet.infura.io/***');
+    expect(rpc(`https://example.matic.quiknode.pro/${RPC_KEY}/`)).toBe('https://example.matic.quiknode.pro/***');
+    expect(rpc(`https://rpc.example.com:8545?apikey=${RPC_KEY}`)).toBe('https://rpc.example.com:8545/***');
+    expect(rpc(`https://${RPC_KEY}:x@rpc.example.com`)).toBe('https://***@rpc.example.com');
+    // Nothing to hide: shown as it is.
+    expect(rpc('https://polygon-rpc.com')).toBe('https://polygon-rpc.com');
+    expect(rpc('http://127.0.0.1:8545')).toBe('http://127.0.0.1:8545');
   });
 });

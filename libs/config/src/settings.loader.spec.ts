@@ -280,6 +280,18 @@ describe('loadSettings secrets in errors', () => {
       'POLYBOT_DATABASE_URL: expected a URL starting with postgres:// or postgresql://, got "mysql://admin:***@db:3306/polybot"',
     );
   });
+
+  it('shows a bad RPC URL as scheme://host/***, or not at all when it is no URL', () => {
+    const key = 'rpc-key-0123456789abcdef';
+    expect(errorOf({ POLYBOT_POLYGON_RPC_URL: `wss://polygon-mainnet.g.alchemy.com/v2/${key}` }).message).toBe(
+      'POLYBOT_POLYGON_RPC_URL: expected a URL starting with http:// or https://, got "wss://polygon-mainnet.g.alchemy.com/***"',
+    );
+    const schemeless = errorOf({ POLYBOT_POLYGON_RPC_URL: `polygon-mainnet.g.alchemy.com/v2/${key}` });
+    expect(schemeless.message).toContain('got "<redacted>"');
+    // The key pasted into another variable is redacted there too.
+    const elsewhere = errorOf({ POLYBOT_POLYGON_RPC_URL: `https://polygon-mainnet.g.alchemy.com/v2/${key}`, POLYBOT_API_HOST: `/v2/${key}` });
+    expect(elsewhere.message).toBe('POLYBOT_API_HOST: expected a host name or IP address, got "<redacted>"');
+  });
 });
 
 describe('loadSettings .env file', () => {

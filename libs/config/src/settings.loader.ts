@@ -2,9 +2,11 @@ import type { ZodError } from 'zod';
 import { deepFreeze } from './deep-freeze';
 import { mergeEnvironment, readEnvFile, type EnvFileOptions } from './env-file';
 import { describeReceived } from './received-value';
+import type { SettingDefinition } from './setting-definition';
 import { SETTING_KEYS, SETTINGS_CATALOG, definitionOf, type SettingKey } from './settings.catalog';
 import { SettingsError, type SettingIssue } from './settings.error';
 import { settingsSchema, type Settings } from './settings.schema';
+import { keyedUrlParts, maskKeyedUrl } from './url-credentials';
 
 export type LoadSettingsOptions = EnvFileOptions;
 
@@ -33,9 +35,12 @@ export function loadSettingsOrExit(env: NodeJS.ProcessEnv = process.env, opts: L
 }
 
 function toIssues(error: ZodError, merged: NodeJS.ProcessEnv): SettingIssue[] {
-  const secrets = SETTING_KEYS.filter((key) => definitionOf(key).secret)
-    .map((key) => merged[definitionOf(key).variable]?.trim() ?? '')
-    .filter((value) => value !== '');
+  const secrets = SETTING_KEYS.flatMap((key) => {
+    const definition = definitionOf(key);
+    const raw = merged[definition.variable]?.trim() ?? '';
+    const keyParts = definition.keyInUrl ? keyedUrlParts(raw) : [];
+    return definition.secret && raw !== '' ? [raw, ...keyParts] : keyParts;
+  });
   const issues = new Map<SettingKey, SettingIssue>();
   for (const zodIssue of error.issues) {
     const key = zodIssue.path[0] as SettingKey;
@@ -45,8 +50,15 @@ function toIssues(error: ZodError, merged: NodeJS.ProcessEnv): SettingIssue[] {
     issues.set(key, {
       variable: definition.variable,
       expected: crossField ? zodIssue.message : definition.expected,
-      received: describeReceived(merged[definition.variable], definition.secret, secrets),
+      received: receivedOf(definition, merged[definition.variable], secrets),
     });
   }
   return [...issues.values()];
+}
+
+/** A keyed URL is shown as status shows it (scheme://host/***), or not at all when it is no URL. */
+function receivedOf(definition: SettingDefinition<unknown>, raw: string | undefined, secrets: readonly string[]): string {
+  if (!definition.keyInUrl) return describeReceived(raw, definition.secret, secrets);
+  const masked = maskKeyedUrl(raw?.trim() ?? '');
+  return masked === undefined ? describeReceived(raw, true, secrets) : describeReceived(masked, definition.secret, secrets);
 }

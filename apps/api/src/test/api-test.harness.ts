@@ -85,14 +85,18 @@ export interface HttpAnswer {
 /** fetch + JSON, keeping the raw text so a test can prove what is absent (e.g. a stack trace). */
 export async function call(baseUrl: string, path: string, init: RequestInit = {}): Promise<HttpAnswer> {
   const response = await fetch(`${baseUrl}${path}`, init);
-  const text = await response.text();
+  return answerOf(response.status, await response.text());
+}
+
+/** The answer with its body parsed as JSON (null when it is not JSON). */
+export function answerOf(status: number, text: string): HttpAnswer {
   let body: unknown = null;
   try {
     body = JSON.parse(text);
   } catch {
     body = null;
   }
-  return { status: response.status, body, text };
+  return { status, body, text };
 }
 
 export const postJson = (body: string): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });

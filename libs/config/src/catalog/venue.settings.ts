@@ -36,7 +36,8 @@ export const VENUE_SETTINGS = {
   }),
   polygonRpcUrl: withDefault('POLYBOT_POLYGON_RPC_URL', restUrl, 'https://polygon-rpc.com', {
     group,
-    description: 'Polygon JSON-RPC endpoint (balances, redemptions)',
+    description: 'Polygon JSON-RPC endpoint (balances, redemptions); status output shows only scheme://host, as providers put the API key in the path or query',
+    keyInUrl: true,
   }),
   httpTimeoutMs: withDefault('POLYBOT_HTTP_TIMEOUT_MS', numberKind({ min: 1, integer: true, unit: 'milliseconds' }), '10000', {
     group,
