@@ -1,6 +1,7 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { takerFee, type IntentStatus, type MarketSnapshot, type OrderBook } from '@polybot/domain';
 import {
+  AccountSnapshotRepository,
   createTestDatabase,
   FillRepository,
   IntentRepository,
@@ -95,6 +96,11 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     main = await startExecutor();
     intents = main.moduleRef.get(IntentRepository);
     await main.moduleRef.get(MarketRepository).upsertMany([...markets, ...negRiskMarkets]);
+    // With real orders the bankroll is capped by the account's funds, which the risk service reads each cycle.
+    await main.moduleRef.get(AccountSnapshotRepository).record({
+      takenAt: new Date(), mode: 'live', bankroll: null, cash: null, equity: null, positions: [], openOrders: [], unavailable: [],
+      balances: { collateral: { balance: 1_000_000, allowances: {} } },
+    });
   });
 
   afterAll(async () => {

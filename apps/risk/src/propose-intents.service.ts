@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { mayProceed, proposeOpenPosition, tradingStateFor, type Intent, type RiskCheckResult, type RiskSettings, type SignalWithMarket } from '@polybot/domain';
+import { bankrollCheck, mayProceed, proposeOpenPosition, tradingStateFor, type Intent, type RiskCheckResult, type RiskSettings, type SignalWithMarket } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { IntentRepository, type SignalRecord } from '@polybot/persistence';
 import { BroadcastEvent, BroadcastPublisher, type SignalBatchJob } from '@polybot/queues';
@@ -43,7 +43,7 @@ export class ProposeIntentsService {
     for (const { signal, market } of items) {
       // Per signal, not per batch (it costs nothing in memory): a switch that trips mid-batch rejects
       // the PENDING intents it finds, and must not be followed by new ones from this batch.
-      const halt = haltCheck(this.state.tripped());
+      const halt = haltCheck(this.state.tripped()) ?? bankrollCheck(view.view.bankrollBasis);
       if (halt) {
         this.deny(records, signal, batch.cycleId, [halt]);
         continue;

@@ -31,6 +31,7 @@ export * from './risk/run-risk-checks';
 export * from './proposal/open-position.proposal';
 export * from './execution/order-request';
 export * from './portfolio/portfolio.types';
+export * from './portfolio/bankroll';
 export * from './risk/portfolio-state.types';
 export * from './risk/market-category';
 export * from './risk/max-total-exposure-pct.check';

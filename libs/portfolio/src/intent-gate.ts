@@ -1,5 +1,5 @@
 import type { Settings } from '@polybot/config';
-import { mayProceed, recheckIntent, tradingStateFor, type Intent, type MarketSnapshot, type RecheckVerdict, type RiskSettings } from '@polybot/domain';
+import { bankrollCheck, mayProceed, recheckIntent, recheckVerdictOf, tradingStateFor, type Intent, type MarketSnapshot, type RecheckVerdict, type RiskSettings } from '@polybot/domain';
 import type { KillSwitchRepository, MarketRepository, RiskCheckPhase, RiskCheckRepository } from '@polybot/persistence';
 import { riskSettingsFrom } from '@polybot/runtime';
 import type { PortfolioService, PortfolioView } from './portfolio.service';
@@ -81,7 +81,8 @@ export class IntentGate {
           trippedSwitches,
         })
       : this.withoutMarket(intent, trippedSwitches);
-    return { ...verdict, view, market };
+    const unread = intent.type === 'OPEN_POSITION' ? bankrollCheck(view.bankrollBasis) : null;
+    return { ...(unread ? recheckVerdictOf([unread, ...verdict.results]) : verdict), view, market };
   }
 
   /** Stores every result under its phase, passed or not. */
@@ -98,7 +99,6 @@ export class IntentGate {
         ? [{ name: 'MARKET_DATA', passed: false, value: 0, limit: 0, message: `no market data for ${intent.marketId}: cannot re-check the limits` }]
         : []),
     ];
-    const failed = results.filter((r) => !r.passed);
-    return { passed: failed.length === 0, results, blockingMessage: failed.length ? failed.map((r) => `${r.name}: ${r.message}`).join('; ') : null };
+    return recheckVerdictOf(results);
   }
 }

@@ -1,10 +1,11 @@
 import { loadSettings } from '@polybot/config';
 import type { Fill } from '@polybot/domain';
 import {
-  AccountSnapshotRepository, createTestDatabase, ExecutionRepository, FillRepository, IntentRepository, MarketRepository, newIntent, RoundTripDepth,
-  type TestDatabase,
+  AccountSnapshotRepository, createTestDatabase, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository, MarketRepository, newIntent,
+  RiskCheckRepository, RoundTripDepth, type TestDatabase,
 } from '@polybot/persistence';
 import { testMarket } from '@polybot/runtime';
+import { IntentGate } from './intent-gate';
 import { PortfolioService } from './portfolio.service';
 
 const NOW = new Date('2026-11-27T06:00:00.000Z');
@@ -15,8 +16,8 @@ describe('PortfolioService.view (real Postgres)', () => {
   let intentId: string;
   const depth = new RoundTripDepth();
 
-  function service(watched: boolean): PortfolioService {
-    const settings = loadSettings({ POLYBOT_DATABASE_URL: db.url, POLYBOT_MODE: 'paper' }, { envFile: false });
+  function service(watched: boolean, env: Record<string, string> = { POLYBOT_MODE: 'paper' }): PortfolioService {
+    const settings = loadSettings({ POLYBOT_DATABASE_URL: db.url, ...env }, { envFile: false });
     const repos = {
       fills, intents: new IntentRepository(db.dataSource), markets: new MarketRepository(db.dataSource),
       executions: new ExecutionRepository(db.dataSource), accounts: new AccountSnapshotRepository(db.dataSource),
@@ -60,5 +61,33 @@ describe('PortfolioService.view (real Postgres)', () => {
     expect(depth.depth).toBe(3);
     expect(view.marked.positions.map((p) => [p.tokenId, p.markPrice])).toEqual([['held-yes', 0.6], ['new-yes', 0.8]]);
     expect(view).toEqual(await service(false).view(NOW));
+  });
+
+  it("with real orders, takes the bankroll no higher than the account's funds at the venue, and refuses new positions without a recent reading", async () => {
+    const liveEnv = (dryRun: boolean) => ({ POLYBOT_MODE: 'live', POLYBOT_DRY_RUN: String(dryRun), POLYBOT_CONFIRM_LIVE: 'yes', POLYBOT_POLYGON_PRIVATE_KEY: `0x${'11'.repeat(32)}` });
+    const live = (dryRun: boolean) => service(false, liveEnv(dryRun));
+    expect((await live(true).view(NOW)).bankrollBasis).toMatchObject({ usd: 10_000, basis: 'configured' });
+
+    const unread = await live(false).view(NOW);
+    expect(unread.bankrollBasis).toMatchObject({ usd: 0, basis: 'unread' });
+    expect(unread.bankroll).toBe(0);
+    const settings = loadSettings({ POLYBOT_DATABASE_URL: db.url, ...liveEnv(false) }, { envFile: false });
+    const gate = new IntentGate({ portfolio: live(false), markets: new MarketRepository(db.dataSource), killSwitches: new KillSwitchRepository(db.dataSource), riskChecks: new RiskCheckRepository(db.dataSource), settings });
+    const intents = new IntentRepository(db.dataSource);
+    const opening = (await intents.findById(intentId))!;
+    const verdict = gate.decide(opening, await gate.read(opening, NOW), NOW);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.results[0]).toMatchObject({ name: 'BANKROLL', passed: false, message: expect.stringContaining('never read') });
+    // An exit reduces risk: it does not wait for the account to be read.
+    const closing = (await intents.createPending(newIntent({ type: 'CLOSE_POSITION', marketId: 'held', side: 'SELL', sizeUsd: 6 }), [], { actor: 'test' }))!;
+    expect(gate.decide(closing, await gate.read(closing, NOW), NOW).results.map((r) => r.name)).not.toContain('BANKROLL');
+
+    await new AccountSnapshotRepository(db.dataSource).record({
+      takenAt: new Date(NOW.getTime() - 60_000), mode: 'live', bankroll: 0, cash: 0, equity: 0, openOrders: [], unavailable: [],
+      positions: [{ tokenId: 'x', size: 10, avgPrice: 0.5, currentValue: 50 }], balances: { collateral: { balance: 250, allowances: {} } },
+    });
+    const read = await live(false).view(NOW);
+    expect(read.bankrollBasis).toMatchObject({ usd: 300, basis: 'venue' });
+    expect(gate.decide(opening, await gate.read(opening, NOW), NOW).results.map((r) => r.name)).not.toContain('BANKROLL');
   });
 });

@@ -1,8 +1,10 @@
 import type { Settings } from '@polybot/config';
 import {
+  bankrollFor,
   categoryOf,
   exposureOf,
   markLedger,
+  type Bankroll,
   type Exposure,
   type Ledger,
   type MarketSnapshot,
@@ -34,7 +36,9 @@ export interface PortfolioSources {
 /** Everything the risk rules, the reports and the status need to know about the money, at one moment. */
 export interface PortfolioView {
   readonly fillMode: FillMode;
+  /** The bankroll's figure (see `bankrollBasis` for what it rests on). */
   readonly bankroll: number;
+  readonly bankrollBasis: Bankroll;
   readonly ledger: Ledger;
   readonly marked: MarkedLedger;
   readonly exposure: Exposure;
@@ -67,20 +71,24 @@ export class PortfolioService {
   }
 
   async view(now: Date): Promise<PortfolioView> {
-    const fillMode = fillModeFor(this.src.settings);
-    const bankroll = this.src.settings.paperBankroll;
+    const { settings } = this.src;
+    const fillMode = fillModeFor(settings);
+    const realOrders = settings.mode === 'live' && !settings.dryRun;
     // Open intents before fills, never at the same time: an intent that executes in between is then
     // counted twice (as intent and as position), never zero times.
     const openIntents = await this.src.intents.listOpenWithoutChecks();
     // The markets are read with the fills, not after them (one round trip fewer): those of the open
     // intents and of the positions the last fold held. Only a position new in this fold needs one more read.
     const wanted = new Set([...openIntents.map((i) => i.marketId), ...this.ledgers.heldMarketIds()]);
-    const [ledger, ordersLastHour, equity24hAgo, markets] = await Promise.all([
+    const [ledger, ordersLastHour, equity24hAgo, markets, funds] = await Promise.all([
       this.ledgers.current(),
       this.src.executions.countOrdersSince(new Date(now.getTime() - HOUR_MS)),
       this.src.accounts.equityAsOf(new Date(now.getTime() - 24 * HOUR_MS)),
       this.src.markets.findByIds([...wanted]),
+      realOrders ? this.src.accounts.latestVenueFunds() : null,
     ]);
+    const bankrollBasis = bankrollFor(settings.paperBankroll, realOrders, funds, now);
+    const bankroll = bankrollBasis.usd;
     const unread = ledger.positions.map((p) => p.marketId).filter((id) => !wanted.has(id));
     if (unread.length > 0) for (const [id, market] of await this.src.markets.findByIds(unread)) markets.set(id, market);
     const marked = markLedger(ledger, new Map(ledger.positions.map((p) => [p.tokenId, bestBidOf(markets.get(p.marketId), p.tokenId)])));
@@ -94,6 +102,7 @@ export class PortfolioService {
     return {
       fillMode,
       bankroll,
+      bankrollBasis,
       ledger,
       marked,
       exposure,

@@ -47,8 +47,13 @@ export function recheckIntent(intent: Intent, market: MarketSnapshot, ctx: Reche
       results.push(...recheckOpenPosition(intent, market, ctx));
     }
   }
+  return recheckVerdictOf(results);
+}
+
+/** The verdict of these results: blocked by every one that failed. */
+export function recheckVerdictOf(results: readonly RiskCheckResult[]): RecheckVerdict {
   const failed = results.filter((result) => !result.passed);
-  return { passed: failed.length === 0, results, blockingMessage: failed.length === 0 ? null : failed.map((r) => `${r.name}: ${r.message}`).join('; ') };
+  return { passed: failed.length === 0, results: [...results], blockingMessage: failed.length === 0 ? null : failed.map((r) => `${r.name}: ${r.message}`).join('; ') };
 }
 
 /** The same re-check under the name the approval path reads best with. */

@@ -1,0 +1,45 @@
+import type { RiskCheckResult } from '../risk/risk-check.types';
+
+/** What the account held at the venue when it was last read: pUSD collateral and its positions' value. */
+export interface VenueFunds {
+  readonly at: Date;
+  readonly collateralUsd: number;
+  readonly positionsValueUsd: number;
+}
+
+/** The bankroll every percentage limit and the Kelly stake are taken of, and what it rests on. */
+export interface Bankroll {
+  readonly usd: number;
+  /** configured: POLYBOT_PAPER_BANKROLL (paper, dry run); venue: capped by the account's funds; unread: no recent reading, so nothing may be opened. */
+  readonly basis: 'configured' | 'venue' | 'unread';
+  /** Says what the figure is, for status and logs. */
+  readonly note: string;
+}
+
+/** A reading older than this no longer vouches for the account: the risk service reads it every cycle. */
+export const VENUE_FUNDS_MAX_AGE_MS = 5 * 60_000;
+
+const usd = (value: number) => `$${value.toFixed(2)}`;
+
+/**
+ * With real orders the configured bankroll is a ceiling, never more than the account holds: left
+ * at its default of 10,000 against a wallet of 300, 2 % a position would be a sixth of the real
+ * money. Without a recent reading of the account nothing new may be opened (bankroll 0); exits
+ * and claims do not depend on it.
+ */
+export function bankrollFor(configuredUsd: number, realOrders: boolean, funds: VenueFunds | null, now: Date): Bankroll {
+  if (!realOrders) return { usd: configuredUsd, basis: 'configured', note: `configured (POLYBOT_PAPER_BANKROLL ${usd(configuredUsd)})` };
+  if (funds === null || now.getTime() - funds.at.getTime() > VENUE_FUNDS_MAX_AGE_MS) {
+    const last = funds === null ? 'never read' : `last read ${funds.at.toISOString()}`;
+    return { usd: 0, basis: 'unread', note: `no recent reading of the account's funds at the venue (${last}): nothing new may be opened` };
+  }
+  const heldUsd = Math.max(0, funds.collateralUsd) + Math.max(0, funds.positionsValueUsd);
+  const bankroll = Math.min(configuredUsd, heldUsd);
+  const bound = bankroll < configuredUsd ? `the account's ${usd(heldUsd)} at the venue, under POLYBOT_PAPER_BANKROLL ${usd(configuredUsd)}` : `POLYBOT_PAPER_BANKROLL ${usd(configuredUsd)}, under the account's ${usd(heldUsd)} at the venue`;
+  return { usd: bankroll, basis: 'venue', note: `${bound} (read ${funds.at.toISOString()})` };
+}
+
+/** A failed BANKROLL check for a new position when the bankroll could not be established; null when it was. */
+export function bankrollCheck(bankroll: Bankroll): RiskCheckResult | null {
+  return bankroll.basis === 'unread' ? { name: 'BANKROLL', passed: false, value: 0, limit: 0, message: bankroll.note } : null;
+}
