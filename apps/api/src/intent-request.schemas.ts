@@ -1,7 +1,9 @@
 import { INTENT_STATUSES } from '@polybot/domain';
+import { MAX_INTENT_LIST_LIMIT } from '@polybot/persistence';
 import { z } from 'zod';
 
-export const MAX_LIST_LIMIT = 1000;
+/** The repository's own bound: a larger limit is a 400 here, not a shorter list. */
+export const MAX_LIST_LIMIT = MAX_INTENT_LIST_LIMIT;
 export const MAX_REJECT_REASON_CHARS = 500;
 // A full UUID is 36 characters; anything longer cannot name an intent.
 const MAX_ID_CHARS = 36;

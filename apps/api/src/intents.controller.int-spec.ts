@@ -46,6 +46,19 @@ describe('API /intents over real HTTP, Postgres and Redis', () => {
     expect(((await call(api.baseUrl, '/intents?all=true&limit=1')).body as IntentJson[])).toHaveLength(1);
   });
 
+  it('says in X-Total-Count how many intents matched, so a list cut by the limit is never mistaken for all of them', async () => {
+    await seedPending(api);
+    const everything = (await call(api.baseUrl, '/intents?all=true&limit=1000')).body as IntentJson[];
+    expect(everything.length).toBeGreaterThan(1);
+    const cut = await fetch(`${api.baseUrl}/intents?all=true&limit=1`);
+    expect(await cut.json()).toHaveLength(1);
+    expect(cut.headers.get('x-total-count')).toBe(String(everything.length));
+    const rejected = await fetch(`${api.baseUrl}/intents?status=REJECTED`);
+    expect(rejected.headers.get('x-total-count')).toBe(String(((await rejected.json()) as IntentJson[]).length));
+    const docs = (await call(api.baseUrl, '/docs-json')).body as { paths: Record<string, { get?: { responses: Record<string, { headers?: object }> } }> };
+    expect(docs.paths['/intents'].get?.responses['200'].headers).toHaveProperty('X-Total-Count');
+  });
+
   it('answers 400 naming the allowed values for a bad status, and 400 for other bad query parameters', async () => {
     const bad = await call(api.baseUrl, '/intents?status=WAITING');
     expect(bad.status).toBe(400);

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { INTENT_STATUSES } from '@polybot/domain';
 import { intentJson, IntentService, type IntentJson } from '@polybot/intents';
+import { DEFAULT_INTENT_LIST_LIMIT } from '@polybot/persistence';
+import type { Response } from 'express';
 import { ApiIdentity } from './api-identity';
 import {
   intentIdSchema,
@@ -15,6 +17,7 @@ import { ApiErrorDto } from './openapi/operator.dto';
 import { IntentDto, RejectIntentDto } from './openapi/intent.dto';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
+const TOTAL_COUNT = 'X-Total-Count';
 const ID_PARAM = { name: 'id', description: 'full id or a unique prefix of at least 6 characters' } as const;
 
 /**
@@ -30,14 +33,22 @@ export class IntentsController {
     private readonly identity: ApiIdentity,
   ) {}
 
-  /** Open intents by default; `?status=` one status, `?all=true` every status, `?limit=` 1..1000. */
+  /**
+   * Open intents by default; `?status=` one status, `?all=true` every status, `?limit=` 1..1000
+   * (default 100). `X-Total-Count` says how many matched, so a client can tell a cut list.
+   */
   @Get()
   @ApiQuery({ name: 'status', required: false, enum: INTENT_STATUSES })
   @ApiQuery({ name: 'all', required: false, enum: ['true', 'false', '1', '0'], description: 'every status, not only open ones' })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1..${MAX_LIST_LIMIT}` })
-  @ApiOkResponse({ type: [IntentDto], description: 'newest first' })
-  async list(@Query(new ZodValidationPipe(listIntentsQuerySchema)) query: ListIntentsQuery): Promise<IntentJson[]> {
-    const views = await this.intents.list(query);
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1..${MAX_LIST_LIMIT}, default ${DEFAULT_INTENT_LIST_LIMIT}` })
+  @ApiOkResponse({
+    type: [IntentDto],
+    description: 'the newest intents first, at most `limit` of them',
+    headers: { [TOTAL_COUNT]: { description: 'how many intents match in all; more than the array holds when the limit cut it', schema: { type: 'integer' } } },
+  })
+  async list(@Query(new ZodValidationPipe(listIntentsQuerySchema)) query: ListIntentsQuery, @Res({ passthrough: true }) response: Response): Promise<IntentJson[]> {
+    const { views, total } = await this.intents.listWithTotal(query);
+    response.setHeader(TOTAL_COUNT, String(total));
     return views.map((view) => intentJson(view.intent, view.execution));
   }
 

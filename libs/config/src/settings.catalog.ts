@@ -44,7 +44,7 @@ export interface SettingDoc {
   readonly keyInUrl: boolean;
 }
 
-/** The documentation table; docs/configuration.md and .env.example are checked against it. */
+/** The documentation table; CONFIG_LIVE_MODE.md and .env.example are checked against it. */
 export const SETTINGS_DOC: readonly SettingDoc[] = Object.freeze(
   SETTING_KEYS.map((key) => {
     const definition = definitionOf(key);

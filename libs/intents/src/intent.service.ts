@@ -1,5 +1,5 @@
-import type { Intent, IntentStatus, RiskCheckResult } from '@polybot/domain';
-import type { ExecutionOutcome, ExecutionRepository, IntentRepository, TransitionResult } from '@polybot/persistence';
+import type { Intent, RiskCheckResult } from '@polybot/domain';
+import type { ExecutionOutcome, ExecutionRepository, IntentRepository, ListIntentsOptions, TransitionResult } from '@polybot/persistence';
 import {
   approvedIntentJobId,
   BroadcastEvent,
@@ -29,6 +29,12 @@ export interface IntentServiceDeps {
 export interface IntentView {
   readonly intent: Intent;
   readonly execution: ExecutionOutcome | null;
+}
+
+/** `total` above `views.length`: more intents match than the limit let through. */
+export interface IntentListPage {
+  readonly views: IntentView[];
+  readonly total: number;
 }
 
 const ID_CHARS = /^[0-9a-fA-F-]+$/;
@@ -138,8 +144,17 @@ export class IntentService {
     return { intent, execution: await whenDatabaseIsUp(() => this.deps.executions.findByIntent(id)) };
   }
 
-  async list(opts: { status?: IntentStatus; all?: boolean; limit?: number } = {}): Promise<IntentView[]> {
-    const intents = await whenDatabaseIsUp(() => this.deps.intents.list(opts));
+  async list(opts: ListIntentsOptions = {}): Promise<IntentView[]> {
+    return this.withExecutions(await whenDatabaseIsUp(() => this.deps.intents.list(opts)));
+  }
+
+  /** As `list`, with how many intents match in all, so a caller can say when it shows fewer. */
+  async listWithTotal(opts: ListIntentsOptions = {}): Promise<IntentListPage> {
+    const page = await whenDatabaseIsUp(() => this.deps.intents.listWithTotal(opts));
+    return { views: await this.withExecutions(page.intents), total: page.total };
+  }
+
+  private async withExecutions(intents: readonly Intent[]): Promise<IntentView[]> {
     const executions = intents.length ? await whenDatabaseIsUp(() => this.deps.executions.findByIntents(intents.map((i) => i.id))) : [];
     const byIntent = new Map(executions.map((e) => [e.intentId, e]));
     return intents.map((intent) => ({ intent, execution: byIntent.get(intent.id) ?? null }));

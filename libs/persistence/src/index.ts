@@ -5,8 +5,8 @@ export { InvalidDatabaseUrlError, parseDatabaseUrl, redactPassword, type Databas
 export { MIGRATIONS } from './migrations';
 export * from './entities';
 
-export { IntentRepository } from './intents/intent.repository';
-export type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intents/intent-repository.types';
+export { DEFAULT_INTENT_LIST_LIMIT, IntentRepository, MAX_INTENT_LIST_LIMIT } from './intents/intent.repository';
+export type { IntentPage, IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intents/intent-repository.types';
 export { SignalRepository } from './signals/signal.repository';
 export { SIGNAL_DECISIONS, type RecordedSignal, type SignalDecision, type SignalDecisionCounts, type SignalRecord } from './signals/signal-record.types';
 export { RiskCheckRepository } from './risk-checks/risk-check.repository';

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { INTENT_STATUSES, type IntentStatus } from '@polybot/domain';
 import { intentJson } from '@polybot/intents';
+import { DEFAULT_INTENT_LIST_LIMIT, MAX_INTENT_LIST_LIMIT } from '@polybot/persistence';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-context';
-import { formatIntent, formatIntentList } from '../format/intent.format';
+import { formatIntent, formatIntentList, formatListShortfall } from '../format/intent.format';
 
 type Run = (action: (ctx: CliContext) => Promise<void>) => Promise<void>;
 
@@ -25,16 +26,21 @@ export function registerIntentCommands(program: Command, run: Run): void {
     .description('pending intents (all intents with --all)')
     .option('--all', 'include decided, executed and expired intents')
     .option('--status <status>', 'only intents with this status')
-    .option('--limit <n>', 'at most this many', '100')
+    .option('--limit <n>', `at most this many, newest first (1 to ${MAX_INTENT_LIST_LIMIT})`, String(DEFAULT_INTENT_LIST_LIMIT))
     .option('--json-output', 'print JSON instead of text')
     .action((opts: { all?: boolean; status?: string; limit: string; jsonOutput?: boolean }) =>
       run(async (ctx) => {
         const limit = Number(opts.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new CliError(`--limit must be an integer from 1 to 10000, got "${opts.limit}"`, 2);
+        if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INTENT_LIST_LIMIT) {
+          throw new CliError(`--limit must be an integer from 1 to ${MAX_INTENT_LIST_LIMIT}, got "${opts.limit}"`, 2);
+        }
         const service = await ctx.intentService();
-        const views = await service.list({ all: opts.all, status: opts.status ? parseStatus(opts.status) : undefined, limit });
+        const { views, total } = await service.listWithTotal({ all: opts.all, status: opts.status ? parseStatus(opts.status) : undefined, limit });
         const json = views.map((view) => intentJson(view.intent, view.execution));
         print(opts.jsonOutput ? JSON.stringify(json, null, 2) : formatIntentList(json, Date.now(), Boolean(opts.all || opts.status)));
+        // After the list, where it is seen; on stderr with JSON, which stays a bare array.
+        const shortfall = formatListShortfall(views.length, total, limit, MAX_INTENT_LIST_LIMIT);
+        if (shortfall) (opts.jsonOutput ? process.stderr : process.stdout).write(`${shortfall}\n`);
       }),
     );
 

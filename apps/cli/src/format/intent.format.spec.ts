@@ -1,5 +1,5 @@
 import type { IntentJson } from '@polybot/intents';
-import { formatExecution, formatIntent, formatIntentList } from './intent.format';
+import { formatExecution, formatIntent, formatIntentList, formatListShortfall } from './intent.format';
 
 const NOW = Date.parse('2026-01-04T20:30:30Z');
 
@@ -83,5 +83,18 @@ describe('formatIntent', () => {
   it('says "expired" once the clock has passed a pending intent, and explains an empty list', () => {
     expect(formatIntent(intent(), Date.parse('2026-01-04T20:31:16Z'))).toContain('Time Left:    expired');
     expect(formatIntentList([], NOW, false)).toBe('No pending intents. (Use --all to see earlier ones.)');
+  });
+});
+
+describe('formatListShortfall', () => {
+  it('is null when the list holds every match', () => {
+    expect(formatListShortfall(0, 0, 100, 1000)).toBeNull();
+    expect(formatListShortfall(42, 42, 100, 1000)).toBeNull();
+  });
+
+  it('names what was left out and the --limit that shows it all, when one can', () => {
+    expect(formatListShortfall(100, 345, 100, 1000)).toBe('Showing the newest 100 of 345 intents; use --limit 345 to see them all.');
+    expect(formatListShortfall(100, 2345, 100, 1000)).toBe('Showing the newest 100 of 2,345 intents; use --limit (up to 1000) or --status to see more.');
+    expect(formatListShortfall(1000, 2345, 1000, 1000)).toBe('Showing the newest 1,000 of 2,345 intents (--limit goes up to 1000); use --status to narrow the list.');
   });
 });

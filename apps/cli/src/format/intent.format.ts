@@ -51,3 +51,16 @@ export function formatIntentList(intents: readonly IntentJson[], now: number, al
   if (intents.length === 0) return all ? 'No intents yet.' : 'No pending intents. (Use --all to see earlier ones.)';
   return intents.map((intent) => formatIntent(intent, now)).join('\n\n');
 }
+
+/**
+ * Null when the list holds every intent that matched; otherwise how many it left out and how to see
+ * more, so a limit never hides intents silently.
+ */
+export function formatListShortfall(shown: number, total: number, limit: number, maxLimit: number): string | null {
+  if (total <= shown) return null;
+  const count = (n: number) => n.toLocaleString('en-US');
+  const head = `Showing the newest ${count(shown)} of ${count(total)} intents`;
+  if (total <= maxLimit) return `${head}; use --limit ${total} to see them all.`;
+  if (limit < maxLimit) return `${head}; use --limit (up to ${maxLimit}) or --status to see more.`;
+  return `${head} (--limit goes up to ${maxLimit}); use --status to narrow the list.`;
+}

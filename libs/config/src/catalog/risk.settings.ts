@@ -36,6 +36,6 @@ export const RISK_SETTINGS = {
   }),
   maxDailyLossPct: withDefault('POLYBOT_MAX_DAILY_LOSS_PCT', percent, '10', {
     group,
-    description: 'loss since the start of the UTC day, as a percent of bankroll, that halts new orders',
+    description: 'loss over the last 24 hours (rolling, not since midnight) as a percent of the equity 24 hours ago, at which new positions are refused and the DAILY_LOSS kill switch trips',
   }),
 };

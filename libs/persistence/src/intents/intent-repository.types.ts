@@ -31,7 +31,14 @@ export interface ListIntentsOptions {
   readonly status?: IntentStatus;
   /** Every status, not only the open ones. Ignored when `status` is given. */
   readonly all?: boolean;
+  /** 1..MAX_INTENT_LIST_LIMIT; 100 when absent. */
   readonly limit?: number;
+}
+
+/** One `listWithTotal` answer: `total` above `intents.length` means more intents match than were returned. */
+export interface IntentPage {
+  readonly intents: Intent[];
+  readonly total: number;
 }
 
 export interface TransitionOptions {

@@ -257,6 +257,24 @@ describe('IntentRepository (real Postgres)', () => {
       expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(all.length);
       expect(counts.PENDING).toBe((await intents.list({ status: 'PENDING', limit: 1000 })).length);
     });
+
+    it('refuses a list limit it would not honour, rather than returning fewer intents than asked', async () => {
+      for (const limit of [0, -1, 1.5, 1001, 10_000]) {
+        await expect(intents.list({ all: true, limit })).rejects.toThrow(`intent list limit must be an integer from 1 to 1000, got ${limit}`);
+        await expect(intents.listWithTotal({ all: true, limit })).rejects.toThrow(RangeError);
+      }
+    });
+
+    it('listWithTotal: the same page as list, and how many match in all, in one round trip', async () => {
+      const counts = await intents.countByStatus();
+      const everything = Object.values(counts).reduce((a, b) => a + b, 0);
+      const page = await countQueries(db.dataSource, () => intents.listWithTotal({ all: true, limit: 2 }));
+      expect(page.queries).toHaveLength(1);
+      expect(page.result.intents).toEqual(await intents.list({ all: true, limit: 2 }));
+      expect(page.result.total).toBe(everything);
+      expect((await intents.listWithTotal({ status: 'REJECTED', limit: 1000 })).total).toBe(counts.REJECTED);
+      expect((await intents.listWithTotal()).total).toBe(counts.PENDING + counts.APPROVED + counts.EXECUTING);
+    });
   });
 
   it('the database itself refuses a second open intent and out-of-range values', async () => {

@@ -10,10 +10,25 @@ import { insertPendingIntent } from './insert-pending-intent';
 import { transitionStatement } from './intent-transition.sql';
 import { PROPOSAL_CHECKS_JOIN, toIntentWithChecks, type IntentWithChecksRow } from './intent-with-checks.sql';
 import { toIntent, toIntentWithoutChecks, toRiskCheck, type IntentRow, type RiskCheckRow } from './intent-row.mapper';
-import type { IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
+import type { IntentPage, IntentWithoutChecks, ListIntentsOptions, NewIntent, ResolveIdResult, TransitionOptions, TransitionResult } from './intent-repository.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MIN_PREFIX = 6;
+
+/** The most intents one `list` returns; the CLI's --limit and the API's ?limit= accept the same range. */
+export const MAX_INTENT_LIST_LIMIT = 1000;
+export const DEFAULT_INTENT_LIST_LIMIT = 100;
+
+function listedStatuses(opts: ListIntentsOptions): readonly IntentStatus[] {
+  return opts.status ? [opts.status] : opts.all ? INTENT_STATUSES : OPEN_INTENT_STATUSES;
+}
+
+function listLimit(limit = DEFAULT_INTENT_LIST_LIMIT): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INTENT_LIST_LIMIT) {
+    throw new RangeError(`intent list limit must be an integer from 1 to ${MAX_INTENT_LIST_LIMIT}, got ${limit}`);
+  }
+  return limit;
+}
 
 /** The only code that reads or writes `intents`; every status change is one conditional UPDATE. */
 @Injectable()
@@ -90,18 +105,33 @@ export class IntentRepository {
     return { ok: true, id: matches[0].id };
   }
 
-  /** Newest first; open intents only unless a status or `all` is asked for. */
+  /**
+   * The newest `limit` (default 100, at most MAX_INTENT_LIST_LIMIT) intents; open ones only unless a
+   * status or `all` is asked for. A limit out of range is an error, never a silently shorter list;
+   * `listWithTotal` says whether more intents match than were returned.
+   */
   async list(opts: ListIntentsOptions = {}): Promise<Intent[]> {
-    const statuses: readonly IntentStatus[] = opts.status ? [opts.status] : opts.all ? INTENT_STATUSES : OPEN_INTENT_STATUSES;
-    const limit = Math.max(1, Math.min(opts.limit ?? 100, 1000));
     // One round trip: the page first, then each row's proposal checks.
     const rows = await queryRows<IntentWithChecksRow>(
       this.dataSource.manager,
       `SELECT i.*, pc.* FROM (SELECT * FROM intents WHERE status = ANY($1::text[]) ORDER BY created_at DESC, id DESC LIMIT $2) i
          ${PROPOSAL_CHECKS_JOIN} ORDER BY i.created_at DESC, i.id DESC`,
-      [statuses, limit],
+      [listedStatuses(opts), listLimit(opts.limit)],
     );
     return rows.map(toIntentWithChecks);
+  }
+
+  /** As `list`, with how many intents match in all; still one round trip (the count is a window over the same rows). */
+  async listWithTotal(opts: ListIntentsOptions = {}): Promise<IntentPage> {
+    const rows = await queryRows<IntentWithChecksRow & { total_matching: string }>(
+      this.dataSource.manager,
+      `SELECT i.*, pc.* FROM (SELECT *, count(*) OVER () AS total_matching FROM intents WHERE status = ANY($1::text[])
+          ORDER BY created_at DESC, id DESC LIMIT $2) i
+         ${PROPOSAL_CHECKS_JOIN} ORDER BY i.created_at DESC, i.id DESC`,
+      [listedStatuses(opts), listLimit(opts.limit)],
+    );
+    // No row: nothing matches at all (the limit is at least 1).
+    return { intents: rows.map(toIntentWithChecks), total: rows.length === 0 ? 0 : toNumber(rows[0].total_matching) };
   }
 
   /** Every open intent, without its checks: what exposure sums need, with no join and no limit (a cap would under-count). */
