@@ -8,7 +8,7 @@ const positiveUsd = numberKind({ min: 0, aboveMin: true, unit: 'USD' });
 export const RISK_SETTINGS = {
   paperBankroll: withDefault('POLYBOT_PAPER_BANKROLL', positiveUsd, '10000', {
     group,
-    description: 'starting cash of the paper account (USD); the bankroll for percentage limits in paper mode',
+    description: 'starting cash of the paper account (USD) and the bankroll for percentage limits and sizing; with real orders a ceiling, never more than the account holds at the venue',
   }),
   kellyFraction: withDefault('POLYBOT_KELLY_FRACTION', numberKind({ min: 0, aboveMin: true, max: 1 }), '0.25', {
     group,
