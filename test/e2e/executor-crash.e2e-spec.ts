@@ -45,7 +45,10 @@ describe('executor killed mid-execution, live path against the simulator', () =>
   beforeAll(async () => {
     stack = await startStack({
       mode: '--live',
-      simulator: { seed: 12, events: 6, tickMs: 0 },
+      // More than POLYBOT_PAPER_BANKROLL: the bankroll stays 10,000 after the first test's order, so the
+      // second intent, sized before it, still passes its re-check (a bankroll of the venue's default
+      // 1,000 drops by the spread paid, and an intent sized at 2 % of it no longer fits).
+      simulator: { seed: 12, events: 6, tickMs: 0, balanceUsd: 100_000 },
       env: {
         POLYBOT_DRY_RUN: 'false',
         POLYBOT_CONFIRM_LIVE: 'yes',

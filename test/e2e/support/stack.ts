@@ -37,7 +37,8 @@ export interface Stack {
 
 export interface StackOptions {
   readonly mode: '--live' | '--paper';
-  readonly simulator: { readonly seed: number; readonly events: number; readonly tickMs: number };
+  /** balanceUsd: the pUSD every address starts with (the simulator's default is 1,000). */
+  readonly simulator: { readonly seed: number; readonly events: number; readonly tickMs: number; readonly balanceUsd?: number };
   /** Settings for the services; a function sees the test database's URL (to route it through a proxy, say). */
   readonly env: Record<string, string> | ((ctx: { readonly databaseUrl: string }) => Record<string, string>);
   /** Scripts the simulator before any service starts. */

@@ -18,10 +18,11 @@ interface SimulatorBanner {
 }
 
 /** Starts the local Polymarket simulator as its own process and waits for the URLs it prints. */
-export function startSimulatorProcess(args: { port: number; seed: number; events: number; tickMs: number }): Promise<SimulatorProcess> {
+export function startSimulatorProcess(args: { port: number; seed: number; events: number; tickMs: number; balanceUsd?: number }): Promise<SimulatorProcess> {
+  const balance = args.balanceUsd === undefined ? [] : ['--balance', String(args.balanceUsd)];
   const child = spawn(
     process.execPath,
-    [serviceEntry('simulator'), '--port', String(args.port), '--seed', String(args.seed), '--events', String(args.events), '--tick-ms', String(args.tickMs)],
+    [serviceEntry('simulator'), '--port', String(args.port), '--seed', String(args.seed), '--events', String(args.events), '--tick-ms', String(args.tickMs), ...balance],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
