@@ -4,6 +4,7 @@ import { intentJson } from '@polybot/intents';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-context';
 import { formatIntent, formatIntentList } from '../format/intent.format';
+import { withModeFlags } from './mode.flags';
 
 type Run = (action: (ctx: CliContext) => Promise<void>) => Promise<void>;
 
@@ -18,7 +19,8 @@ function parseStatus(value: string): IntentStatus {
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
 export function registerIntentCommands(program: Command, run: Run): void {
-  const intents = program.command('intents').description('list, approve, reject and expire trade intents');
+  // The mode flags are the group's (approval re-checks risk against that mode's ledger); each subcommand's help lists them.
+  const intents = withModeFlags(program.command('intents').description('list, approve, reject and expire trade intents')).configureHelp({ showGlobalOptions: true });
 
   intents
     .command('list')
