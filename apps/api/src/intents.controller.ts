@@ -67,7 +67,10 @@ export class IntentsController {
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: IntentDto, description: 'the intent, now APPROVED; decided_by records the token name' })
   @ApiNotFoundResponse({ type: ApiErrorDto })
-  @ApiConflictResponse({ type: ApiErrorDto, description: 'not PENDING any more; `status` says what it is' })
+  @ApiConflictResponse({
+    type: ApiErrorDto,
+    description: 'not PENDING any more (`status` says what it is), blocked by a risk re-check, or the running services trade in the other mode than this API',
+  })
   async approve(@Param('id', new ZodValidationPipe(intentIdSchema)) id: string): Promise<IntentJson> {
     return intentJson(await this.intents.approve(id, this.identity.actor));
   }

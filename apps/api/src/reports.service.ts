@@ -9,7 +9,9 @@ import {
   type DailyReport,
   type UniverseReport,
 } from '@polybot/intents';
-import { ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository, MarketRepository } from '@polybot/persistence';
+import {
+  AccountSnapshotRepository, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository, MarketRepository,
+} from '@polybot/persistence';
 import { PortfolioService } from '@polybot/portfolio';
 import { CLOCK, SETTINGS, type Clock } from '@polybot/runtime';
 import type { ReportQuery } from './report-request.schemas';
@@ -24,6 +26,7 @@ export class ReportsService {
     private readonly executions: ExecutionRepository,
     private readonly fills: FillRepository,
     private readonly killSwitches: KillSwitchRepository,
+    private readonly accounts: AccountSnapshotRepository,
     private readonly markets: MarketRepository,
     private readonly portfolio: PortfolioService,
   ) {}
@@ -37,7 +40,10 @@ export class ReportsService {
       if (error instanceof InvalidReportWindowError) throw new BadRequestException(error.message);
       throw error;
     }
-    const sources = { settings: this.settings, intents: this.intents, executions: this.executions, fills: this.fills, killSwitches: this.killSwitches, portfolio: this.portfolio, now };
+    const sources = {
+      settings: this.settings, intents: this.intents, executions: this.executions, fills: this.fills, killSwitches: this.killSwitches,
+      accounts: this.accounts, portfolio: this.portfolio, now,
+    };
     return whenDatabaseIsUp(() => buildDailyReport(sources, window));
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import { buildStatusReport, whenDatabaseIsUp, type StatusReport } from '@polybot/intents';
-import { IntentRepository, KillSwitchRepository, MarketRepository, SignalRepository } from '@polybot/persistence';
+import { AccountSnapshotRepository, IntentRepository, KillSwitchRepository, MarketRepository, SignalRepository } from '@polybot/persistence';
 import { PortfolioService } from '@polybot/portfolio';
 import { QueueProducer } from '@polybot/queues';
 import { CLOCK, SETTINGS, type Clock } from '@polybot/runtime';
@@ -19,6 +19,7 @@ export class StatusService {
     private readonly markets: MarketRepository,
     private readonly signals: SignalRepository,
     private readonly killSwitches: KillSwitchRepository,
+    private readonly accounts: AccountSnapshotRepository,
     private readonly portfolio: PortfolioService,
     private readonly queue: QueueProducer,
   ) {}
@@ -31,6 +32,7 @@ export class StatusService {
         markets: this.markets,
         signals: this.signals,
         killSwitches: this.killSwitches,
+        accounts: this.accounts,
         portfolio: this.portfolio,
         queue: this.queue,
         now: new Date(this.clock()),

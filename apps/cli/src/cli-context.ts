@@ -1,5 +1,5 @@
 import { loadSettings, secretValues, SettingsError, type Settings } from '@polybot/config';
-import { IntentService, KillSwitchService } from '@polybot/intents';
+import { IntentService, KillSwitchService, ServicesModeReader } from '@polybot/intents';
 import { Logger } from '@nestjs/common';
 import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@polybot/observability';
 import {
@@ -79,7 +79,8 @@ export class CliContext {
       riskChecks: new RiskCheckRepository(db),
       settings: this.settings,
     });
-    return new IntentService({ intents: new IntentRepository(db), executions: new ExecutionRepository(db), queue, broadcast, logger: this.logger, gate });
+    const servicesMode = new ServicesModeReader(new AccountSnapshotRepository(db), this.settings);
+    return new IntentService({ intents: new IntentRepository(db), executions: new ExecutionRepository(db), queue, broadcast, logger: this.logger, gate, servicesMode });
   }
 
   async killSwitchService(): Promise<KillSwitchService> {

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import { IntentActionError, UnknownKillSwitchError } from '@polybot/intents';
+import { IntentActionError, ServicesModeMismatchError, UnknownKillSwitchError } from '@polybot/intents';
 import { CliContext, CliError, SettingsError } from './cli-context';
 import { registerDbCommands } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerIntentCommands } from './commands/intents.command';
 import { registerKillSwitchCommands } from './commands/kill-switches.command';
+import { envWithMode, type ModeFlags } from './commands/mode.flags';
 import { registerReportCommand } from './commands/report.command';
 import { registerRunCommands } from './commands/run.command';
 import { registerStatusCommand } from './commands/status.command';
@@ -23,18 +24,22 @@ function fail(error: unknown): never {
   }
   if (error instanceof IntentActionError) {
     process.stderr.write(`polyb0t: ${error.message}\n`);
-    // A misspelled switch name is bad usage; the rest (not found, wrong status, blocked) are failed actions.
-    process.exit(error instanceof UnknownKillSwitchError ? 2 : 1);
+    // A misspelled switch name is bad usage, and a mode other than the running services' bad settings;
+    // the rest (not found, wrong status, blocked) are failed actions.
+    process.exit(error instanceof UnknownKillSwitchError || error instanceof ServicesModeMismatchError ? 2 : 1);
   }
   process.stderr.write(`polyb0t: error: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 
+/** The environment the command's settings come from: its --live/--paper, if it has them, set POLYBOT_MODE (set before its action). */
+let commandEnv: NodeJS.ProcessEnv = process.env;
+
 /** Runs one command with its own context, always closing connections so the process can exit. */
 async function run(action: (ctx: CliContext) => Promise<void>): Promise<void> {
   let ctx: CliContext | null = null;
   try {
-    ctx = new CliContext();
+    ctx = new CliContext(commandEnv);
     await action(ctx);
   } catch (error) {
     await ctx?.close().catch(() => undefined);
@@ -48,7 +53,11 @@ const program = new Command()
   .description('Human-in-the-loop trading for Polymarket: proposes trade intents; nothing trades without your approval.')
   .version('0.1.0')
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  // optsWithGlobals: `intents` holds the flags for all its subcommands (`intents approve <id> --live`).
+  .hook('preAction', (_program, command) => {
+    commandEnv = envWithMode(process.env, command.optsWithGlobals<ModeFlags>());
+  });
 
 registerDbCommands(program, run);
 registerRunCommands(program);

@@ -74,10 +74,20 @@ describe('buildDailyReport (real Postgres)', () => {
     await killSwitches.trip('DRAWDOWN', 16, 15, 'drawdown 16.0% >= 15%', 'risk', at(3600));
     await killSwitches.clear('DRAWDOWN', 'cli', at(7200));
 
-    const portfolio = new PortfolioService({ fills, intents, markets, executions, accounts: new AccountSnapshotRepository(db.dataSource), settings });
-    report = await buildDailyReport({ settings, intents, executions, fills, killSwitches, portfolio, now: UNTIL }, { since: SINCE, until: UNTIL });
+    const accounts = new AccountSnapshotRepository(db.dataSource);
+    // Services started with `polyb0t run --live` are running (their last snapshot 30 s ago); this report is set to paper.
+    await accounts.record({
+      takenAt: new Date(UNTIL.getTime() - 30_000), mode: 'live', bankroll: 10_000, cash: null, equity: null, positions: [], openOrders: [], balances: {}, unavailable: [],
+    });
+    const portfolio = new PortfolioService({ fills, intents, markets, executions, accounts, settings });
+    report = await buildDailyReport({ settings, intents, executions, fills, killSwitches, accounts, portfolio, now: UNTIL }, { since: SINCE, until: UNTIL });
   });
   afterAll(async () => db?.drop());
+
+  it('warns that the running services trade live while this report reads the PAPER ledger', () => {
+    expect(report).toMatchObject({ mode: 'paper', ledger: 'PAPER' });
+    expect(report.services_mode).toMatchObject({ configured: 'paper', running: 'live', warning: expect.stringContaining('use --live or set POLYBOT_MODE=live') });
+  });
 
   it('counts the intents created in the window by type and by their status now', () => {
     expect(report.intents).toEqual({

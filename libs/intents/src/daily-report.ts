@@ -1,8 +1,9 @@
 import type { Settings } from '@polybot/config';
 import { buildLedger, INTENT_STATUSES, type Fill, type Intent, type IntentStatus } from '@polybot/domain';
-import type { ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository } from '@polybot/persistence';
+import type { AccountSnapshotRepository, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository } from '@polybot/persistence';
 import { fillModeFor, type PortfolioService } from '@polybot/portfolio';
 import type { ReportWindow } from './report-window';
+import { servicesModeOf, type ServicesModeJson } from './services-mode';
 
 export interface LatencyJson {
   median_seconds: number;
@@ -21,6 +22,8 @@ export interface DailyReport {
   since: string;
   until: string;
   mode: string;
+  /** The running services' mode beside this one; `warning` when they differ (the ledger below is then not theirs). */
+  services_mode: ServicesModeJson;
   /** Which fill log the money figures come from (PAPER in paper mode, LIVE otherwise). */
   ledger: 'PAPER' | 'LIVE';
   /** Intents created in the window, by type and by their status now. */
@@ -47,6 +50,7 @@ export interface DailyReportSources {
   readonly executions: ExecutionRepository;
   readonly fills: FillRepository;
   readonly killSwitches: KillSwitchRepository;
+  readonly accounts: Pick<AccountSnapshotRepository, 'latestMode'>;
   readonly portfolio: Pick<PortfolioService, 'view'>;
   readonly now: Date;
 }
@@ -97,11 +101,12 @@ function decisionsOf(touched: readonly Intent[], w: ReportWindow): DailyReport['
 /** `polyb0t report` and `GET /report`: what happened in [since, until), and where the money stands now. */
 export async function buildDailyReport(src: DailyReportSources, window: ReportWindow): Promise<DailyReport> {
   const ledgerMode = fillModeFor(src.settings);
-  const [touched, executions, allFills, events, view] = await Promise.all([
+  const [touched, executions, allFills, events, latest, view] = await Promise.all([
     src.intents.createdOrDecidedBetween(window.since, window.until),
     src.executions.createdBetween(window.since, window.until),
     src.fills.all(ledgerMode),
     src.killSwitches.eventsBetween(window.since, window.until),
+    src.accounts.latestMode(),
     src.portfolio.view(src.now),
   ]);
   const created = touched.filter((i) => inWindow(i.createdAt, window));
@@ -114,6 +119,7 @@ export async function buildDailyReport(src: DailyReportSources, window: ReportWi
     since: window.since.toISOString(),
     until: window.until.toISOString(),
     mode: src.settings.mode,
+    services_mode: servicesModeOf(latest, src.settings, src.now),
     ledger: ledgerMode,
     intents: { created: created.length, by_type: countBy(created, (i) => i.type), by_status: byStatus },
     decisions: decisionsOf(touched, window),

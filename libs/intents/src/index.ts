@@ -3,6 +3,8 @@ export * from './intent-json';
 export * from './intent.service';
 export * from './intents.module';
 export * from './status-report';
+export * from './services-mode';
+export * from './venue-account';
 export * from './portfolio-json';
 export * from './kill-switch-state';
 export * from './kill-switch.errors';

@@ -52,3 +52,15 @@ export class IntentBlockedError extends IntentActionError {
     this.name = 'IntentBlockedError';
   }
 }
+
+/**
+ * The running services trade in the other mode: the approval's risk re-check would read the wrong
+ * ledger, so it is refused before anything is read or written. Fixed by the mode, not by retrying.
+ */
+export class ServicesModeMismatchError extends IntentActionError {
+  readonly httpStatus = 409;
+  constructor(readonly intentId: string, readonly warning: string) {
+    super(`cannot approve intent ${intentId}: ${warning}`);
+    this.name = 'ServicesModeMismatchError';
+  }
+}

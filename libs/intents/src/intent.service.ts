@@ -11,7 +11,8 @@ import {
 import type { PolybotMetrics } from '@polybot/observability';
 import type { IntentGate } from '@polybot/portfolio';
 import { whenDatabaseIsUp } from './database-availability';
-import { IntentBlockedError, IntentNotFoundError, IntentStateConflictError, InvalidIntentIdError } from './intent.errors';
+import { IntentBlockedError, IntentNotFoundError, IntentStateConflictError, InvalidIntentIdError, ServicesModeMismatchError } from './intent.errors';
+import type { ServicesModeReader } from './services-mode';
 
 export interface IntentServiceDeps {
   readonly intents: IntentRepository;
@@ -21,6 +22,11 @@ export interface IntentServiceDeps {
   readonly logger: StructuredLogger;
   /** Re-checks risk at approval; without it approval only checks the intent's status and expiry. */
   readonly gate?: IntentGate;
+  /**
+   * With a gate: refuses an approval while the running services trade in the other mode, whose
+   * ledger the re-check would not read. The CLI and the API can be started in another mode.
+   */
+  readonly servicesMode?: ServicesModeReader;
   /** Counts decisions and approval latency where a process is scraped (the API, the services). */
   readonly metrics?: Pick<PolybotMetrics, 'intents' | 'approvalLatency'>;
   readonly now?: () => Date;
@@ -99,10 +105,14 @@ export class IntentService {
     const gate = this.deps.gate;
     if (!gate) return undefined;
     const now = this.now();
-    const [intent, state] = await Promise.all([
+    const servicesMode = this.deps.servicesMode;
+    const [intent, state, services] = await Promise.all([
       whenDatabaseIsUp(() => this.deps.intents.findById(id)),
       whenDatabaseIsUp(() => gate.readState(now)),
+      servicesMode ? whenDatabaseIsUp(() => servicesMode.read(now)) : null,
     ]);
+    // Before the intent's own status: whatever it is, this process cannot judge it for those services.
+    if (services?.warning) throw new ServicesModeMismatchError(id, services.warning);
     // A missing, decided or expired intent: the transition reports its real status.
     if (!intent || intent.status !== 'PENDING' || intent.expiresAt <= this.now()) return undefined;
     const verdict = gate.decide(intent, await whenDatabaseIsUp(() => gate.withMarket(intent, state)), now);

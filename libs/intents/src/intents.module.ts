@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import { ExecutionRepository, IntentRepository, KillSwitchRepository } from '@polybot/persistence';
+import { AccountSnapshotRepository, ExecutionRepository, IntentRepository, KillSwitchRepository } from '@polybot/persistence';
 import { BroadcastPublisher, QueueProducer } from '@polybot/queues';
 import { CLOCK, LOGGER, SETTINGS, type Clock, METRICS } from '@polybot/runtime';
 import { IntentGate, PortfolioModule } from '@polybot/portfolio';
 import { IntentService } from './intent.service';
 import { KillSwitchService } from './kill-switch.service';
+import { ServicesModeReader } from './services-mode';
 
 /** IntentService and KillSwitchService for Nest services; expects PersistenceModule and RuntimeModule in the application. */
 @Module({
@@ -14,7 +15,7 @@ import { KillSwitchService } from './kill-switch.service';
   providers: [
     {
       provide: IntentService,
-      inject: [IntentRepository, ExecutionRepository, QueueProducer, BroadcastPublisher, LOGGER, IntentGate, METRICS],
+      inject: [IntentRepository, ExecutionRepository, QueueProducer, BroadcastPublisher, LOGGER, IntentGate, METRICS, AccountSnapshotRepository, SETTINGS],
       useFactory: (
         intents: IntentRepository,
         executions: ExecutionRepository,
@@ -23,7 +24,9 @@ import { KillSwitchService } from './kill-switch.service';
         logger: Logger,
         gate: IntentGate,
         metrics: PolybotMetrics,
-      ) => new IntentService({ intents, executions, queue, broadcast, logger, gate, metrics }),
+        accounts: AccountSnapshotRepository,
+        settings: Settings,
+      ) => new IntentService({ intents, executions, queue, broadcast, logger, gate, metrics, servicesMode: new ServicesModeReader(accounts, settings) }),
     },
     {
       provide: KillSwitchService,

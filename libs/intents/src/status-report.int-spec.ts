@@ -59,9 +59,19 @@ describe('buildStatusReport (real Postgres and Redis)', () => {
       tradeFill(bought.id, 'm-1', 'SELL', 50, 0.5, 0.25, at(30), 'Politics'),
     ]);
     await killSwitches.trip('STALE_DATA', 75, 60, 'newest market data is 75 s old', 'risk', at(5));
-    const portfolio = new PortfolioService({
-      fills, intents, markets, executions: new ExecutionRepository(db.dataSource), accounts: new AccountSnapshotRepository(db.dataSource), settings,
+    const accounts = new AccountSnapshotRepository(db.dataSource);
+    // The risk service of services started with `polyb0t run --live`, 8 s ago; this status is set to paper.
+    await accounts.record({
+      takenAt: at(0.5), mode: 'paper', bankroll: 10_000, cash: 10_000, equity: 10_000, positions: [], openOrders: [], balances: {}, unavailable: [],
     });
+    await accounts.record({
+      takenAt: new Date(NOW.getTime() - 8000), mode: 'live', bankroll: 10_000, cash: 10_000, equity: 10_000,
+      positions: [{ tokenId: 'w-1', conditionId: '0xc-w', outcome: 'No', outcomeIndex: 1, size: 40, avgPrice: 0.3, currentValue: 14, redeemable: false, negativeRisk: false }],
+      openOrders: [{ id: '0xo1', status: 'LIVE', tokenId: 'w-1', side: 'SELL', originalSize: 40, sizeMatched: 0, price: 0.36 }],
+      balances: { collateral: { balance: 250.5, allowances: { '0xExchange': 1e71 } } },
+      unavailable: [],
+    });
+    const portfolio = new PortfolioService({ fills, intents, markets, executions: new ExecutionRepository(db.dataSource), accounts, settings });
     const signals = new SignalRepository(db.dataSource);
     await signals.recordMany([
       signalAt(at(10), 'PROPOSED', []),
@@ -71,7 +81,7 @@ describe('buildStatusReport (real Postgres and Redis)', () => {
       // Older than an hour: left out.
       signalAt(at(61), 'DENIED', [failed('MIN_EDGE')]),
     ]);
-    report = await buildStatusReport({ settings, intents, markets, signals, killSwitches, portfolio, queue: handles.queue, now: NOW });
+    report = await buildStatusReport({ settings, intents, markets, signals, killSwitches, accounts, portfolio, queue: handles.queue, now: NOW });
   });
   afterAll(async () => {
     await handles?.close();
@@ -94,6 +104,28 @@ describe('buildStatusReport (real Postgres and Redis)', () => {
         market_value: 8, cost_basis: 9, unrealized_pnl: -1, pnl_pct: -11.11,
       },
     ]);
+  });
+
+  it('warns that the running services trade live while this status reads the paper ledger, and how to fix it', () => {
+    expect(report.mode).toBe('paper');
+    expect(report.services_mode).toEqual({
+      configured: 'paper',
+      running: 'live',
+      last_snapshot_at: new Date(NOW.getTime() - 8000).toISOString(),
+      warning: 'the running services trade in live mode (account snapshot 8 s ago) but this is set to paper mode and reads the PAPER ledger: use --live or set POLYBOT_MODE=live',
+    });
+  });
+
+  it('shows the venue account of the latest snapshot beside the ledger: pUSD, the wallet\'s positions and open orders', () => {
+    expect(report.venue_account).toEqual({
+      not_read: null,
+      snapshot_at: new Date(NOW.getTime() - 8000).toISOString(),
+      snapshot_age_seconds: 8,
+      collateral: { balance: 250.5, allowances: { '0xExchange': 1e71 } },
+      positions: [{ token_id: 'w-1', condition_id: '0xc-w', outcome: 'No', size: 40, avg_price: 0.3, current_value: 14, redeemable: false }],
+      open_orders: [{ id: '0xo1', token_id: 'w-1', side: 'SELL', price: 0.36, original_size: 40, size_matched: 0, status: 'LIVE' }],
+      unavailable: [],
+    });
   });
 
   it('sets exposure (positions at cost plus open intents) against the configured limits', () => {

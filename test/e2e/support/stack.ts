@@ -65,6 +65,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     POLYBOT_API_PORT: String(apiPort),
     POLYBOT_METRICS_PORT: '0',
     POLYBOT_LOG_LEVEL: 'info',
+    // The CLI commands a test runs beside the services read their mode, as an operator's terminal
+    // must (an approval in the other mode is refused: its re-check would read the other ledger).
+    POLYBOT_MODE: options.mode === '--live' ? 'live' : 'paper',
     ...(typeof options.env === 'function' ? options.env({ databaseUrl: db.url }) : options.env),
   };
   const services = startProcess([CLI, 'run', options.mode, '--with-api'], env);

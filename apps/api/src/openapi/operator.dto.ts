@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { KillSwitchJson } from '@polybot/intents';
+import type { KillSwitchJson, ServicesModeJson } from '@polybot/intents';
+import { VenueAccountDto } from './venue-account.dto';
 
 const anyObject = { type: 'object', additionalProperties: true } as const;
 
@@ -36,8 +37,17 @@ export class SignalsLastHourDto {
   @ApiProperty({ type: [SignalDenialDto], description: 'the checks the denials failed, most first (a denial failing two counts under both)' }) denied_by!: SignalDenialDto[];
 }
 
+export class ServicesModeDto implements ServicesModeJson {
+  @ApiProperty({ enum: ['paper', 'live'], description: "this API's mode: the ledger it reads and re-checks approvals against" }) configured!: string;
+  @ApiProperty({ type: String, nullable: true, description: "the running services' mode (the risk service's latest account snapshot); null when none is recent" })
+  running!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_snapshot_at!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'set when the modes differ: approvals are then refused (409)' }) warning!: string | null;
+}
+
 export class StatusDto {
   @ApiProperty({ enum: ['paper', 'live'] }) mode!: string;
+  @ApiProperty({ type: ServicesModeDto }) services_mode!: ServicesModeDto;
   @ApiProperty() dry_run!: boolean;
   @ApiProperty() places_real_orders!: boolean;
   @ApiProperty() bankroll!: number;
@@ -47,6 +57,8 @@ export class StatusDto {
   @ApiProperty() realized_pnl!: number;
   @ApiProperty() unrealized_pnl!: number;
   @ApiProperty(anyObject) exposure!: object;
+  @ApiProperty({ type: VenueAccountDto, description: "the wallet as the venue reports it (live mode); the money above is the bot's own ledger" })
+  venue_account!: VenueAccountDto;
   @ApiProperty({ ...anyObject, description: 'intent counts by status' }) intents!: Record<string, number>;
   @ApiProperty(anyObject) markets!: object;
   @ApiProperty({ type: SignalsLastHourDto, description: "the last hour's signals by risk's decision: why nothing, or little, was proposed" }) signals_last_hour!: SignalsLastHourDto;
@@ -60,6 +72,7 @@ export class DailyReportDto {
   @ApiProperty({ format: 'date-time' }) since!: string;
   @ApiProperty({ format: 'date-time' }) until!: string;
   @ApiProperty() mode!: string;
+  @ApiProperty({ type: ServicesModeDto }) services_mode!: ServicesModeDto;
   @ApiProperty({ enum: ['PAPER', 'LIVE'] }) ledger!: string;
   @ApiProperty(anyObject) intents!: object;
   @ApiProperty(anyObject) decisions!: object;

@@ -40,7 +40,8 @@ export function registerDemoCommand(program: Command): void {
       say(`  approve in a browser:  http://${settings.apiHost}:${settings.apiPort}/`);
       say(`  API:          http://${settings.apiHost}:${settings.apiPort}/intents`);
       say(`  service logs: ${logPath}`);
-      say('  approve from another terminal:  npx polyb0t intents list   then   npx polyb0t intents approve <id>');
+      // These services run live (dry run) whatever the other terminal's POLYBOT_MODE: --live says so there.
+      say('  approve from another terminal:  npx polyb0t intents list   then   npx polyb0t intents approve <id> --live');
       say('  Ctrl-C stops everything.\n');
 
       let injected = 0;

@@ -5,6 +5,7 @@ import { DEFAULT_INTENT_LIST_LIMIT, MAX_INTENT_LIST_LIMIT } from '@polybot/persi
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-context';
 import { formatIntent, formatIntentList, formatListShortfall } from '../format/intent.format';
+import { withModeFlags } from './mode.flags';
 
 type Run = (action: (ctx: CliContext) => Promise<void>) => Promise<void>;
 
@@ -19,7 +20,8 @@ function parseStatus(value: string): IntentStatus {
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
 export function registerIntentCommands(program: Command, run: Run): void {
-  const intents = program.command('intents').description('list, approve, reject and expire trade intents');
+  // The mode flags are the group's (approval re-checks risk against that mode's ledger); each subcommand's help lists them.
+  const intents = withModeFlags(program.command('intents').description('list, approve, reject and expire trade intents')).configureHelp({ showGlobalOptions: true });
 
   intents
     .command('list')

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { buildDailyReport, InvalidReportWindowError, reportWindowFrom } from '@polybot/intents';
-import { ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository } from '@polybot/persistence';
+import { AccountSnapshotRepository, ExecutionRepository, FillRepository, IntentRepository, KillSwitchRepository } from '@polybot/persistence';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-context';
+import { modeWarning } from '../format/mode-warning.format';
 import { formatDailyReport } from '../format/report.format';
+import { withModeFlags } from './mode.flags';
 
 type Run = (action: (ctx: CliContext) => Promise<void>) => Promise<void>;
 
@@ -15,9 +17,9 @@ interface ReportOptions {
 }
 
 export function registerReportCommand(program: Command, run: Run): void {
-  program
-    .command('report')
-    .description('intents, approvals, executions, fills, fees and P&L over a period (default: today, from 00:00 UTC)')
+  withModeFlags(
+    program.command('report').description('intents, approvals, executions, fills, fees and P&L over a period (default: today, from 00:00 UTC)'),
+  )
     .option('--today', 'from 00:00 UTC today to now (the default)')
     .option('--since <iso>', 'start of the period, ISO-8601 (a bare date is 00:00 UTC)')
     .option('--until <iso>', 'end of the period, exclusive (default: now)')
@@ -41,11 +43,14 @@ export function registerReportCommand(program: Command, run: Run): void {
             executions: new ExecutionRepository(db),
             fills: new FillRepository(db),
             killSwitches: new KillSwitchRepository(db),
+            accounts: new AccountSnapshotRepository(db),
             portfolio: await ctx.portfolio(),
             now,
           },
           window,
         );
+        const warning = modeWarning(report.services_mode);
+        if (opts.jsonOutput && warning) process.stderr.write(`polyb0t: ${warning}\n`);
         process.stdout.write(`${opts.jsonOutput ? JSON.stringify(report, null, 2) : formatDailyReport(report)}\n`);
       }),
     );

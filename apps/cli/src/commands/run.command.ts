@@ -4,6 +4,7 @@ import { loadSettings, needsLiveConfirmation, placesRealOrders } from '@polybot/
 import { initDatabase } from '@polybot/persistence';
 import { CliError } from '../cli-context';
 import { SERVICES, ServiceSupervisor, type ServiceName } from '../process/service-supervisor';
+import { envWithMode, withModeFlags, type ModeFlags } from './mode.flags';
 
 const CONFIRMATION = 'place real orders';
 
@@ -27,18 +28,12 @@ function parseServices(value: string | undefined, withApi: boolean): ServiceName
 }
 
 export function registerRunCommands(program: Command): void {
-  program
-    .command('run')
-    .description('run the whole pipeline on this machine, each service as its own process')
-    .option('--paper', 'paper trading (simulated fills)')
-    .option('--live', 'live market data with the approval workflow (dry-run unless POLYBOT_DRY_RUN=false)')
+  withModeFlags(program.command('run').description('run the whole pipeline on this machine, each service as its own process'))
     .option('--with-api', 'also start the REST API')
     .option('--only <services>', `comma-separated subset of ${SERVICES.join(',')}`)
-    .action(async (opts: { paper?: boolean; live?: boolean; withApi?: boolean; only?: string }) => {
-      if (opts.paper && opts.live) throw new CliError('choose one of --paper and --live', 2);
-      const env: NodeJS.ProcessEnv = { ...process.env };
-      if (opts.paper) env.POLYBOT_MODE = 'paper';
-      if (opts.live) env.POLYBOT_MODE = 'live';
+    .action(async (opts: ModeFlags & { withApi?: boolean; only?: string }) => {
+      // A copy: POLYBOT_CONFIRM_LIVE is added below for the services only.
+      const env: NodeJS.ProcessEnv = { ...envWithMode(process.env, opts) };
       const settings = loadSettings(env);
       if (needsLiveConfirmation(settings)) {
         await confirmLive();
@@ -56,12 +51,11 @@ export function registerRunCommands(program: Command): void {
       process.exitCode = await supervisor.done;
     });
 
-  program
-    .command('api')
-    .description(`run the REST API (POLYBOT_API_HOST:POLYBOT_API_PORT)`)
-    .action(async () => {
-      loadSettings();
-      const supervisor = new ServiceSupervisor({ ...process.env }, (line) => process.stderr.write(`polyb0t: ${line}\n`));
+  withModeFlags(program.command('api').description(`run the REST API (POLYBOT_API_HOST:POLYBOT_API_PORT)`))
+    .action(async (opts: ModeFlags) => {
+      const env = { ...envWithMode(process.env, opts) };
+      loadSettings(env);
+      const supervisor = new ServiceSupervisor(env, (line) => process.stderr.write(`polyb0t: ${line}\n`));
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void supervisor.stop('SIGTERM'));
       supervisor.start(['api']);
       process.exitCode = await supervisor.done;

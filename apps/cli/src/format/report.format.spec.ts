@@ -3,6 +3,7 @@ import { formatDailyReport } from './report.format';
 
 const REPORT: DailyReport = {
   since: '2026-11-26T00:00:00.000Z', until: '2026-11-27T00:00:00.000Z', mode: 'paper', ledger: 'PAPER',
+  services_mode: { configured: 'paper', running: 'paper', last_snapshot_at: '2026-11-26T23:59:55.000Z', warning: null },
   intents: { created: 8, by_type: { OPEN_POSITION: 7, CLOSE_POSITION: 1 }, by_status: { PENDING: 1, APPROVED: 3, REJECTED: 1, EXPIRED: 1, EXECUTING: 0, EXECUTED: 1, FAILED: 1 } },
   decisions: { approved: 5, rejected: 1, expired: 1, approval_latency: { median_seconds: 30, p90_seconds: 100, max_seconds: 250 } },
   executions: { count: 3, by_mode: { PAPER: 2, DRY_RUN: 1 }, by_status: { FILLED: 2, REFUSED: 1 } },
@@ -39,6 +40,16 @@ describe('formatDailyReport', () => {
         '                2026-11-26T02:00:00.000Z DRAWDOWN cleared by cli',
       ].join('\n'),
     );
+  });
+
+  it('warns first when the running services trade in the other mode: this is then not their ledger', () => {
+    const warning = 'the running services trade in live mode (account snapshot 5 s ago) but this is set to paper mode and reads the PAPER ledger: use --live or set POLYBOT_MODE=live';
+    const text = formatDailyReport({ ...REPORT, services_mode: { configured: 'paper', running: 'live', last_snapshot_at: '2026-11-26T23:59:55.000Z', warning } });
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      `WARNING: ${warning}`,
+      'Period:         2026-11-26T00:00:00.000Z to 2026-11-27T00:00:00.000Z (UTC)',
+      'Mode:           paper (PAPER ledger)',
+    ]);
   });
 
   it('reads cleanly for a quiet day', () => {

@@ -1,4 +1,5 @@
 import type { DailyReport } from '@polybot/intents';
+import { modeWarning } from './mode-warning.format';
 import { money, signedMoney } from './money.format';
 
 const pad = (label: string) => `${label}:`.padEnd(16);
@@ -9,11 +10,13 @@ const counts = (record: Record<string, number>) => {
 };
 const seconds = (s: number) => (s < 120 ? `${s.toFixed(1)}s` : `${(s / 60).toFixed(1)} min`);
 
-/** `polyb0t report` for a person: activity in the window, then the money. */
+/** `polyb0t report` for a person: activity in the window, then the money (after a warning when it is not the running services' ledger). */
 export function formatDailyReport(report: DailyReport): string {
   const { intents, decisions, executions, fills } = report;
   const latency = decisions.approval_latency;
+  const warning = modeWarning(report.services_mode);
   const lines = [
+    ...(warning ? [warning] : []),
     `${pad('Period')}${report.since} to ${report.until} (UTC)`,
     `${pad('Mode')}${report.mode} (${report.ledger} ledger)`,
     `${pad('Intents')}${intents.created} created${intents.created ? `: ${counts(intents.by_type)}; now ${counts(intents.by_status)}` : ''}`,

@@ -1,5 +1,7 @@
 import type { StatusReport } from '@polybot/intents';
+import { modeWarning } from './mode-warning.format';
 import { money, signedMoney, signedPct, table, truncate } from './money.format';
+import { venueAccountLines } from './venue-account.format';
 
 const pad = (label: string) => `${label}:`.padEnd(16);
 const INDENT = ' '.repeat(16);
@@ -45,17 +47,24 @@ function signalLine(report: StatusReport): string {
   return `${pad('Signals (1 h)')}${proposed} proposed, ${denied} denied, ${duplicate} already pending${reasons}`;
 }
 
-/** `polyb0t status` for a person: the mode first, then the money, then anything that needs attention. */
+/**
+ * `polyb0t status` for a person: the mode first (after a warning when the running services trade in
+ * the other one), then the money (the bot's own ledger, then the venue's account), then anything
+ * that needs attention.
+ */
 export function formatStatus(report: StatusReport): string {
   const execution = report.places_real_orders ? 'LIVE EXECUTION (real orders)' : 'dry run (no orders sent)';
   const counts = Object.entries(report.intents).filter(([, n]) => n > 0).map(([status, n]) => `${status} ${n}`);
+  const warning = modeWarning(report.services_mode);
   const lines = [
+    ...(warning ? [warning] : []),
     `${pad('Mode')}${report.mode}, ${execution}`,
     `${pad('Bankroll')}${money(report.bankroll)}`,
     `${pad('Equity')}${money(report.equity)} (cash ${money(report.cash)})`,
     `${pad('P&L')}realized ${signedMoney(report.realized_pnl)}, unrealized ${signedMoney(report.unrealized_pnl)}`,
     ...positionLines(report),
     ...exposureLines(report),
+    ...venueAccountLines(report.venue_account),
     `${pad('Intents')}${counts.length ? counts.join(', ') : 'none'}`,
     `${pad('Markets')}${report.markets.known} known; data age ${report.markets.data_age_seconds === null ? 'n/a (no data yet)' : `${report.markets.data_age_seconds}s`}`,
     signalLine(report),

@@ -26,6 +26,13 @@ describe('AccountSnapshotRepository (real Postgres)', () => {
     expect(latest).toMatchObject({ bankroll: 10_000, cash: 8_500.5, balances: { USDC: 8500.5 }, positions: [{ tokenId: 't', size: 100, avgPrice: 0.4 }] });
   });
 
+  it('reads the mode and time of the snapshot taken last', async () => {
+    await snapshots.record({
+      takenAt: secondsAfter(T0, 120), mode: 'live', bankroll: 10_000, cash: 10_000, equity: 10_000, positions: [], openOrders: [], balances: {}, unavailable: [],
+    });
+    expect(await snapshots.latestMode()).toEqual({ mode: 'live', takenAt: secondsAfter(T0, 120) });
+  });
+
   it("reads the account's funds at the venue from the newest live snapshot that read its collateral", async () => {
     expect(await snapshots.latestVenueFunds()).toBeNull();
     const base = { bankroll: 10_000, cash: 10_000, equity: 10_000, openOrders: [] };

@@ -47,6 +47,16 @@ export class AccountSnapshotRepository {
     return row === undefined ? null : toSnapshot(row);
   }
 
+  /**
+   * The mode and time of the latest snapshot, without its positions and orders: what the CLI and
+   * the API read to learn the running services' mode (the risk service records one per cycle).
+   */
+  async latestMode(): Promise<{ mode: string; takenAt: Date } | null> {
+    const [row] = await queryRows<{ mode: string; taken_at: Date }>(
+      this.dataSource.manager, 'SELECT mode, taken_at FROM account_state_snapshots ORDER BY taken_at DESC, id DESC LIMIT 1');
+    return row === undefined ? null : { mode: row.mode, takenAt: row.taken_at };
+  }
+
   /** The equity curve (oldest first), from `since` on; DRAWDOWN and DAILY_LOSS read it. */
   async equityCurve(since: Date | null = null): Promise<EquityPoint[]> {
     const rows = await queryRows<{ taken_at: Date; equity: number }>(
