@@ -6,7 +6,7 @@ import { ExecutionRepository, IntentRepository, MarketRepository } from '@polybo
 import { IntentGate, PortfolioService, type GateState, type GateVerdict } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
-import { EXECUTION_VENUE, OrderNotSettled, type ExecutionVenue, type VenueResult } from './execution-venue';
+import { EXECUTION_VENUE, OrderNotPlaced, OrderNotSettled, type ExecutionVenue, type VenueResult } from './execution-venue';
 import { OrderPathTimer } from './order-path.timer';
 
 const ACTOR = 'executor';
@@ -14,7 +14,8 @@ const ACTOR = 'executor';
 export type ExecutionResult = 'EXECUTED' | 'FAILED' | 'SKIPPED';
 
 class ExecutionRefused extends Error {
-  constructor(message: string, readonly order: OrderRequest | null = null) {
+  /** `placedNothing`: the venue refused it or it was withheld (OrderNotPlaced), so even a stored order is not at the venue. */
+  constructor(message: string, readonly order: OrderRequest | null = null, readonly placedNothing = false) {
     super(message);
   }
 }
@@ -23,6 +24,12 @@ class ExecutionRefused extends Error {
 interface Gated {
   readonly verdict: GateVerdict;
   readonly checksStored: Promise<void>;
+}
+
+/** The state with one order fewer in the last hour. */
+function withoutOneOrder(state: GateState): GateState {
+  const portfolio = state.view.state;
+  return { ...state, view: { ...state.view, state: { ...portfolio, ordersLastHour: Math.max(0, portfolio.ordersLastHour - 1) } } };
 }
 
 /** Marks a promise handled: it is awaited on every path that needs it, and a path that does not must not crash the process. */
@@ -80,6 +87,10 @@ export class ExecuteIntentService {
       // reconciles what it may have sent with the venue instead of sending it again.
       intent = started.intent;
       const decided = await this.executions.findByIntent(intent.id);
+      // Begun in another mode (a live order, then a restart in dry run): only an executor of that mode may settle it.
+      if (decided && decided.mode !== this.venue.mode) {
+        throw new Error(`intent ${intent.id} was being executed in ${decided.mode} mode; this executor runs in ${this.venue.mode} mode and leaves it EXECUTING for one in ${decided.mode} mode`);
+      }
       // Failed before the interruption (its outcome written, its transition not): only the transition is left.
       if (decided?.status === 'FAILED') return this.failed(intent, decided.error ?? 'failed before the executor was interrupted', log, timer);
       sentBefore = (await this.venue.inFlight?.(intent.id)) ?? false;
@@ -97,7 +108,7 @@ export class ExecuteIntentService {
     let gated: Gated | null = null;
     let withhold: string | null = null;
     try {
-      gated = await this.recheck(intent, state);
+      gated = await this.recheck(intent, state, sentBefore);
       timer.mark('recheck');
     } catch (error) {
       const reason = `execution re-check could not read the portfolio or kill switches: ${error instanceof Error ? error.message : String(error)}`;
@@ -117,11 +128,16 @@ export class ExecuteIntentService {
     try {
       ({ order, result } = await this.perform({ intent, sentBefore, firstAttempt: started.ok, prepared, gated, withhold, timer }));
     } catch (error) {
-      if (error instanceof OrderNotSettled) {
+      // Once an order was stored only the venue's refusal or a withheld order may fail the intent.
+      const placedNothing = error instanceof ExecutionRefused && error.placedNothing;
+      const unsettled = error instanceof OrderNotSettled ? error
+        : sentBefore && !placedNothing ? new OrderNotSettled(`the stored order may be at the venue but the resumed execution could not settle it: ${error instanceof Error ? error.message : String(error)}`)
+        : null;
+      if (unsettled) {
         // The intent stays EXECUTING (it counts as exposure) and the job fails, so it is resumed.
         this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'not_settled' });
-        log.error({ reason: error.message, order_path_ms: timer.stepsMs }, 'Execution not settled: the order may be at the venue; it will be resumed and reconciled');
-        throw error;
+        log.error({ reason: unsettled.message, order_path_ms: timer.stepsMs }, 'Execution not settled: the order may be at the venue; it will be resumed and reconciled');
+        throw unsettled;
       }
       const refused = error instanceof ExecutionRefused ? error : null;
       await gated?.checksStored.catch(() => undefined);
@@ -148,8 +164,10 @@ export class ExecuteIntentService {
    * written while the order is built, signed and checked; the write is awaited before the signed
    * order is stored (live) or anything else is written or sent.
    */
-  private async recheck(intent: Intent, state: Promise<GateState>): Promise<Gated> {
-    const reads = await this.gate.withMarket(intent, await state);
+  private async recheck(intent: Intent, state: Promise<GateState>, ownOrderCounted: boolean): Promise<Gated> {
+    const read = await state;
+    // A resumed execution's own stored order is among the hour's orders already: the rule adds it once more.
+    const reads = await this.gate.withMarket(intent, ownOrderCounted ? withoutOneOrder(read) : read);
     const now = this.now();
     const verdict = this.gate.decide(intent, reads, now);
     return { verdict, checksStored: quiet(this.gate.record(intent.id, 'EXECUTION', verdict, now)) };
@@ -179,8 +197,8 @@ export class ExecuteIntentService {
       await gated?.checksStored;
       return { order, result };
     } catch (error) {
-      if (error instanceof OrderNotSettled) throw error;
-      throw new ExecutionRefused(error instanceof Error ? error.message : String(error), order);
+      if (error instanceof OrderNotSettled || (sentBefore && !(error instanceof OrderNotPlaced))) throw error;
+      throw new ExecutionRefused(error instanceof Error ? error.message : String(error), order, error instanceof OrderNotPlaced);
     }
   }
 

@@ -42,6 +42,12 @@ export class OrderNotSettled extends Error {
 }
 
 /**
+ * The venue holds nothing for this order: it refused it, or a resumed execution withheld it. The
+ * only errors that may fail an execution whose order was stored: after any other, it may be at the venue.
+ */
+export class OrderNotPlaced extends Error {}
+
+/**
  * The one seam between the executor and the outside world: dry-run, paper and live differ only
  * here, so every mode runs the same execution code path.
  */

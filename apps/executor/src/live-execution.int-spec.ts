@@ -3,6 +3,7 @@ import { takerFee, type IntentStatus, type MarketSnapshot, type OrderBook } from
 import {
   AccountSnapshotRepository,
   createTestDatabase,
+  ExecutionRepository,
   FillRepository,
   IntentRepository,
   KillSwitchRepository,
@@ -156,12 +157,13 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     return new Map(counts.map((v) => [String(v.labels.stage), v.value]));
   }
 
-  /** An executor that passed the gate, signed and stored a 6-share BUY at `price`, then died before posting it. */
+  /** An executor that passed the gate, signed and stored a 6-share BUY at `price` with its SIGNED outcome, then died before posting it. */
   async function crashedAfterStoring(id: string, tokenId: string, price: number) {
     await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
     const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
-    const signed = await trading.signOrder({ clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price, size: 6, notionalUsd: price * 6, orderType: 'GTC', tickSize: 0.01, negRisk: false });
-    await main.moduleRef.get(SignedOrderRepository).storeOnce(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed });
+    const order = { clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price, size: 6, notionalUsd: price * 6, orderType: 'GTC', tickSize: 0.01, negRisk: false } as const;
+    const signed = await trading.signOrder(order);
+    await main.moduleRef.get(SignedOrderRepository).storeOnceWithOutcome(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
     return { trading, signed };
   }
 
@@ -487,14 +489,78 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       if (killSwitch) await switches.trip(killSwitch, 12, 10, `${killSwitch}: test`, 'test', new Date());
       else await sleep(expiresInMs + 100);
       const postsBefore = sim.orders().length;
+      const cancels = jest.spyOn(ClobTradingClient.prototype, 'cancelOrder');
       try {
         await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+        // In case a post in flight at the crash lands after it was looked for.
+        expect(cancels).toHaveBeenCalledWith(signed.orderHash);
       } finally {
+        cancels.mockRestore();
         if (killSwitch) await switches.clear(killSwitch, 'test', new Date());
       }
       expect((await intents.findById(id))?.statusReason).toMatch(reason);
       expect(sim.orders().length).toBe(postsBefore);
       expect(venueStatusOf(signed.orderHash)).toEqual([]);
+    });
+
+    it('a resumed execution counts its own stored order once against MAX_ORDERS_PER_HOUR: at the limit it is still sent', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
+      // The stored order is the hour's last allowed one.
+      const ordersThisHour = await main.moduleRef.get(ExecutionRepository).countOrdersSince(new Date(Date.now() - 3_600_000));
+      const atLimit = await startExecutor({ POLYBOT_MAX_ORDERS_PER_HOUR: String(ordersThisHour) });
+
+      await executeOk(atLimit.executor, id);
+      expect(postsOf(signed.orderHash)).toHaveLength(1);
+    });
+
+    it('a resumed execution that cannot settle its stored order (a failed write) leaves it EXECUTING, never FAILED', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const price = Number((book.asks[0].price - 0.01).toFixed(2));
+      const id = await seed(market, tokenId, { price, marketPrice: price, sizeUsd: Number((price * 6).toFixed(2)), expiresAt: new Date(Date.now() + 1500) });
+      const { trading, signed } = await crashedAfterStoring(id, tokenId, price);
+      expect((await trading.postSignedOrder(signed)).success).toBe(true);
+      const writes = jest.spyOn(RiskCheckRepository.prototype, 'record').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+      try {
+        await expect(main.executor.execute(jobFor(id))).rejects.toThrow(/^the stored order may be at the venue but the resumed execution could not settle it: Connection terminated/);
+      } finally {
+        writes.mockRestore();
+      }
+      expect((await intents.findById(id))?.status).toBe('EXECUTING');
+      expect(venueStatusOf(signed.orderHash)).toEqual(['LIVE']);
+
+      await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+      expect(venueStatusOf(signed.orderHash)).toEqual(['CANCELED']);
+    });
+
+    it('an executor of another mode leaves an interrupted live execution alone: EXECUTING, its outcome untouched', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      await crashedAfterStoring(id, tokenId, ask.price);
+      const dryRun = await startExecutor({ POLYBOT_DRY_RUN: 'true' });
+
+      await expect(dryRun.executor.execute(jobFor(id))).rejects.toThrow(`intent ${id} was being executed in LIVE mode; this executor runs in DRY_RUN mode`);
+      expect((await intents.findById(id))?.status).toBe('EXECUTING');
+      expect(await outcome(id)).toMatchObject({ status: 'SIGNED' });
+      await executeOk(main.executor, id);
+    });
+
+    it('an order the venue no longer shows (it answers closed orders with nothing) is settled by its trades at once', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const reads = jest.spyOn(ClobTradingClient.prototype, 'getOrder').mockResolvedValue(null);
+      const started = Date.now();
+      try {
+        await executeOk(main.executor, id);
+      } finally {
+        reads.mockRestore();
+      }
+      expect(Date.now() - started).toBeLessThan(60_000);
+      expect(await outcome(id)).toMatchObject({ status: 'FILLED', filled_size: 6 });
     });
 
     it('a failed status read right after the post does not abandon a resting order: followed to the expiry and cancelled', async () => {

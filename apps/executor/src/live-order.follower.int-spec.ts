@@ -40,7 +40,7 @@ describe('LiveOrderFollower with the user websocket (simulator over HTTP and ws)
     const follower = new LiveOrderFollower(Date.now, createLogger({ service: 'test', level: 'silent' }), { pollIntervalMs: 60_000, wake: (id, ms) => watcher.wake(id, ms) });
     const intent = { id: 'ours', createdAt: new Date(), expiresAt: new Date(Date.now() + 600_000) } as Intent;
     const readTrades = jest.spyOn(ours, 'getTrades');
-    const followed = follower.follow(ours, signed.orderHash, ourOrder, intent);
+    const followed = follower.follow(ours, signed.orderHash, tokenId, intent);
     // Let the first status read and the subscription happen, then move the market down through our bid.
     await new Promise((resolve) => setTimeout(resolve, 300));
     sim.setPrice(tokenId, Number((price - 0.05).toFixed(2)));

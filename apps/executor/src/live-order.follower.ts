@@ -1,4 +1,4 @@
-import type { Intent, OrderRequest, OrderType } from '@polybot/domain';
+import type { Intent } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
 import type { VenueOrder, VenueTrade } from '@polybot/polymarket';
 import type { ClobTradingClient } from '@polybot/polymarket/trading';
@@ -8,8 +8,8 @@ import { OrderNotSettled } from './execution-venue';
 /** Order states after which nothing more can fill. */
 const TERMINAL = new Set(['MATCHED', 'CANCELED', 'CANCELLED', 'EXPIRED', 'UNMATCHED', 'FILLED']);
 
-/** Order types the venue fills at once or kills: none of them ever rests in the book. */
-const IMMEDIATE: ReadonlySet<OrderType> = new Set<OrderType>(['FOK', 'FAK']);
+/** What one look at the venue says of the order. */
+type OrderStatus = { readonly kind: 'open'; readonly order: VenueOrder } | { readonly kind: 'done' | 'unknown'; readonly order: VenueOrder | null };
 
 export interface FollowOptions {
   /** Polling period; the user websocket only shortens the waits. */
@@ -44,22 +44,20 @@ export class LiveOrderFollower {
     private readonly options: FollowOptions,
   ) {}
 
-  async follow(trading: ClobTradingClient, orderId: string, order: Pick<OrderRequest, 'tokenId' | 'orderType'>, intent: Intent): Promise<FollowedOrder> {
+  async follow(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent): Promise<FollowedOrder> {
     let cancelledAtExpiry = false;
     let seen: VenueOrder | null = null;
     for (;;) {
-      const read = await this.read(trading, orderId, intent);
-      seen = read ?? seen;
-      if (seen && this.isDone(seen)) break;
-      // Not shown: an order that cannot rest is over (its trades say what filled); one that can
-      // may only be slow to show, or our read failed: either way it is followed on, never dropped.
-      if (read === null && IMMEDIATE.has(order.orderType)) break;
+      const now = await this.status(trading, orderId, intent);
+      seen = now.order ?? seen;
+      if (now.kind === 'done') break;
       const untilExpiry = intent.expiresAt.getTime() - this.clock();
       if (untilExpiry <= 0) {
         cancelledAtExpiry = await this.cancelRemainder(trading, orderId, intent);
-        seen = (await this.read(trading, orderId, intent)) ?? seen;
-        if (!cancelledAtExpiry && !(seen && this.isDone(seen))) {
-          throw new OrderNotSettled(`order ${orderId} may still rest at the venue: its remainder could not be cancelled at the intent's expiry and its status is ${seen ? seen.status : 'unknown'}`);
+        const last = await this.status(trading, orderId, intent);
+        seen = last.order ?? seen;
+        if (!cancelledAtExpiry && last.kind !== 'done') {
+          throw new OrderNotSettled(`order ${orderId} may still rest at the venue: its remainder could not be cancelled at the intent's expiry and its status is ${last.kind === 'open' ? last.order.status : 'unknown'}`);
         }
         break;
       }
@@ -70,17 +68,23 @@ export class LiveOrderFollower {
     // requests signed far off its clock anyway): every earlier trade in the token was read and
     // parsed again on each execution, more with every order the account ever placed in it.
     const after = new Date(intent.createdAt.getTime() - TRADES_CLOCK_MARGIN_MS);
-    const trades = (await trading.getTrades({ tokenId: order.tokenId, after })).filter((t) => t.takerOrderId === orderId || t.makerOrders.some((m) => m.orderId === orderId));
+    const trades = (await trading.getTrades({ tokenId, after })).filter((t) => t.takerOrderId === orderId || t.makerOrders.some((m) => m.orderId === orderId));
     return { order: seen, trades, cancelledAtExpiry };
   }
 
-  /** The order as the venue shows it: null when it shows none, undefined when the read failed (logged). */
-  private async read(trading: ClobTradingClient, orderId: string, intent: Intent): Promise<VenueOrder | null | undefined> {
+  /**
+   * Where the order stands. The venue answers a closed order (filled, killed, cancelled) with no
+   * order at all, so one it does not show is done unless its open orders still list it; a failed
+   * read is unknown (logged) and the order is followed on, never dropped.
+   */
+  private async status(trading: ClobTradingClient, orderId: string, intent: Intent): Promise<OrderStatus> {
     try {
-      return await trading.getOrder(orderId);
+      const order = (await trading.getOrder(orderId)) ?? (await trading.getOpenOrders({ id: orderId })).find((o) => o.id === orderId) ?? null;
+      if (order === null) return { kind: 'done', order: null };
+      return { kind: this.isDone(order) ? 'done' : 'open', order };
     } catch (error) {
       this.logger.warn({ intent_id: intent.id, order_id: orderId, err: error }, 'Order status read failed; will poll again');
-      return undefined;
+      return { kind: 'unknown', order: null };
     }
   }
 

@@ -2,9 +2,10 @@ import type { Logger } from '@polybot/observability';
 import type { SignedOrderRepository, StoredSignedOrder } from '@polybot/persistence';
 import { ClobTradingError, type SignedClobOrder } from '@polybot/polymarket';
 import type { ClobTradingClient } from '@polybot/polymarket/trading';
+import { OrderNotPlaced } from './execution-venue';
 
 /** The venue refused the order (bad signature, funds, price...): its own message, nothing placed. */
-export class OrderRejected extends Error {
+export class OrderRejected extends OrderNotPlaced {
   override readonly name = 'OrderRejected';
 }
 
@@ -14,7 +15,7 @@ export class OrderOutcomeUnknown extends Error {
 }
 
 /** A resumed execution's stored order never reached the venue and may not be sent now: nothing placed. */
-export class OrderWithheld extends Error {
+export class OrderWithheld extends OrderNotPlaced {
   override readonly name = 'OrderWithheld';
 }
 
@@ -53,7 +54,11 @@ export class LiveOrderPlacer {
     const signed = stored.signedOrder as SignedClobOrder;
     if (stored.state !== 'SIGNED') return stored.orderId ?? stored.orderHash;
     if (resumed && (await this.findAtVenue(trading, signed, withhold === null ? 1 : RECONCILE_ATTEMPTS))) return this.posted(stored, stored.orderHash);
-    if (resumed && withhold !== null) throw new OrderWithheld(`the stored signed order ${stored.orderHash} never reached the venue and is not sent now: ${withhold}; nothing sent`);
+    if (resumed && withhold !== null) {
+      // A post in flight at the crash could still land after it was looked for: cancel by its hash, in case.
+      await trading.cancelOrder(stored.orderHash).catch(() => false);
+      throw new OrderWithheld(`the stored signed order ${stored.orderHash} never reached the venue and is not sent now: ${withhold}; nothing sent`);
+    }
 
     const first = await this.post(trading, signed).catch(async (error: unknown) => {
       // A refusal may be the venue recognising this very order (posted by a concurrent delivery of the job).

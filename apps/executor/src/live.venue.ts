@@ -4,11 +4,11 @@ import type { ExecutionRepository, FillRepository, SignedOrderRepository, Stored
 import type { ClobBookClient } from '@polybot/polymarket';
 import type { ClobTradingClient } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
-import { OrderNotSettled, type ExecutionVenue, type SubmitContext, type VenueResult } from './execution-venue';
+import { OrderNotPlaced, OrderNotSettled, type ExecutionVenue, type SubmitContext, type VenueResult } from './execution-venue';
 import type { LiveClaim } from './live-claim';
 import { liveFillsOf, summarizeFills } from './live-fills.mapper';
 import type { LiveOrderFollower } from './live-order.follower';
-import { OrderRejected, OrderWithheld, type LiveOrderPlacer } from './live-order.placer';
+import type { LiveOrderPlacer } from './live-order.placer';
 import { checkFunds, checkNotExpired, checkSlippage, expiryRefusal } from './live-preflight.check';
 import { LivePreflightReads } from './live-preflight.reads';
 
@@ -107,7 +107,7 @@ export class LiveVenue implements ExecutionVenue {
   /** Follows the placed order to its end and records its fills once. */
   private async follow(trading: ClobTradingClient, orderId: string, order: OrderRequest, intent: Intent, market: MarketSnapshot): Promise<VenueResult> {
     await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'POSTED', orderRequest: order, orderId });
-    const followed = await this.deps.follower.follow(trading, orderId, order, intent);
+    const followed = await this.deps.follower.follow(trading, orderId, order.tokenId, intent);
     const fills = liveFillsOf(followed.trades, orderId, order, intent, market, new Date(this.deps.clock()));
     await this.deps.signedOrders.recordFillsOnce(intent.id, fills, this.deps.fills);
     const { filledSize, avgPrice, fees } = summarizeFills(fills);
@@ -143,7 +143,7 @@ async function settling<T>(order: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    if (error instanceof OrderRejected || error instanceof OrderWithheld || error instanceof OrderNotSettled) throw error;
+    if (error instanceof OrderNotPlaced || error instanceof OrderNotSettled) throw error;
     throw new OrderNotSettled(`order ${order} may be at the venue but its outcome is not settled: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

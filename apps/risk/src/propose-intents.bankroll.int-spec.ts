@@ -34,7 +34,7 @@ describe('risk with real orders: the bankroll is what the account holds (real Po
     await expect(propose.handle(batchOf(unread))).resolves.toEqual([]);
     await moduleRef.get(SignalRecordWriter).drain();
     const [denied] = (await moduleRef.get(SignalRepository).recent(10)).filter((s) => s.tokenId === unread.tokens[0].tokenId);
-    expect(denied.checks).toEqual([expect.objectContaining({ name: 'BANKROLL', passed: false, message: expect.stringContaining('never read') })]);
+    expect(denied.checks).toEqual([expect.objectContaining({ name: 'BANKROLL', passed: false, message: expect.stringContaining('were not read in the last 300 s') })]);
 
     await moduleRef.get(AccountSnapshotRepository).record({
       takenAt: new Date(), mode: 'live', bankroll: null, cash: null, equity: null, positions: [], openOrders: [], unavailable: [],

@@ -90,7 +90,7 @@ describe('buildStatusReport (real Postgres and Redis)', () => {
 
   it('gives equity, cash and P&L from the paper ledger marked at the best bids', () => {
     // Cash 10000 - 40.50 - 9.10 + 24.75; positions 50 x 0.55 + 20 x 0.40.
-    expect(report).toMatchObject({ bankroll: 10000, cash: 9975.15, equity: 10010.65, realized_pnl: 4.5, unrealized_pnl: 6.5 });
+    expect(report).toMatchObject({ bankroll: 10000, bankroll_basis: { basis: 'configured' }, cash: 9975.15, equity: 10010.65, realized_pnl: 4.5, unrealized_pnl: 6.5 });
   });
 
   it('lists each position with its mark and P&L, largest value first', () => {

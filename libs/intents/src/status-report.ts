@@ -18,6 +18,8 @@ export interface StatusReport {
   dry_run: boolean;
   places_real_orders: boolean;
   bankroll: number;
+  /** What the bankroll rests on: configured, capped by the venue account's funds, or unread (0: nothing new may be opened). */
+  bankroll_basis: { basis: string; note: string };
   /** Cash plus every position at its mark (best bid). */
   equity: number;
   cash: number;
@@ -72,6 +74,7 @@ export async function buildStatusReport(src: StatusSources): Promise<StatusRepor
     dry_run: src.settings.dryRun,
     places_real_orders: src.settings.mode === 'live' && !src.settings.dryRun,
     bankroll: view.bankroll,
+    bankroll_basis: { basis: view.bankrollBasis.basis, note: view.bankrollBasis.note },
     equity: view.marked.equity,
     cash: view.ledger.cash,
     positions: positionsJson(view),

@@ -77,7 +77,7 @@ describe('PortfolioService.view (real Postgres)', () => {
     const opening = (await intents.findById(intentId))!;
     const verdict = gate.decide(opening, await gate.read(opening, NOW), NOW);
     expect(verdict.passed).toBe(false);
-    expect(verdict.results[0]).toMatchObject({ name: 'BANKROLL', passed: false, message: expect.stringContaining('never read') });
+    expect(verdict.results[0]).toMatchObject({ name: 'BANKROLL', passed: false, message: expect.stringContaining('were not read in the last 300 s') });
     // An exit reduces risk: it does not wait for the account to be read.
     const closing = (await intents.createPending(newIntent({ type: 'CLOSE_POSITION', marketId: 'held', side: 'SELL', sizeUsd: 6 }), [], { actor: 'test' }))!;
     expect(gate.decide(closing, await gate.read(closing, NOW), NOW).results.map((r) => r.name)).not.toContain('BANKROLL');

@@ -2,6 +2,7 @@ import type { Settings } from '@polybot/config';
 import {
   bankrollFor,
   categoryOf,
+  venueFundsMaxAgeMs,
   exposureOf,
   markLedger,
   type Bankroll,
@@ -74,6 +75,7 @@ export class PortfolioService {
     const { settings } = this.src;
     const fillMode = fillModeFor(settings);
     const realOrders = settings.mode === 'live' && !settings.dryRun;
+    const fundsMaxAgeMs = venueFundsMaxAgeMs(settings.loopIntervalSeconds);
     // Open intents before fills, never at the same time: an intent that executes in between is then
     // counted twice (as intent and as position), never zero times.
     const openIntents = await this.src.intents.listOpenWithoutChecks();
@@ -85,9 +87,9 @@ export class PortfolioService {
       this.src.executions.countOrdersSince(new Date(now.getTime() - HOUR_MS)),
       this.src.accounts.equityAsOf(new Date(now.getTime() - 24 * HOUR_MS)),
       this.src.markets.findByIds([...wanted]),
-      realOrders ? this.src.accounts.latestVenueFunds() : null,
+      realOrders ? this.src.accounts.latestVenueFunds(new Date(now.getTime() - fundsMaxAgeMs)) : null,
     ]);
-    const bankrollBasis = bankrollFor(settings.paperBankroll, realOrders, funds, now);
+    const bankrollBasis = bankrollFor(settings.paperBankroll, realOrders, funds, now, fundsMaxAgeMs);
     const bankroll = bankrollBasis.usd;
     const unread = ledger.positions.map((p) => p.marketId).filter((id) => !wanted.has(id));
     if (unread.length > 0) for (const [id, market] of await this.src.markets.findByIds(unread)) markets.set(id, market);

@@ -45,12 +45,18 @@ export class ServicesModeDto implements ServicesModeJson {
   @ApiProperty({ type: String, nullable: true, description: 'set when the modes differ: approvals are then refused (409)' }) warning!: string | null;
 }
 
+export class BankrollBasisDto {
+  @ApiProperty({ enum: ['configured', 'venue', 'unread'] }) basis!: string;
+  @ApiProperty() note!: string;
+}
+
 export class StatusDto {
   @ApiProperty({ enum: ['paper', 'live'] }) mode!: string;
   @ApiProperty({ type: ServicesModeDto }) services_mode!: ServicesModeDto;
   @ApiProperty() dry_run!: boolean;
   @ApiProperty() places_real_orders!: boolean;
   @ApiProperty() bankroll!: number;
+  @ApiProperty({ type: BankrollBasisDto }) bankroll_basis!: BankrollBasisDto;
   @ApiProperty() equity!: number;
   @ApiProperty() cash!: number;
   @ApiProperty({ type: 'array', items: anyObject }) positions!: unknown[];

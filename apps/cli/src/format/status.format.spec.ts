@@ -17,6 +17,7 @@ const STATUS: StatusReport = {
   dry_run: true,
   places_real_orders: false,
   bankroll: 10000,
+  bankroll_basis: { basis: 'configured', note: 'as configured by POLYBOT_PAPER_BANKROLL' },
   equity: 10010.65,
   cash: 9975.15,
   positions: [
@@ -51,7 +52,7 @@ describe('formatStatus', () => {
     expect(formatStatus(STATUS)).toBe(
       [
         'Mode:           paper, dry run (no orders sent)',
-        'Bankroll:       $10,000.00',
+        'Bankroll:       $10,000.00 (as configured by POLYBOT_PAPER_BANKROLL)',
         'Equity:         $10,010.65 (cash $9,975.15)',
         'P&L:            realized +$4.50, unrealized -$1,234.50',
         'Positions:      MARKET                           OUTCOME  SHARES    AVG    MARK   VALUE     P&L   P&L %',

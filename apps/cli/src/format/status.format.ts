@@ -59,7 +59,7 @@ export function formatStatus(report: StatusReport): string {
   const lines = [
     ...(warning ? [warning] : []),
     `${pad('Mode')}${report.mode}, ${execution}`,
-    `${pad('Bankroll')}${money(report.bankroll)}`,
+    `${pad('Bankroll')}${money(report.bankroll)} (${report.bankroll_basis.note})`,
     `${pad('Equity')}${money(report.equity)} (cash ${money(report.cash)})`,
     `${pad('P&L')}realized ${signedMoney(report.realized_pnl)}, unrealized ${signedMoney(report.unrealized_pnl)}`,
     ...positionLines(report),

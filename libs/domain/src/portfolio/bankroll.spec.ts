@@ -1,6 +1,8 @@
-import { bankrollCheck, bankrollFor, VENUE_FUNDS_MAX_AGE_MS } from './bankroll';
+import { bankrollCheck, bankrollFor as bankrollAt, venueFundsMaxAgeMs } from './bankroll';
 
 const NOW = new Date('2026-11-27T06:00:00.000Z');
+const MAX_AGE_MS = venueFundsMaxAgeMs(10);
+const bankrollFor = (configuredUsd: number, realOrders: boolean, funds: Parameters<typeof bankrollAt>[2], now: Date) => bankrollAt(configuredUsd, realOrders, funds, now, MAX_AGE_MS);
 const readAgo = (ms: number, collateralUsd: number, positionsValueUsd = 0) => ({ at: new Date(NOW.getTime() - ms), collateralUsd, positionsValueUsd });
 
 describe('bankrollFor', () => {
@@ -19,10 +21,17 @@ describe('bankrollFor', () => {
   });
 
   it('with real orders and no recent reading of the account, is 0: nothing new may be opened', () => {
-    expect(bankrollFor(10_000, true, null, NOW)).toMatchObject({ usd: 0, basis: 'unread', note: expect.stringContaining('never read') });
-    const stale = bankrollFor(10_000, true, readAgo(VENUE_FUNDS_MAX_AGE_MS + 1, 5_000), NOW);
-    expect(stale).toMatchObject({ usd: 0, basis: 'unread', note: expect.stringContaining('last read 2026-11-27T05:54:59.999Z') });
-    expect(bankrollFor(10_000, true, readAgo(VENUE_FUNDS_MAX_AGE_MS, 5_000), NOW).basis).toBe('venue');
+    expect(bankrollFor(10_000, true, null, NOW)).toMatchObject({ usd: 0, basis: 'unread', note: "the account's funds at the venue were not read in the last 300 s: nothing new may be opened" });
+    const stale = bankrollFor(10_000, true, readAgo(MAX_AGE_MS + 1, 5_000), NOW);
+    expect(stale).toMatchObject({ usd: 0, basis: 'unread' });
+    expect(bankrollFor(10_000, true, readAgo(MAX_AGE_MS, 5_000), NOW).basis).toBe('venue');
+  });
+});
+
+describe('venueFundsMaxAgeMs', () => {
+  it('is 5 minutes, or three cycles of a slower loop', () => {
+    expect(venueFundsMaxAgeMs(10)).toBe(300_000);
+    expect(venueFundsMaxAgeMs(300)).toBe(900_000);
   });
 });
 

@@ -16,8 +16,13 @@ export interface Bankroll {
   readonly note: string;
 }
 
-/** A reading older than this no longer vouches for the account: the risk service reads it every cycle. */
-export const VENUE_FUNDS_MAX_AGE_MS = 5 * 60_000;
+/**
+ * A reading older than this no longer vouches for the account: the risk service reads it every
+ * cycle, so it is 5 minutes or three cycles, whichever is longer.
+ */
+export function venueFundsMaxAgeMs(loopIntervalSeconds: number): number {
+  return Math.max(5 * 60_000, 3 * loopIntervalSeconds * 1000);
+}
 
 const usd = (value: number) => `$${value.toFixed(2)}`;
 
@@ -27,16 +32,15 @@ const usd = (value: number) => `$${value.toFixed(2)}`;
  * money. Without a recent reading of the account nothing new may be opened (bankroll 0); exits
  * and claims do not depend on it.
  */
-export function bankrollFor(configuredUsd: number, realOrders: boolean, funds: VenueFunds | null, now: Date): Bankroll {
-  if (!realOrders) return { usd: configuredUsd, basis: 'configured', note: `configured (POLYBOT_PAPER_BANKROLL ${usd(configuredUsd)})` };
-  if (funds === null || now.getTime() - funds.at.getTime() > VENUE_FUNDS_MAX_AGE_MS) {
-    const last = funds === null ? 'never read' : `last read ${funds.at.toISOString()}`;
-    return { usd: 0, basis: 'unread', note: `no recent reading of the account's funds at the venue (${last}): nothing new may be opened` };
+export function bankrollFor(configuredUsd: number, realOrders: boolean, funds: VenueFunds | null, now: Date, maxAgeMs: number): Bankroll {
+  if (!realOrders) return { usd: configuredUsd, basis: 'configured', note: 'as configured by POLYBOT_PAPER_BANKROLL' };
+  if (funds === null || now.getTime() - funds.at.getTime() > maxAgeMs) {
+    return { usd: 0, basis: 'unread', note: `the account's funds at the venue were not read in the last ${Math.round(maxAgeMs / 1000)} s: nothing new may be opened` };
   }
   const heldUsd = Math.max(0, funds.collateralUsd) + Math.max(0, funds.positionsValueUsd);
   const bankroll = Math.min(configuredUsd, heldUsd);
   const bound = bankroll < configuredUsd ? `the account's ${usd(heldUsd)} at the venue, under POLYBOT_PAPER_BANKROLL ${usd(configuredUsd)}` : `POLYBOT_PAPER_BANKROLL ${usd(configuredUsd)}, under the account's ${usd(heldUsd)} at the venue`;
-  return { usd: bankroll, basis: 'venue', note: `${bound} (read ${funds.at.toISOString()})` };
+  return { usd: bankroll, basis: 'venue', note: `${bound}; read ${funds.at.toISOString()}` };
 }
 
 /** A failed BANKROLL check for a new position when the bankroll could not be established; null when it was. */

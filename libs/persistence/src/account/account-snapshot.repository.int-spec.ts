@@ -34,20 +34,22 @@ describe('AccountSnapshotRepository (real Postgres)', () => {
   });
 
   it("reads the account's funds at the venue from the newest live snapshot that read its collateral", async () => {
-    expect(await snapshots.latestVenueFunds()).toBeNull();
+    expect(await snapshots.latestVenueFunds(T0)).toBeNull();
     const base = { bankroll: 10_000, cash: 10_000, equity: 10_000, openOrders: [] };
     const collateral = (balance: number) => ({ collateral: { balance, allowances: {} } });
     const held = [{ tokenId: 'a', size: 10, avgPrice: 0.4, currentValue: 6 }, { tokenId: 'b', size: 5, avgPrice: 0.5, currentValue: 1.5 }, { tokenId: 'c', size: 1, avgPrice: 0.5, currentValue: null }];
     await snapshots.record({ ...base, takenAt: secondsAfter(T0, 100), mode: 'live', positions: held, balances: collateral(250.5), unavailable: [] });
-    expect(await snapshots.latestVenueFunds()).toEqual({ at: secondsAfter(T0, 100), collateralUsd: 250.5, positionsValueUsd: 7.5 });
+    expect(await snapshots.latestVenueFunds(T0)).toEqual({ at: secondsAfter(T0, 100), collateralUsd: 250.5, positionsValueUsd: 7.5 });
 
     // Positions not read (the column then holds the ledger's): only the collateral counts.
     await snapshots.record({ ...base, takenAt: secondsAfter(T0, 110), mode: 'live', positions: [{ tokenId: 'a', shares: 10, currentValue: 900 }], balances: collateral(240), unavailable: ['positions: data GET /positions: HTTP 500'] });
-    expect(await snapshots.latestVenueFunds()).toEqual({ at: secondsAfter(T0, 110), collateralUsd: 240, positionsValueUsd: 0 });
+    expect(await snapshots.latestVenueFunds(T0)).toEqual({ at: secondsAfter(T0, 110), collateralUsd: 240, positionsValueUsd: 0 });
 
     // Neither a reading without the collateral nor a paper snapshot is one.
     await snapshots.record({ ...base, takenAt: secondsAfter(T0, 120), mode: 'live', positions: held, balances: {}, unavailable: ['balances: timed out'] });
     await snapshots.record({ ...base, takenAt: secondsAfter(T0, 130), mode: 'paper', positions: [], balances: collateral(99_999), unavailable: [] });
-    expect(await snapshots.latestVenueFunds()).toEqual({ at: secondsAfter(T0, 110), collateralUsd: 240, positionsValueUsd: 0 });
+    expect(await snapshots.latestVenueFunds(T0)).toEqual({ at: secondsAfter(T0, 110), collateralUsd: 240, positionsValueUsd: 0 });
+    // None since the bound: none at all.
+    expect(await snapshots.latestVenueFunds(secondsAfter(T0, 111))).toBeNull();
   });
 });

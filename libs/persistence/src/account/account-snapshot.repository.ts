@@ -72,17 +72,19 @@ export class AccountSnapshotRepository {
   /**
    * The account's funds at the venue from the newest live snapshot that read its collateral: the
    * positions' value counts only when they were read too (a lower figure is the safe side), and a
-   * position without a current value counts nothing. Null before any such reading.
+   * position without a current value counts nothing. Null when there is none since `since` (an
+   * older one vouches for nothing, and the bound keeps the scan short).
    */
-  async latestVenueFunds(): Promise<VenueFunds | null> {
+  async latestVenueFunds(since: Date): Promise<VenueFunds | null> {
     const [row] = await queryRows<{ taken_at: Date; collateral: number; positions_value: number | null }>(
       this.dataSource.manager,
       `SELECT taken_at, (balances -> 'collateral' ->> 'balance')::float8 AS collateral,
               CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements_text(unavailable) AS u(reason) WHERE u.reason LIKE 'positions%') THEN NULL
                    ELSE (SELECT sum((p ->> 'currentValue')::float8) FROM jsonb_array_elements(positions) AS p WHERE jsonb_typeof(p -> 'currentValue') = 'number') END AS positions_value
          FROM account_state_snapshots
-        WHERE mode = 'live' AND jsonb_typeof(balances -> 'collateral' -> 'balance') = 'number'
+        WHERE mode = 'live' AND taken_at >= $1 AND jsonb_typeof(balances -> 'collateral' -> 'balance') = 'number'
         ORDER BY taken_at DESC, id DESC LIMIT 1`,
+      [since],
     );
     return row === undefined ? null : { at: row.taken_at, collateralUsd: row.collateral, positionsValueUsd: row.positions_value ?? 0 };
   }
