@@ -128,10 +128,13 @@ describe('kill switches (real Postgres and Redis)', () => {
 
   it('trips DRAWDOWN on the equity curve and STALE_DATA on the age of the newest market data', async () => {
     const accounts = moduleRef.get(AccountSnapshotRepository);
-    const snapshot = (equity: number, secondsAgo: number) =>
-      accounts.record({ takenAt: new Date(Date.now() - secondsAgo * 1000), mode: 'paper', bankroll: 10_000, cash: equity, equity, positions: [], openOrders: [], balances: {}, unavailable: [] });
+    const snapshot = (equity: number, secondsAgo: number, mode = 'paper') =>
+      accounts.record({ takenAt: new Date(Date.now() - secondsAgo * 1000), mode, bankroll: 10_000, cash: equity, equity, positions: [], openOrders: [], balances: {}, unavailable: [] });
+    // The live ledger's history is not this paper run's: neither its peak nor its latest point counts.
+    await snapshot(50_000, 180, 'live');
     await snapshot(10_000, 120);
     await snapshot(8_400, 60); // 16% below the peak: over 15%
+    await snapshot(100, 30, 'live');
     await db.dataSource.query(`UPDATE markets SET updated_at = now() - interval '2 minutes'`);
     await moduleRef.close();
     await start();

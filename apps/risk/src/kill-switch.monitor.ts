@@ -102,18 +102,20 @@ export class KillSwitchMonitor implements OnApplicationBootstrap, OnApplicationS
 
   /** DRAWDOWN only needs the peak and the latest equity. */
   private async drawdownCurve(): Promise<EquityPoint[]> {
-    const [peak, latest] = await Promise.all([this.accounts.peakEquity(), this.accounts.latest()]);
-    if (peak === null || !latest || latest.equity === null) return [];
-    return [{ at: new Date(0), equity: peak }, { at: latest.takenAt, equity: latest.equity }];
+    const { mode } = this.settings;
+    const [peak, latest] = await Promise.all([this.accounts.peakEquity(mode), this.accounts.latestEquity(mode)]);
+    if (peak === null || !latest) return [];
+    return [{ at: new Date(0), equity: peak }, latest];
   }
 
   /** DAILY_LOSS needs the equity 24 h ago (or the first since, early on) and the latest. */
   private async dailyCurve(now: number): Promise<EquityPoint[]> {
     const dayAgo = new Date(now - DAY_MS);
-    const [then, first, latest] = await Promise.all([this.accounts.equityAsOf(dayAgo), this.accounts.firstEquitySince(dayAgo), this.accounts.latest()]);
+    const { mode } = this.settings;
+    const [then, first, latest] = await Promise.all([this.accounts.equityAsOf(dayAgo, mode), this.accounts.firstEquitySince(dayAgo, mode), this.accounts.latestEquity(mode)]);
     const start = then !== null ? { at: dayAgo, equity: then } : first;
-    if (!start || !latest || latest.equity === null) return [];
-    return [start, { at: latest.takenAt, equity: latest.equity }];
+    if (!start || !latest) return [];
+    return [start, latest];
   }
 
   /** The gauge reflects the stored state, which survives restarts. */

@@ -85,7 +85,7 @@ export class PortfolioService {
     const [ledger, ordersLastHour, equity24hAgo, markets, funds] = await Promise.all([
       this.ledgers.current(),
       this.src.executions.countOrdersSince(new Date(now.getTime() - HOUR_MS)),
-      this.src.accounts.equityAsOf(new Date(now.getTime() - 24 * HOUR_MS)),
+      this.src.accounts.equityAsOf(new Date(now.getTime() - 24 * HOUR_MS), settings.mode),
       this.src.markets.findByIds([...wanted]),
       realOrders ? this.src.accounts.latestVenueFunds(new Date(now.getTime() - fundsMaxAgeMs)) : null,
     ]);

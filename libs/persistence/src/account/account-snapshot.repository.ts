@@ -89,28 +89,43 @@ export class AccountSnapshotRepository {
     return row === undefined ? null : { at: row.taken_at, collateralUsd: row.collateral, positionsValueUsd: row.positions_value ?? 0 };
   }
 
-  /** The highest equity ever recorded, or null before the first snapshot. */
-  async peakEquity(): Promise<number | null> {
-    const [row] = await queryRows<{ peak: number | null }>(this.dataSource.manager, 'SELECT max(equity) AS peak FROM account_state_snapshots');
+  /*
+   * The equity history below is read per mode (`paper` or `live`): each mode has its own ledger,
+   * so a paper peak must not count as the live account's, nor the other way round.
+   */
+
+  /** The highest equity ever recorded in `mode`, or null before its first snapshot. */
+  async peakEquity(mode: string): Promise<number | null> {
+    const [row] = await queryRows<{ peak: number | null }>(this.dataSource.manager, 'SELECT max(equity) AS peak FROM account_state_snapshots WHERE mode = $1', [mode]);
     return row.peak;
   }
 
-  /** Equity at the last snapshot taken at or before `at`; null when there is no history that old. */
-  async equityAsOf(at: Date): Promise<number | null> {
+  /** The newest equity point in `mode`; null before its first. */
+  async latestEquity(mode: string): Promise<EquityPoint | null> {
+    const [row] = await queryRows<{ taken_at: Date; equity: number }>(
+      this.dataSource.manager,
+      'SELECT taken_at, equity FROM account_state_snapshots WHERE mode = $1 AND equity IS NOT NULL ORDER BY taken_at DESC, id DESC LIMIT 1',
+      [mode],
+    );
+    return row === undefined ? null : { at: row.taken_at, equity: row.equity };
+  }
+
+  /** Equity in `mode` at the last snapshot taken at or before `at`; null when there is no history that old. */
+  async equityAsOf(at: Date, mode: string): Promise<number | null> {
     const [row] = await queryRows<{ equity: number }>(
       this.dataSource.manager,
-      'SELECT equity FROM account_state_snapshots WHERE equity IS NOT NULL AND taken_at <= $1 ORDER BY taken_at DESC, id DESC LIMIT 1',
-      [at],
+      'SELECT equity FROM account_state_snapshots WHERE mode = $2 AND equity IS NOT NULL AND taken_at <= $1 ORDER BY taken_at DESC, id DESC LIMIT 1',
+      [at, mode],
     );
     return row === undefined ? null : row.equity;
   }
 
-  /** The first equity point at or after `since`, with its time; null when there is none. */
-  async firstEquitySince(since: Date): Promise<EquityPoint | null> {
+  /** The first equity point in `mode` at or after `since`, with its time; null when there is none. */
+  async firstEquitySince(since: Date, mode: string): Promise<EquityPoint | null> {
     const [row] = await queryRows<{ taken_at: Date; equity: number }>(
       this.dataSource.manager,
-      'SELECT taken_at, equity FROM account_state_snapshots WHERE equity IS NOT NULL AND taken_at >= $1 ORDER BY taken_at, id LIMIT 1',
-      [since],
+      'SELECT taken_at, equity FROM account_state_snapshots WHERE mode = $2 AND equity IS NOT NULL AND taken_at >= $1 ORDER BY taken_at, id LIMIT 1',
+      [since, mode],
     );
     return row === undefined ? null : { at: row.taken_at, equity: row.equity };
   }

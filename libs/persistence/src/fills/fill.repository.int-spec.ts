@@ -42,15 +42,26 @@ describe('FillRepository, equity curve and order counts (real Postgres)', () => 
     await expect(fills.recordMany('PAPER', [fill({ price: 1.2 })])).rejects.toThrow(/fills_price_check/);
   });
 
-  it('reads the equity curve and its peak', async () => {
+  it('reads the equity curve and, per mode, its peak, its latest point and its value at a time', async () => {
     const accounts = new AccountSnapshotRepository(db.dataSource);
-    expect(await accounts.peakEquity()).toBeNull();
+    expect(await accounts.peakEquity('paper')).toBeNull();
     for (const [s, equity] of [[0, 10_000], [10, 10_400], [20, 9_900]] as const) {
       await accounts.record({ takenAt: secondsAfter(T0, s), mode: 'paper', bankroll: 10_000, cash: equity, equity, positions: [], openOrders: [], balances: {}, unavailable: [] });
     }
     expect((await accounts.equityCurve()).map((p) => p.equity)).toEqual([10_000, 10_400, 9_900]);
     expect((await accounts.equityCurve(secondsAfter(T0, 10))).map((p) => p.equity)).toEqual([10_400, 9_900]);
-    expect(await accounts.peakEquity()).toBe(10_400);
+    expect(await accounts.peakEquity('paper')).toBe(10_400);
+
+    // A live ledger beside it: neither mode's history counts as the other's.
+    await accounts.record({ takenAt: secondsAfter(T0, 15), mode: 'live', bankroll: 500, cash: 500, equity: 500, positions: [], openOrders: [], balances: {}, unavailable: [] });
+    expect(await accounts.peakEquity('paper')).toBe(10_400);
+    expect(await accounts.peakEquity('live')).toBe(500);
+    expect(await accounts.latestEquity('paper')).toEqual({ at: secondsAfter(T0, 20), equity: 9_900 });
+    expect(await accounts.latestEquity('live')).toEqual({ at: secondsAfter(T0, 15), equity: 500 });
+    expect(await accounts.equityAsOf(secondsAfter(T0, 16), 'paper')).toBe(10_400);
+    expect(await accounts.equityAsOf(secondsAfter(T0, 16), 'live')).toBe(500);
+    expect(await accounts.firstEquitySince(secondsAfter(T0, 5), 'live')).toEqual({ at: secondsAfter(T0, 15), equity: 500 });
+    expect(await accounts.firstEquitySince(secondsAfter(T0, 5), 'paper')).toEqual({ at: secondsAfter(T0, 10), equity: 10_400 });
   });
 
   it('counts orders built since a time, not failures', async () => {
