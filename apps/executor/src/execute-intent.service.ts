@@ -6,7 +6,7 @@ import { ExecutionRepository, IntentRepository, MarketRepository } from '@polybo
 import { IntentGate, PortfolioService, type GateState, type GateVerdict } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
-import { EXECUTION_VENUE, OrderNotPlaced, OrderNotSettled, type ExecutionVenue, type VenueResult } from './execution-venue';
+import { EXECUTION_VENUE, IN_FLIGHT_OUTCOMES, OrderNotPlaced, OrderNotSettled, type ExecutionVenue, type VenueResult } from './execution-venue';
 import { OrderPathTimer } from './order-path.timer';
 
 const ACTOR = 'executor';
@@ -91,8 +91,9 @@ export class ExecuteIntentService {
       if (decided && decided.mode !== this.venue.mode) {
         throw new Error(`intent ${intent.id} was being executed in ${decided.mode} mode; this executor runs in ${this.venue.mode} mode and leaves it EXECUTING for one in ${decided.mode} mode`);
       }
-      // Failed before the interruption (its outcome written, its transition not): only the transition is left.
+      // Ended before the interruption (its outcome written, its transition not): only the transition is left.
       if (decided?.status === 'FAILED') return this.failed(intent, decided.error ?? 'failed before the executor was interrupted', log, timer);
+      if (decided && !IN_FLIGHT_OUTCOMES.has(decided.status)) return this.completed(intent, decided.orderRequest, decided, log, timer);
       sentBefore = (await this.venue.inFlight?.(intent.id)) ?? false;
       log.warn({ mode: this.venue.mode, sent_before: sentBefore }, 'Resuming an interrupted execution');
     } else {
@@ -147,6 +148,11 @@ export class ExecuteIntentService {
       return this.fail(intent, `nothing filled: no ${order?.side === 'BUY' ? 'ask at or below' : 'bid at or above'} the limit ${order?.price}`, order, log, timer, result);
     }
     await this.executions.recordOutcome({ intentId: intent.id, mode: this.venue.mode, orderRequest: order, ...result });
+    return this.completed(intent, order, result, log, timer);
+  }
+
+  /** The outcome is written: the intent is EXECUTED (a crash before this is finished by the resumed job). */
+  private async completed(intent: Intent, order: unknown, result: VenueResult, log: Logger, timer: OrderPathTimer): Promise<ExecutionResult> {
     const done = await this.intents.transition(intent.id, 'CompleteExecution', { now: this.now(), actor: ACTOR });
     timer.mark('done');
     this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'executed' });

@@ -423,6 +423,13 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect(txs).toHaveLength(1);
     expect(txs[0]).toMatchObject({ method: 'redeemPositions', conditionId: market.conditionId, negRisk: false, from: ADDRESS.toLowerCase() });
     expect(await outcome(id)).toMatchObject({ status: 'SETTLED', order_id: txs[0].hash, error: null });
+
+    // A crash after the outcome was written and before the intent was marked EXECUTED: the resumed
+    // job only finishes the transition (the position is claimed: a re-run would have found none).
+    await db.dataSource.query(`UPDATE intents SET status = 'EXECUTING' WHERE id = $1`, [id]);
+    await executeOk(main.executor, id);
+    expect(sim.transactions()).toHaveLength(1);
+    expect(await outcome(id)).toMatchObject({ status: 'SETTLED', order_id: txs[0].hash, error: null });
   });
 
   it('neg-risk: signs for the NegRisk exchange, fills, and claims through NegRiskAdapter.redeemPositions with the shares held', async () => {
