@@ -45,10 +45,9 @@ describe('executor killed mid-execution, live path against the simulator', () =>
   beforeAll(async () => {
     stack = await startStack({
       mode: '--live',
-      // More than POLYBOT_PAPER_BANKROLL: the bankroll stays 10,000 after the first test's order, so the
-      // second intent, sized before it, still passes its re-check (a bankroll of the venue's default
-      // 1,000 drops by the spread paid, and an intent sized at 2 % of it no longer fits).
-      simulator: { seed: 12, events: 6, tickMs: 0, balanceUsd: 100_000 },
+      // The simulator's default 1,000 of pUSD caps the bankroll: the second intent, sized before the
+      // first test's order, must still fit its re-check after that order's spread was paid.
+      simulator: { seed: 12, events: 6, tickMs: 0 },
       env: {
         POLYBOT_DRY_RUN: 'false',
         POLYBOT_CONFIRM_LIVE: 'yes',

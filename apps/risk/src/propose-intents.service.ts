@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { bankrollCheck, mayProceed, proposeOpenPosition, tradingStateFor, type Intent, type RiskCheckResult, type RiskSettings, type SignalWithMarket } from '@polybot/domain';
+import { bankrollCheck, mayProceed, proposeOpenPosition, sizingBankrollUsd, tradingStateFor, type Intent, type RiskCheckResult, type RiskSettings, type SignalWithMarket } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { IntentRepository, type SignalRecord } from '@polybot/persistence';
 import { BroadcastEvent, BroadcastPublisher, type SignalBatchJob } from '@polybot/queues';
@@ -50,7 +50,7 @@ export class ProposeIntentsService {
       }
       const now = this.clock();
       const decision = proposeOpenPosition(signal, market, {
-        bankroll: view.bankroll,
+        bankroll: sizingBankrollUsd(view.view.bankrollBasis),
         kellyFraction: this.settings.kellyFraction,
         existingMarketNotional: view.exposure.byMarket[market.marketId] ?? 0,
         portfolio: view.state,

@@ -1,4 +1,4 @@
-import { bankrollCheck, bankrollFor as bankrollAt, venueFundsMaxAgeMs } from './bankroll';
+import { bankrollCheck, bankrollFor as bankrollAt, sizingBankrollUsd, venueFundsMaxAgeMs } from './bankroll';
 
 const NOW = new Date('2026-11-27T06:00:00.000Z');
 const MAX_AGE_MS = venueFundsMaxAgeMs(10);
@@ -41,5 +41,13 @@ describe('bankrollCheck', () => {
     expect(bankrollCheck(unread)).toEqual({ name: 'BANKROLL', passed: false, value: 0, limit: 0, message: unread.note });
     expect(bankrollCheck(bankrollFor(10_000, true, readAgo(0, 300), NOW))).toBeNull();
     expect(bankrollCheck(bankrollFor(10_000, false, null, NOW))).toBeNull();
+  });
+});
+
+describe('sizingBankrollUsd', () => {
+  it('sizes 1 % under a bankroll read from the account (it moves), and at a configured one as it is', () => {
+    expect(sizingBankrollUsd(bankrollFor(10_000, true, readAgo(0, 500), NOW))).toBeCloseTo(495, 9);
+    expect(sizingBankrollUsd(bankrollFor(10_000, false, null, NOW))).toBe(10_000);
+    expect(sizingBankrollUsd(bankrollFor(10_000, true, null, NOW))).toBe(0);
   });
 });

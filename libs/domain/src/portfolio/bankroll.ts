@@ -47,3 +47,17 @@ export function bankrollFor(configuredUsd: number, realOrders: boolean, funds: V
 export function bankrollCheck(bankroll: Bankroll): RiskCheckResult | null {
   return bankroll.basis === 'unread' ? { name: 'BANKROLL', passed: false, value: 0, limit: 0, message: bankroll.note } : null;
 }
+
+/**
+ * What a new position is sized and first checked against. A bankroll read from the account moves
+ * with it (each buy costs the spread, marks move), and the approval and execution re-checks judge
+ * the same size against the bankroll of their moment: a stake sized at exactly the 2 % cap would
+ * fail them after the smallest dip. So it is sized 1 % under that bankroll; a configured bankroll
+ * does not move and is used as it is.
+ */
+export function sizingBankrollUsd(bankroll: Bankroll): number {
+  return bankroll.basis === 'venue' ? bankroll.usd * (1 - VENUE_BANKROLL_SIZING_MARGIN) : bankroll.usd;
+}
+
+/** How far a moving bankroll may dip between a proposal and its execution before a capped stake no longer fits. */
+export const VENUE_BANKROLL_SIZING_MARGIN = 0.01;
