@@ -17,6 +17,9 @@ interface AccountSnapshotRow {
   unavailable: string[];
 }
 
+/** Equity in mode $2 at the last snapshot taken at or before $1. */
+const EQUITY_AS_OF = 'SELECT equity FROM account_state_snapshots WHERE mode = $2 AND equity IS NOT NULL AND taken_at <= $1 ORDER BY taken_at DESC, id DESC LIMIT 1';
+
 function toSnapshot(row: AccountSnapshotRow): AccountSnapshot {
   return {
     id: toNumber(row.id), takenAt: row.taken_at, mode: row.mode, bankroll: row.bankroll, cash: row.cash, equity: row.equity,
@@ -70,23 +73,29 @@ export class AccountSnapshotRepository {
   }
 
   /**
-   * The account's funds at the venue from the newest live snapshot that read its collateral: the
-   * positions' value counts only when they were read too (a lower figure is the safe side), and a
-   * position without a current value counts nothing. Null when there is none since `since` (an
-   * older one vouches for nothing, and the bound keeps the scan short).
+   * What a portfolio view reads of the history, in one statement: the equity in `mode` at the last
+   * snapshot at or before `dayAgo`, and, with `fundsSince`, the account's funds at the venue from
+   * the newest live snapshot since then that read its collateral (the positions' value counts only
+   * when they were read too, a lower figure being the safe side; one without a current value counts
+   * nothing). Null where there is none; an older funds reading vouches for nothing.
    */
-  async latestVenueFunds(since: Date): Promise<VenueFunds | null> {
-    const [row] = await queryRows<{ taken_at: Date; collateral: number; positions_value: number | null }>(
+  async portfolioHistory(dayAgo: Date, mode: string, fundsSince: Date | null): Promise<{ equityThen: number | null; funds: VenueFunds | null }> {
+    const [row] = await queryRows<{ equity_then: number | null; taken_at: Date | null; collateral: number | null; positions_value: number | null }>(
       this.dataSource.manager,
-      `SELECT taken_at, (balances -> 'collateral' ->> 'balance')::float8 AS collateral,
-              CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements_text(unavailable) AS u(reason) WHERE u.reason LIKE 'positions%') THEN NULL
-                   ELSE (SELECT sum((p ->> 'currentValue')::float8) FROM jsonb_array_elements(positions) AS p WHERE jsonb_typeof(p -> 'currentValue') = 'number') END AS positions_value
-         FROM account_state_snapshots
-        WHERE mode = 'live' AND taken_at >= $1 AND jsonb_typeof(balances -> 'collateral' -> 'balance') = 'number'
-        ORDER BY taken_at DESC, id DESC LIMIT 1`,
-      [since],
+      `SELECT (${EQUITY_AS_OF}) AS equity_then, f.taken_at, f.collateral, f.positions_value
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (
+           SELECT taken_at, (balances -> 'collateral' ->> 'balance')::float8 AS collateral,
+                  CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements_text(unavailable) AS u(reason) WHERE u.reason LIKE 'positions%') THEN NULL
+                       ELSE (SELECT sum((p ->> 'currentValue')::float8) FROM jsonb_array_elements(positions) AS p WHERE jsonb_typeof(p -> 'currentValue') = 'number') END AS positions_value
+             FROM account_state_snapshots
+            WHERE mode = 'live' AND taken_at >= $3 AND jsonb_typeof(balances -> 'collateral' -> 'balance') = 'number'
+            ORDER BY taken_at DESC, id DESC LIMIT 1
+         ) AS f ON true`,
+      [dayAgo, mode, fundsSince],
     );
-    return row === undefined ? null : { at: row.taken_at, collateralUsd: row.collateral, positionsValueUsd: row.positions_value ?? 0 };
+    const funds = row.taken_at === null || row.collateral === null ? null : { at: row.taken_at, collateralUsd: row.collateral, positionsValueUsd: row.positions_value ?? 0 };
+    return { equityThen: row.equity_then, funds };
   }
 
   /*
@@ -112,11 +121,7 @@ export class AccountSnapshotRepository {
 
   /** Equity in `mode` at the last snapshot taken at or before `at`; null when there is no history that old. */
   async equityAsOf(at: Date, mode: string): Promise<number | null> {
-    const [row] = await queryRows<{ equity: number }>(
-      this.dataSource.manager,
-      'SELECT equity FROM account_state_snapshots WHERE mode = $2 AND equity IS NOT NULL AND taken_at <= $1 ORDER BY taken_at DESC, id DESC LIMIT 1',
-      [at, mode],
-    );
+    const [row] = await queryRows<{ equity: number }>(this.dataSource.manager, EQUITY_AS_OF, [at, mode]);
     return row === undefined ? null : row.equity;
   }
 
