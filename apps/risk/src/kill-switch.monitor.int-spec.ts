@@ -13,7 +13,7 @@ import {
   type TestDatabase,
 } from '@polybot/persistence';
 import { parsePayload, QueueName } from '@polybot/queues';
-import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
+import { CLOCK, createTestRuntime, testMarket, type Clock, type TestRuntime } from '@polybot/runtime';
 import { KillSwitchMonitor } from './kill-switch.monitor';
 import { MarketDataAgeService } from './market-data-age.service';
 import { ProposeIntentsService } from './propose-intents.service';
@@ -30,8 +30,9 @@ describe('kill switches (real Postgres and Redis)', () => {
   let test: TestRuntime;
   let moduleRef: TestingModule;
 
-  const start = async () => {
-    moduleRef = await Test.createTestingModule({ imports: test.serviceImports(db.url, RiskModule) }).compile();
+  const start = async (clock?: Clock) => {
+    const builder = Test.createTestingModule({ imports: test.serviceImports(db.url, RiskModule) });
+    moduleRef = await (clock ? builder.overrideProvider(CLOCK).useValue(clock) : builder).compile();
     return moduleRef;
   };
 
@@ -137,13 +138,19 @@ describe('kill switches (real Postgres and Redis)', () => {
     await snapshot(100, 30, 'live');
     await db.dataSource.query(`UPDATE markets SET updated_at = now() - interval '2 minutes'`);
     await moduleRef.close();
-    await start();
+    let now = Date.now();
+    await start(() => now);
     await moduleRef.get(MarketDataAgeService).onApplicationBootstrap(); // after a restart the data age comes from the stored markets
+    // Restarted after a pause: the feed gets the STALE_DATA limit to resume before its age counts.
+    const starting = await moduleRef.get(KillSwitchMonitor).check([]);
+    expect(starting.find((r) => r.name === 'STALE_DATA')).toMatchObject({ tripped: false, value: null });
+    now += 60_000;
     const readings = await moduleRef.get(KillSwitchMonitor).check([]);
     expect(readings.find((r) => r.name === 'DRAWDOWN')).toMatchObject({ tripped: true, value: 16, threshold: 15 });
     const stale = readings.find((r) => r.name === 'STALE_DATA');
     expect(stale?.tripped).toBe(true);
-    expect(stale?.value).toBeGreaterThanOrEqual(120);
+    // It has not resumed: judged on the stored data's own age, not on the time since the start.
+    expect(stale?.value).toBeGreaterThanOrEqual(180);
     expect((await moduleRef.get(KillSwitchRepository).tripped()).map((s) => s.name).sort()).toEqual(['DAILY_LOSS', 'DRAWDOWN', 'STALE_DATA']);
   });
 });

@@ -57,7 +57,7 @@ export class KillSwitchMonitor implements OnApplicationBootstrap, OnApplicationS
   async onSnapshots(events: readonly EventSnapshot[]): Promise<KillSwitchReading[]> {
     const now = this.clock();
     // The equity curve and API stats are read by the timer's switches only.
-    const inputs = { now, api: { calls: 0, errors: 0 }, equityCurve: [], lastMarketDataAt: this.dataAge.newest(), events, spreadBaselines: this.baselines.current() };
+    const inputs = { now, api: { calls: 0, errors: 0 }, equityCurve: [], lastMarketDataAt: this.dataAge.newestToJudge(), events, spreadBaselines: this.baselines.current() };
     const readings = evaluateKillSwitches(inputs, killSwitchSettingsFrom(this.settings), this.perBatchRules);
     this.baselines.learn(events);
     // A switch known to be tripped is not stored again per batch (a round trip that changes nothing).
@@ -73,7 +73,7 @@ export class KillSwitchMonitor implements OnApplicationBootstrap, OnApplicationS
       this.drawdownCurve(),
       this.dailyCurve(now),
     ]);
-    const base = { now, api, lastMarketDataAt: this.dataAge.newest(), events, spreadBaselines: this.baselines.current() };
+    const base = { now, api, lastMarketDataAt: this.dataAge.newestToJudge(), events, spreadBaselines: this.baselines.current() };
     const readings = this.rules.map((rule) => {
       const equityCurve = rule.name === 'DRAWDOWN' ? drawdownCurve : dailyCurve;
       return evaluateKillSwitches({ ...base, equityCurve }, settings, [rule])[0];
