@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import { IntentActionError, ServicesModeMismatchError, UnknownKillSwitchError } from '@polybot/intents';
+import { IntentActionError } from '@polybot/intents';
 import { CliContext, CliError, SettingsError } from './cli-context';
 import { registerDbCommands } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
@@ -24,9 +24,7 @@ function fail(error: unknown): never {
   }
   if (error instanceof IntentActionError) {
     process.stderr.write(`polyb0t: ${error.message}\n`);
-    // A misspelled switch name is bad usage, and a mode other than the running services' bad settings;
-    // the rest (not found, wrong status, blocked) are failed actions.
-    process.exit(error instanceof UnknownKillSwitchError || error instanceof ServicesModeMismatchError ? 2 : 1);
+    process.exit(error.exitCode);
   }
   process.stderr.write(`polyb0t: error: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

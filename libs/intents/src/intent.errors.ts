@@ -1,8 +1,13 @@
 import type { IntentStatus } from '@polybot/domain';
 
-/** Base of every error a person can act on; `httpStatus` is how the API reports it. */
+/**
+ * Base of every error a person can act on; `httpStatus` is how the API reports it, `exitCode` how
+ * the CLI does: 2 when the command's usage or settings must change (retrying will not help), 1
+ * when the action failed (not found, wrong status, blocked).
+ */
 export abstract class IntentActionError extends Error {
   abstract readonly httpStatus: 400 | 404 | 409 | 503;
+  readonly exitCode: 1 | 2 = 1;
 }
 
 export class IntentNotFoundError extends IntentActionError {
@@ -59,6 +64,7 @@ export class IntentBlockedError extends IntentActionError {
  */
 export class ServicesModeMismatchError extends IntentActionError {
   readonly httpStatus = 409;
+  override readonly exitCode = 2;
   constructor(readonly intentId: string, readonly warning: string) {
     super(`cannot approve intent ${intentId}: ${warning}`);
     this.name = 'ServicesModeMismatchError';

@@ -6,6 +6,8 @@ import { IntentActionError } from './intent.errors';
 
 export class UnknownKillSwitchError extends IntentActionError {
   readonly httpStatus = 400;
+  /** A misspelled switch name is bad usage. */
+  override readonly exitCode = 2;
   constructor(readonly switchName: string) {
     super(`unknown kill switch "${switchName}": use one of ${KILL_SWITCH_NAMES.join(', ')}`);
     this.name = 'UnknownKillSwitchError';

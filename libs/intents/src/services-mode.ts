@@ -1,14 +1,7 @@
 import type { Settings } from '@polybot/config';
+import { accountSnapshotMaxAgeMs } from '@polybot/domain';
 import type { AccountSnapshotRepository } from '@polybot/persistence';
 import { fillModeFor } from '@polybot/portfolio';
-
-/**
- * The risk service records an account snapshot, with its mode, every ingest cycle. A snapshot this
- * recent (or three cycles, for a slow loop) means services are running; an older one only that
- * they ran once, perhaps in another mode, so it is not held against this process.
- */
-const RUNNING_WITHIN_MS = 5 * 60_000;
-const RUNNING_WITHIN_CYCLES = 3;
 
 export type ModeSettings = Pick<Settings, 'mode' | 'loopIntervalSeconds'>;
 
@@ -30,7 +23,9 @@ const ago = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s ago` : `
  */
 export function servicesModeOf(latest: { mode: string; takenAt: Date } | null, settings: ModeSettings, now: Date): ServicesModeJson {
   const ageMs = latest ? Math.max(0, now.getTime() - latest.takenAt.getTime()) : Infinity;
-  const running = ageMs <= Math.max(RUNNING_WITHIN_MS, RUNNING_WITHIN_CYCLES * settings.loopIntervalSeconds * 1000) ? (latest?.mode.toLowerCase() ?? null) : null;
+  // A current snapshot (the risk service records one, with its mode, every cycle) means services are
+  // running; an older one only that they ran once, perhaps in another mode: not held against anyone.
+  const running = ageMs <= accountSnapshotMaxAgeMs(settings.loopIntervalSeconds) ? (latest?.mode.toLowerCase() ?? null) : null;
   const configured = settings.mode;
   return {
     configured,

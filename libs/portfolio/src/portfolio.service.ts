@@ -2,7 +2,7 @@ import type { Settings } from '@polybot/config';
 import {
   bankrollFor,
   categoryOf,
-  venueFundsMaxAgeMs,
+  accountSnapshotMaxAgeMs,
   exposureOf,
   markLedger,
   type Bankroll,
@@ -75,7 +75,7 @@ export class PortfolioService {
     const { settings } = this.src;
     const fillMode = fillModeFor(settings);
     const realOrders = settings.mode === 'live' && !settings.dryRun;
-    const fundsMaxAgeMs = venueFundsMaxAgeMs(settings.loopIntervalSeconds);
+    const fundsMaxAgeMs = accountSnapshotMaxAgeMs(settings.loopIntervalSeconds);
     // Open intents before fills, never at the same time: an intent that executes in between is then
     // counted twice (as intent and as position), never zero times.
     const openIntents = await this.src.intents.listOpenWithoutChecks();

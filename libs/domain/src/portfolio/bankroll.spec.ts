@@ -1,7 +1,7 @@
-import { bankrollCheck, bankrollFor as bankrollAt, sizingBankrollUsd, venueFundsMaxAgeMs } from './bankroll';
+import { bankrollCheck, bankrollFor as bankrollAt, sizingBankrollUsd, accountSnapshotMaxAgeMs } from './bankroll';
 
 const NOW = new Date('2026-11-27T06:00:00.000Z');
-const MAX_AGE_MS = venueFundsMaxAgeMs(10);
+const MAX_AGE_MS = accountSnapshotMaxAgeMs(10);
 const bankrollFor = (configuredUsd: number, realOrders: boolean, funds: Parameters<typeof bankrollAt>[2], now: Date) => bankrollAt(configuredUsd, realOrders, funds, now, MAX_AGE_MS);
 const readAgo = (ms: number, collateralUsd: number, positionsValueUsd = 0) => ({ at: new Date(NOW.getTime() - ms), collateralUsd, positionsValueUsd });
 
@@ -28,10 +28,10 @@ describe('bankrollFor', () => {
   });
 });
 
-describe('venueFundsMaxAgeMs', () => {
+describe('accountSnapshotMaxAgeMs', () => {
   it('is 5 minutes, or three cycles of a slower loop', () => {
-    expect(venueFundsMaxAgeMs(10)).toBe(300_000);
-    expect(venueFundsMaxAgeMs(300)).toBe(900_000);
+    expect(accountSnapshotMaxAgeMs(10)).toBe(300_000);
+    expect(accountSnapshotMaxAgeMs(300)).toBe(900_000);
   });
 });
 

@@ -17,10 +17,11 @@ export interface Bankroll {
 }
 
 /**
- * A reading older than this no longer vouches for the account: the risk service reads it every
- * cycle, so it is 5 minutes or three cycles, whichever is longer.
+ * How long the risk service's latest account snapshot stays current: it records one every cycle,
+ * so 5 minutes or three cycles, whichever is longer. An older reading no longer vouches for the
+ * account's funds, nor says that services are running.
  */
-export function venueFundsMaxAgeMs(loopIntervalSeconds: number): number {
+export function accountSnapshotMaxAgeMs(loopIntervalSeconds: number): number {
   return Math.max(5 * 60_000, 3 * loopIntervalSeconds * 1000);
 }
 

@@ -111,27 +111,26 @@ export class IntentRepository {
    * `listWithTotal` says whether more intents match than were returned.
    */
   async list(opts: ListIntentsOptions = {}): Promise<Intent[]> {
-    // One round trip: the page first, then each row's proposal checks.
-    const rows = await queryRows<IntentWithChecksRow>(
-      this.dataSource.manager,
-      `SELECT i.*, pc.* FROM (SELECT * FROM intents WHERE status = ANY($1::text[]) ORDER BY created_at DESC, id DESC LIMIT $2) i
-         ${PROPOSAL_CHECKS_JOIN} ORDER BY i.created_at DESC, i.id DESC`,
-      [listedStatuses(opts), listLimit(opts.limit)],
-    );
-    return rows.map(toIntentWithChecks);
+    return (await this.page(opts, false)).intents;
   }
 
   /** As `list`, with how many intents match in all; still one round trip (the count is a window over the same rows). */
   async listWithTotal(opts: ListIntentsOptions = {}): Promise<IntentPage> {
-    const rows = await queryRows<IntentWithChecksRow & { total_matching: string }>(
+    return this.page(opts, true);
+  }
+
+  /** One round trip: the page first, then each row's proposal checks; the count only when asked (it reads every match). */
+  private async page(opts: ListIntentsOptions, withTotal: boolean): Promise<IntentPage> {
+    const rows = await queryRows<IntentWithChecksRow & { total_matching?: string }>(
       this.dataSource.manager,
-      `SELECT i.*, pc.* FROM (SELECT *, count(*) OVER () AS total_matching FROM intents WHERE status = ANY($1::text[])
+      `SELECT i.*, pc.* FROM (SELECT *${withTotal ? ', count(*) OVER () AS total_matching' : ''} FROM intents WHERE status = ANY($1::text[])
           ORDER BY created_at DESC, id DESC LIMIT $2) i
          ${PROPOSAL_CHECKS_JOIN} ORDER BY i.created_at DESC, i.id DESC`,
       [listedStatuses(opts), listLimit(opts.limit)],
     );
+    const intents = rows.map(toIntentWithChecks);
     // No row: nothing matches at all (the limit is at least 1).
-    return { intents: rows.map(toIntentWithChecks), total: rows.length === 0 ? 0 : toNumber(rows[0].total_matching) };
+    return { intents, total: rows.length === 0 ? 0 : withTotal ? toNumber(rows[0].total_matching ?? '0') : intents.length };
   }
 
   /** Every open intent, without its checks: what exposure sums need, with no join and no limit (a cap would under-count). */
