@@ -3,6 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import type { IntentCommand } from '@polybot/domain';
 import { createTestDatabase, IntentRepository, MarketRepository, newIntent, type TestDatabase, type TransitionOptions } from '@polybot/persistence';
 import { approvedIntentJobId, QueueName } from '@polybot/queues';
+import { createMetrics, type PolybotMetrics } from '@polybot/observability';
 import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
 import { waitFor } from '@polybot/testing';
 import { ApprovedIntentReconciler, RERUN_FINISHED_JOB_AFTER_MS } from './approved-intent.reconciler';
@@ -59,8 +60,8 @@ describe('approved-intent reconciler (real Postgres, Redis, worker)', () => {
 
   const queue = () => test.runtime.queue.queue(QueueName.ApprovedIntents);
   /** A reconciler whose clock runs `aheadMs` ahead: how long ago a job finished is all it reads the clock for. */
-  const reconcileAhead = (aheadMs: number) =>
-    new ApprovedIntentReconciler(intents, test.runtime.queue, test.runtime.logger, () => Date.now() + aheadMs).reconcile();
+  const reconcileAhead = (aheadMs: number, metrics: PolybotMetrics = test.runtime.metrics) =>
+    new ApprovedIntentReconciler(intents, test.runtime.queue, test.runtime.logger, metrics, () => Date.now() + aheadMs).reconcile();
   const stateOf = async (id: string) => (await queue().getJob(approvedIntentJobId(id)))?.getState();
   const statusOf = async (id: string) => (await intents.findById(id))?.status;
   const rerunLogs = (id: string) => test.logs().filter((line) => line.message === RERUN_LOG && line.intent_id === id);
@@ -173,6 +174,35 @@ describe('approved-intent reconciler (real Postgres, Redis, worker)', () => {
       expect(gateCalls.get(active)).toBe(1);
     } finally {
       release();
+      await queue().resume();
+    }
+  });
+
+  it('reports the intents owed their execution, how overdue the worst is, and each re-run, for the alerts', async () => {
+    const metrics = createMetrics('executor');
+    const value = async (name: string, labels: Record<string, string>) =>
+      (await metrics.registry.getSingleMetric(name)!.get()).values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value;
+    const failedOne = await intentIn('EXECUTING');
+    await failedJobFor(failedOne);
+    await queue().pause();
+    try {
+      const approved = await intentIn('APPROVED');
+      // 700 s on: the approval is 700 s old (an executor takes it at once); the execution 100 s past its expiry.
+      await reconcileAhead(700_000, metrics);
+      expect(await value('polybot_owed_executions', { status: 'APPROVED' })).toBe(1);
+      expect(await value('polybot_owed_executions', { status: 'EXECUTING' })).toBe(1);
+      expect(await value('polybot_owed_execution_overdue_seconds', { status: 'APPROVED' })).toBeGreaterThanOrEqual(699);
+      expect(await value('polybot_owed_execution_overdue_seconds', { status: 'APPROVED' })).toBeLessThan(720);
+      expect(await value('polybot_owed_execution_overdue_seconds', { status: 'EXECUTING' })).toBeGreaterThanOrEqual(99);
+      expect(await value('polybot_owed_execution_overdue_seconds', { status: 'EXECUTING' })).toBeLessThan(120);
+      expect(await value('polybot_execution_reruns_total', { job_state: 'failed' })).toBe(1);
+
+      await queue().resume();
+      for (const id of [approved, failedOne]) await waitFor(async () => (await statusOf(id)) === 'EXECUTED', { what: `intent ${id} executed` });
+      await reconcileAhead(0, metrics);
+      expect(await value('polybot_owed_executions', { status: 'APPROVED' })).toBe(0);
+      expect(await value('polybot_owed_execution_overdue_seconds', { status: 'EXECUTING' })).toBe(0);
+    } finally {
       await queue().resume();
     }
   });

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Intent } from '@polybot/domain';
-import type { Logger } from '@polybot/observability';
-import { IntentRepository } from '@polybot/persistence';
+import { executionOverdueSeconds, OWED_EXECUTION_STATUSES } from '@polybot/domain';
+import type { Logger, PolybotMetrics } from '@polybot/observability';
+import { IntentRepository, type IntentWithoutChecks } from '@polybot/persistence';
 import { approvedIntentJobId, QueueName, QueueProducer } from '@polybot/queues';
-import { CLOCK, LOGGER, type Clock } from '@polybot/runtime';
+import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
 
 const RECONCILE_INTERVAL_MS = 5000;
 
@@ -20,7 +20,9 @@ export const RERUN_FINISHED_JOB_AFTER_MS = 30_000;
  * that a no-op for intents already queued, and keeps a second job from running beside a live one.
  * A job that gave up (its attempts spent in a Postgres outage, or stalled twice) or completed while
  * its intent is still owed is run again once it has been finished a while: for an EXECUTING intent
- * that is the executor's resume, which reconciles with the venue before sending anything.
+ * that is the executor's resume, which reconciles with the venue before sending anything. Each pass
+ * also reports how many intents are owed and how overdue the worst is, which the alerts page on
+ * (deploy/prometheus/alerts.yml): a re-run that can never succeed must reach a person.
  */
 @Injectable()
 export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,6 +32,7 @@ export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnAppli
     private readonly intents: IntentRepository,
     private readonly queue: QueueProducer,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(METRICS) private readonly metrics: PolybotMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -45,12 +48,10 @@ export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnAppli
   /** Returns how many owed intents it looked at. */
   async reconcile(): Promise<number> {
     try {
-      const finishedBefore = this.clock() - RERUN_FINISHED_JOB_AFTER_MS;
-      const owed = (await Promise.all([
-        this.intents.list({ status: 'APPROVED', limit: 1000 }),
-        this.intents.list({ status: 'EXECUTING', limit: 1000 }),
-      ])).flat();
-      for (const intent of owed) await this.ensureJob(intent, finishedBefore);
+      const now = this.clock();
+      const owed = await this.intents.listOpenWithoutChecks(OWED_EXECUTION_STATUSES);
+      this.report(owed, new Date(now));
+      for (const intent of owed) await this.ensureJob(intent, now - RERUN_FINISHED_JOB_AFTER_MS);
       return owed.length;
     } catch (error) {
       this.logger.warn({ err: error }, 'Approved-intent reconciliation failed; will retry');
@@ -58,7 +59,15 @@ export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnAppli
     }
   }
 
-  private async ensureJob(intent: Intent, finishedBefore: number): Promise<void> {
+  private report(owed: readonly IntentWithoutChecks[], now: Date): void {
+    for (const status of OWED_EXECUTION_STATUSES) {
+      const ofStatus = owed.filter((intent) => intent.status === status);
+      this.metrics.owedExecutions.set({ status }, ofStatus.length);
+      this.metrics.owedExecutionOverdue.set({ status }, ofStatus.reduce((worst, intent) => Math.max(worst, executionOverdueSeconds(intent, now)), 0));
+    }
+  }
+
+  private async ensureJob(intent: IntentWithoutChecks, finishedBefore: number): Promise<void> {
     const jobId = approvedIntentJobId(intent.id);
     await this.queue.add(
       QueueName.ApprovedIntents,
@@ -67,6 +76,7 @@ export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnAppli
     );
     const rerun = await this.queue.rerunFinished(QueueName.ApprovedIntents, jobId, finishedBefore);
     if (!rerun) return;
+    this.metrics.executionReruns.inc({ job_state: rerun.state });
     this.logger.warn(
       { intent_id: intent.id, status: intent.status, job_id: jobId, job_state: rerun.state, failed_reason: rerun.failedReason, attempts: rerun.attemptsMade, finished_at: new Date(rerun.finishedOn).toISOString() },
       'Re-running the finished job of an intent still owed its execution',

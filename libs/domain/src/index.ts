@@ -3,6 +3,7 @@ export * from './strategy/signal.types';
 export * from './intent/intent.types';
 export * from './risk/risk-check.types';
 export * from './intent/intent-lifecycle';
+export * from './intent/owed-execution';
 export * from './market/order-book';
 export * from './strategy/edge';
 export * from './strategy/yes-token';

@@ -37,6 +37,15 @@ export interface PolybotMetrics {
   readonly approvalLatency: Histogram;
   /** polybot_executions_total{mode,outcome}: mode dry_run, paper or live. */
   readonly executions: Counter<'mode' | 'outcome'>;
+  /** polybot_owed_executions{status}: intents a person approved whose execution has not ended (APPROVED, EXECUTING). */
+  readonly owedExecutions: Gauge<'status'>;
+  /**
+   * polybot_owed_execution_overdue_seconds{status}: how far the most overdue of them is past when it
+   * should have ended (executionOverdueSeconds in libs/domain); the alerts page on it.
+   */
+  readonly owedExecutionOverdue: Gauge<'status'>;
+  /** polybot_execution_reruns_total{job_state}: finished jobs (failed, completed) of still-owed intents the executor ran again. */
+  readonly executionReruns: Counter<'job_state'>;
   /**
    * polybot_order_path_seconds{mode,stage}: each step of executing an approved intent, from the
    * executor picking up its job: gate, recheck, then (live) preflight, sign, store, post; done is
@@ -135,6 +144,24 @@ export function createMetrics(service: string, opts: CreateMetricsOptions = {}):
       name: 'polybot_executions_total',
       help: 'Executions of approved intents by mode and outcome',
       labelNames: ['mode', 'outcome'] as const,
+      registers,
+    }),
+    owedExecutions: new Gauge({
+      name: 'polybot_owed_executions',
+      help: 'Intents approved whose execution has not ended, by status',
+      labelNames: ['status'] as const,
+      registers,
+    }),
+    owedExecutionOverdue: new Gauge({
+      name: 'polybot_owed_execution_overdue_seconds',
+      help: 'Seconds the most overdue approved intent is past when its execution should have ended, by status',
+      labelNames: ['status'] as const,
+      registers,
+    }),
+    executionReruns: new Counter({
+      name: 'polybot_execution_reruns_total',
+      help: 'Finished jobs of intents still owed their execution that were run again, by how the job had ended',
+      labelNames: ['job_state'] as const,
       registers,
     }),
     orderPath: new Histogram({

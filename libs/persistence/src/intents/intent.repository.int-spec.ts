@@ -89,6 +89,18 @@ describe('IntentRepository (real Postgres)', () => {
       expect(listed.result.some((i) => i.id === ended.id)).toBe(false);
       expect(listed.result.map((i) => i.id).sort()).toEqual((await intents.list({ limit: 1000 })).map((i) => i.id).sort());
     });
+
+    it('lists only the statuses asked for, oldest first', async () => {
+      const older = await pending({ createdAt: secondsAfter(T0, -2) });
+      const newer = await pending({ createdAt: secondsAfter(T0, -1) });
+      const untouched = await pending();
+      for (const intent of [newer, older]) await intents.transition(intent.id, 'Approve', { now: T0, actor: 'alice' });
+      await intents.transition(newer.id, 'StartExecution', { now: T0, actor: 'executor' });
+      const owed = (await intents.listOpenWithoutChecks(['APPROVED', 'EXECUTING'])).map((i) => i.id);
+      expect(owed.indexOf(older.id)).toBeGreaterThanOrEqual(0);
+      expect(owed.indexOf(older.id)).toBeLessThan(owed.indexOf(newer.id));
+      expect(owed).not.toContain(untouched.id);
+    });
   });
 
   describe('transition', () => {

@@ -133,12 +133,16 @@ export class IntentRepository {
     return { intents, total: rows.length === 0 ? 0 : withTotal ? toNumber(rows[0].total_matching ?? '0') : intents.length };
   }
 
-  /** Every open intent, without its checks: what exposure sums need, with no join and no limit (a cap would under-count). */
-  async listOpenWithoutChecks(): Promise<IntentWithoutChecks[]> {
+  /**
+   * Every open intent (or those of some open `statuses`), oldest first, without its checks: what
+   * exposure sums and the executor's reconciler need, with no join and no limit (a cap would
+   * under-count, and leave the oldest owed intents without a job).
+   */
+  async listOpenWithoutChecks(statuses: readonly IntentStatus[] = OPEN_INTENT_STATUSES): Promise<IntentWithoutChecks[]> {
     const rows = await queryRows<IntentRow>(
       this.dataSource.manager,
       'SELECT * FROM intents WHERE status = ANY($1::text[]) ORDER BY created_at, id',
-      [OPEN_INTENT_STATUSES],
+      [statuses],
     );
     return rows.map(toIntentWithoutChecks);
   }
