@@ -26,7 +26,10 @@ const DASHBOARD_METRICS: Record<string, string[]> = {
     'polybot_queue_waiting',
     'polybot_job_duration_seconds',
   ],
-  'intents.json': ['polybot_intents_total', 'polybot_approval_latency_seconds', 'polybot_executions_total', 'polybot_signals_total', 'polybot_order_path_seconds'],
+  'intents.json': [
+    'polybot_intents_total', 'polybot_approval_latency_seconds', 'polybot_executions_total', 'polybot_signals_total', 'polybot_order_path_seconds',
+    'polybot_owed_executions', 'polybot_owed_execution_overdue_seconds', 'polybot_execution_reruns_total',
+  ],
   'risk.json': ['polybot_kill_switch_active', 'polybot_exposure_usd', 'polybot_risk_denials_total'],
   'pnl.json': ['polybot_pnl_usd'],
 };
@@ -140,6 +143,28 @@ function composeServices(): Record<string, ComposeService> {
   return (parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> }).services;
 }
 
+interface AlertRule {
+  alert: string;
+  expr: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+function loadAlertRules(): AlertRule[] {
+  const file = parse(readFileSync(join(DEPLOY, 'prometheus', 'alerts.yml'), 'utf8')) as { groups: { rules: AlertRule[] }[] };
+  return file.groups.flatMap((group) => group.rules);
+}
+
+/** Alerts that must exist: what a person must hear of at once, or today. */
+const REQUIRED_ALERTS: Record<string, 'critical' | 'warning'> = {
+  PolybotExecutionNotSettled: 'critical',
+  PolybotExecutionOverdue: 'critical',
+  PolybotApprovedIntentNotTaken: 'critical',
+  PolybotExecutionRerunning: 'warning',
+  PolybotKillSwitchTripped: 'warning',
+  PolybotServiceDown: 'critical',
+};
+
 const dashboards = loadDashboards();
 const queries = dashboards.flatMap(({ file, dashboard }) =>
   dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => ({ file, panel: panel.title, expr: target.expr ?? '' }))),
@@ -162,6 +187,52 @@ describe('monitoring files (deploy/prometheus, deploy/grafana)', () => {
         const base = Number(services[name].environment?.POLYBOT_METRICS_PORT);
         const found = targets.find(({ target }) => target === `${name}:${metricsPortFor(name, base)}`);
         expect({ name, job: found?.job.job_name, path: found?.job.metrics_path ?? '/metrics' }).toEqual({ name, job: name, path: '/metrics' });
+      }
+    });
+  });
+
+  describe('alerting rules (deploy/prometheus/alerts.yml)', () => {
+    const alertsFile = join(DEPLOY, 'prometheus', 'alerts.yml');
+    const rules = loadAlertRules();
+    let declared: Map<string, DeclaredMetric>;
+    let series: Map<string, string>;
+
+    beforeAll(async () => {
+      declared = new Map([...(await processMetrics()), ...declaredMetrics()]);
+      series = seriesNames(declared);
+    });
+
+    it('are rules promtool accepts, loaded by the config from where compose mounts them', () => {
+      expect(promtool('check', 'rules', alertsFile)).toEqual({ status: 0, output: expect.stringContaining(`SUCCESS: ${rules.length} rules found`) });
+      const config = parse(readFileSync(join(DEPLOY, 'prometheus', 'prometheus.yml'), 'utf8')) as { rule_files?: string[] };
+      expect(config.rule_files).toEqual(['alerts.yml']);
+      const mounts = (composeServices().prometheus.volumes ?? []).map((volume) => volume.split(':'));
+      expect(mounts).toEqual(expect.arrayContaining([['./deploy/prometheus/alerts.yml', '/etc/prometheus/alerts.yml', 'ro']]));
+    });
+
+    it('pass their unit tests (alerts.test.yml: each alert fires on series shaped as ours, and only then)', () => {
+      const result = promtool('test', 'rules', join(DEPLOY, 'prometheus', 'alerts.test.yml'));
+      expect({ status: result.status, output: result.output }).toEqual({ status: 0, output: expect.stringContaining('SUCCESS') });
+      const tested = readFileSync(join(DEPLOY, 'prometheus', 'alerts.test.yml'), 'utf8');
+      for (const rule of rules) expect({ alert: rule.alert, tested: tested.includes(`alertname: ${rule.alert}`) }).toEqual({ alert: rule.alert, tested: true });
+    });
+
+    it('include every alert a person must hear of, with its severity, a summary and a description', () => {
+      const severities = Object.fromEntries(rules.map((rule) => [rule.alert, rule.labels?.severity]));
+      expect(severities).toEqual(expect.objectContaining(REQUIRED_ALERTS));
+      for (const rule of rules) {
+        expect({ alert: rule.alert, severity: ['critical', 'warning'].includes(rule.labels?.severity ?? '') }).toEqual({ alert: rule.alert, severity: true });
+        expect({ alert: rule.alert, summary: Boolean(rule.annotations?.summary), description: Boolean(rule.annotations?.description) })
+          .toEqual({ alert: rule.alert, summary: true, description: true });
+      }
+    });
+
+    it('use only metrics and labels our services export', () => {
+      for (const rule of rules) {
+        const names = metricNamesUsed(rule.expr);
+        for (const name of names) expect({ alert: rule.alert, name, declared: series.has(name) }).toEqual({ alert: rule.alert, name, declared: true });
+        const allowed = new Set([...TARGET_LABELS, ...names.flatMap((name) => declared.get(series.get(name) ?? '')?.labels ?? [])]);
+        for (const label of labelsUsed(rule.expr)) expect({ alert: rule.alert, label, known: allowed.has(label) }).toEqual({ alert: rule.alert, label, known: true });
       }
     });
   });
