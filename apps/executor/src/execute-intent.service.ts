@@ -188,9 +188,11 @@ export class ExecuteIntentService {
     const view = intent.type === 'OPEN_POSITION' ? null : (gated?.verdict.view ?? (await this.portfolio.view(this.now())));
     const position = view?.ledger.positions.find((p) => p.tokenId === intent.tokenId);
     if (intent.type === 'CLAIM_SETTLEMENT') {
-      if (!position) throw new ExecutionRefused(`no position in token ${intent.tokenId} to claim`);
+      // A claim already sent may have closed the position itself (its settlement fill written, its
+      // outcome not): only the venue can tell, from the transaction and fill it recorded.
+      if (!position && !sentBefore) throw new ExecutionRefused(`no position in token ${intent.tokenId} to claim`);
       await gated?.checksStored;
-      return { order: null, result: await this.venue.claim(intent, position) };
+      return { order: null, result: await this.venue.claim(intent, position ?? null) };
     }
     if (intent.type === 'CLOSE_POSITION' && !position && !sentBefore) throw new ExecutionRefused(`no position in token ${intent.tokenId} to close`);
     const market = gated ? gated.verdict.market : await this.markets.findById(intent.marketId);

@@ -72,8 +72,12 @@ export interface ExecutionVenue {
    */
   prepare?(intent: Intent): unknown;
   submit(order: OrderRequest, context: SubmitContext): Promise<VenueResult>;
-  /** Redeems a resolved position (a CLAIM_SETTLEMENT intent). */
-  claim(intent: Intent, position: Position): Promise<VenueResult>;
+  /**
+   * Redeems a resolved position (a CLAIM_SETTLEMENT intent). `position` is null only for a resumed
+   * claim this venue reported in flight: the claim's own settlement may have closed the position,
+   * so the venue settles from what it sent and recorded. A venue without inFlight always gets one.
+   */
+  claim(intent: Intent, position: Position | null): Promise<VenueResult>;
 }
 
 export const EXECUTION_VENUE = Symbol('polybot.execution-venue');

@@ -20,6 +20,7 @@ import { waitFor } from '@polybot/testing';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { Wallet } from 'ethers';
 import { ExecuteIntentService } from './execute-intent.service';
+import { OrderNotSettled } from './execution-venue';
 import { ExecutorModule } from './executor.module';
 
 /** Runs `work` and returns the calls `spy` saw, counted before mockRestore (which clears them); `after` runs either way. */
@@ -622,6 +623,60 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       expect(await outcome(id)).toMatchObject({ status: 'FILLED', filled_size: 6 });
       expect(postsOf(stored!.orderHash)).toHaveLength(1);
       expect(await main.moduleRef.get(FillRepository).forIntent(id)).not.toHaveLength(0);
+    });
+
+    it('a claim interrupted after its settlement fill, before its outcome, is finished from that fill: SETTLED, EXECUTED, one transaction', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      await executeOk(main.executor, await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) }));
+      sim.resolveMarket(market.conditionId, 0);
+      const id = await seed(market, tokenId, { type: 'CLAIM_SETTLEMENT', side: 'SELL', price: 1, marketPrice: 1, sizeUsd: 0, edge: 0, modelProb: 1 });
+      const before = sim.transactions().length;
+      // The interruption: the transaction is sent and confirmed and its settlement fill written, and
+      // the executor dies before the SETTLED outcome (so the job is delivered again).
+      const record = ExecutionRepository.prototype.recordOutcome;
+      const writes = jest.spyOn(ExecutionRepository.prototype, 'recordOutcome').mockImplementation(async function (this: ExecutionRepository, o) {
+        if (o.status === 'SETTLED') throw new Error('Connection terminated unexpectedly');
+        return record.call(this, o);
+      });
+      try {
+        await expect(main.executor.execute(jobFor(id))).rejects.toThrow('Connection terminated unexpectedly');
+      } finally {
+        writes.mockRestore();
+      }
+      const txs = sim.transactions().slice(before);
+      expect(txs).toHaveLength(1);
+      expect((await intents.findById(id))?.status).toBe('EXECUTING');
+      expect(await outcome(id)).toMatchObject({ status: 'CLAIM_SENT', order_id: txs[0].hash });
+      const [fill] = await main.moduleRef.get(FillRepository).forIntent(id);
+      expect(fill).toMatchObject({ kind: 'SETTLEMENT', tokenId, price: 1 });
+
+      await executeOk(main.executor, id);
+
+      expect(sim.transactions().slice(before)).toEqual(txs);
+      expect(await outcome(id)).toMatchObject({ status: 'SETTLED', order_id: txs[0].hash, filled_size: fill.shares, avg_price: 1, fees: 0, error: null });
+      expect(await main.moduleRef.get(FillRepository).forIntent(id)).toEqual([fill]);
+      expect((await intents.findById(id))?.status).toBe('EXECUTED');
+    });
+
+    it('a resumed claim whose position is gone with no settlement fill of its own is not settled: EXECUTING, never FAILED, no second transaction', async () => {
+      // A token this account never held, and a sent claim transaction on record for it.
+      const { market, tokenId } = pickMarket();
+      const id = await seed(market, tokenId, { type: 'CLAIM_SETTLEMENT', side: 'SELL', price: 1, marketPrice: 1, sizeUsd: 0, edge: 0, modelProb: 1 });
+      const sent = sim.transactions().at(-1);
+      if (!sent) throw new Error('an earlier test sends a claim transaction');
+      await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
+      await main.moduleRef.get(ExecutionRepository).recordOutcome({ intentId: id, mode: 'LIVE', status: 'CLAIM_SENT', orderRequest: null, orderId: sent.hash });
+      const before = sim.transactions().length;
+
+      const error: unknown = await main.executor.execute(jobFor(id)).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(OrderNotSettled);
+      expect(String(error)).toMatch(`claim transaction ${sent.hash} is confirmed but the position in token ${tokenId} is gone and no settlement fill was recorded for it`);
+      expect(sim.transactions()).toHaveLength(before);
+      expect((await intents.findById(id))?.status).toBe('EXECUTING');
+      expect(await outcome(id)).toMatchObject({ status: 'CLAIM_SENT', order_id: sent.hash });
+      expect(await main.moduleRef.get(FillRepository).forIntent(id)).toEqual([]);
     });
 
     it('a refused order whose FAILED transition hit a database blip is not posted again by the retried job', async () => {

@@ -100,7 +100,7 @@ export class LiveVenue implements ExecutionVenue {
     return settling(orderId, () => this.follow(trading, orderId, order, intent, market));
   }
 
-  claim(intent: Intent, position: Position): Promise<VenueResult> {
+  claim(intent: Intent, position: Position | null): Promise<VenueResult> {
     return this.deps.claims.claim(intent, position);
   }
 
