@@ -62,8 +62,10 @@ export interface ExecutionVenue {
   /** True when submitting the same intent twice has the effect of submitting it once (so a crashed execution may simply be resumed). */
   readonly idempotent: boolean;
   /**
-   * For a non-idempotent venue that can resume safely: true when it may already have sent something
-   * for this intent (so a resumed execution must reconcile with the venue, not fail or skip it).
+   * True when it may already have sent or recorded something for this intent, so a resumed
+   * execution must reconcile with what the venue did rather than fail or skip it (the position a
+   * close or claim looks for may be gone by its own fills). Required of a non-idempotent venue that
+   * can resume at all.
    */
   inFlight?(intentId: string): Promise<boolean>;
   /**

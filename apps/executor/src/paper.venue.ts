@@ -28,7 +28,8 @@ function summarize(status: string, intent: Intent, fills: readonly Fill[]): Venu
 /**
  * Paper trading: the order crosses the venue's current book as a taker would (level by level,
  * within its limit, partially when depth is short, with the market's fees), and the fills go to
- * the paper ledger. An intent's fills are written once: a resumed execution reads them back.
+ * the paper ledger. An intent's fills are written once: a resumed execution reads them back, and
+ * is told so (inFlight), since those fills may have closed the very position it would look for.
  */
 export class PaperVenue implements ExecutionVenue {
   readonly mode = 'PAPER' as const;
@@ -53,9 +54,15 @@ export class PaperVenue implements ExecutionVenue {
     return { ...summarize(result.status, intent, fills), filledSize: result.filledShares, avgPrice: result.avgPrice, fees: result.feeUsd };
   }
 
-  async claim(intent: Intent, position: Position): Promise<VenueResult> {
+  /** Its fills are in the ledger: a close or claim of it already happened, whatever the position now shows. */
+  async inFlight(intentId: string): Promise<boolean> {
+    return (await this.fills.forIntent(intentId)).length > 0;
+  }
+
+  async claim(intent: Intent, position: Position | null): Promise<VenueResult> {
     const earlier = await this.fills.forIntent(intent.id);
     if (earlier.length > 0) return summarize('SETTLED', intent, earlier);
+    if (!position) throw new Error(`no position in token ${intent.tokenId} to claim`);
     const fill = settlementFill(position, intent.price, new Date(this.clock()), intent.id);
     await this.fills.recordMany('PAPER', [fill]);
     return summarize('SETTLED', intent, [fill]);
