@@ -660,11 +660,16 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     });
 
     it('a resumed claim whose position is gone with no settlement fill of its own is not settled: EXECUTING, never FAILED, no second transaction', async () => {
-      // A token this account never held, and a sent claim transaction on record for it.
-      const { market, tokenId } = pickMarket();
-      const id = await seed(market, tokenId, { type: 'CLAIM_SETTLEMENT', side: 'SELL', price: 1, marketPrice: 1, sizeUsd: 0, edge: 0, modelProb: 1 });
-      const sent = sim.transactions().at(-1);
-      if (!sent) throw new Error('an earlier test sends a claim transaction');
+      // A position bought and claimed in full by one intent; a second claim of it on record as sent
+      // (the first's confirmed transaction) with no fill of its own: nothing in the ledger says what it paid.
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      await executeOk(main.executor, await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) }));
+      sim.resolveMarket(market.conditionId, 0);
+      const claimFields = { type: 'CLAIM_SETTLEMENT', side: 'SELL', price: 1, marketPrice: 1, sizeUsd: 0, edge: 0, modelProb: 1 } as const;
+      await executeOk(main.executor, await seed(market, tokenId, claimFields));
+      const sent = sim.transactions().at(-1)!;
+      const id = await seed(market, tokenId, claimFields);
       await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
       await main.moduleRef.get(ExecutionRepository).recordOutcome({ intentId: id, mode: 'LIVE', status: 'CLAIM_SENT', orderRequest: null, orderId: sent.hash });
       const before = sim.transactions().length;
