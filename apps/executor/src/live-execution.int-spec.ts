@@ -158,14 +158,45 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     return new Map(counts.map((v) => [String(v.labels.stage), v.value]));
   }
 
-  /** An executor that passed the gate, signed and stored a 6-share BUY at `price` with its SIGNED outcome, then died before posting it. */
+  /**
+   * An executor that passed the gate, signed and stored a 6-share BUY at `price` with its SIGNED
+   * outcome (claimed to post), then died before posting it, a minute ago: a redelivered job comes
+   * after its lock expired, so no post made under that claim can still be in flight.
+   */
   async function crashedAfterStoring(id: string, tokenId: string, price: number) {
     await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
     const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
     const order = { clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price, size: 6, notionalUsd: price * 6, orderType: 'GTC', tickSize: 0.01, negRisk: false } as const;
     const signed = await trading.signOrder(order);
     await main.moduleRef.get(SignedOrderRepository).storeOnceWithOutcome(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
+    await db.dataSource.query(`UPDATE signed_orders SET updated_at = now() - interval '1 minute' WHERE intent_id = $1`, [id]);
     return { trading, signed };
+  }
+
+  /**
+   * Holds the next call of a trading client method (whichever delivery makes it) until released,
+   * then lets it through: a deterministic interleaving of two deliveries of one job.
+   */
+  function holdNext<K extends 'postSignedOrder' | 'getTrades'>(method: K) {
+    const original = ClobTradingClient.prototype[method] as (...args: unknown[]) => Promise<unknown>;
+    let reach!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((resolve) => (reach = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const spy = jest.spyOn(ClobTradingClient.prototype, method as 'getTrades').mockImplementationOnce(async function (this: ClobTradingClient, ...args: unknown[]) {
+      reach();
+      await released;
+      return original.apply(this, args) as ReturnType<ClobTradingClient['getTrades']>;
+    });
+    return { reached, release, restore: () => { release(); spy.mockRestore(); } };
+  }
+
+  /** Never an order at the venue for a FAILED intent, never a FAILED intent whose order is at the venue. */
+  async function expectVenueAgreesWithIntent(id: string): Promise<void> {
+    const hash = (await main.moduleRef.get(SignedOrderRepository).findByIntent(id))?.orderHash;
+    const atVenue = sim.exchangeOrders().some((o) => o.id === hash);
+    const status = (await intents.findById(id))?.status;
+    expect({ atVenue, failed: status === 'FAILED' }).toEqual({ atVenue, failed: !atVenue });
   }
 
   const jobFor = (intentId: string) => ({ v: 1 as const, intentId, approvedAt: new Date().toISOString() });
@@ -234,7 +265,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     }
     const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
     expect(atPost).toEqual([{
-      stored: { signature: stored?.signature, state: 'SIGNED' }, outcome: { status: 'SIGNED', order_id: stored?.orderHash },
+      stored: { signature: stored?.signature, state: 'POSTING' }, outcome: { status: 'SIGNED', order_id: stored?.orderHash },
       checks: true, intent: 'EXECUTING', posted: stored?.signature,
     }]);
   });
@@ -509,6 +540,82 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       expect((await intents.findById(id))?.statusReason).toMatch(reason);
       expect(sim.orders().length).toBe(postsBefore);
       expect(venueStatusOf(signed.orderHash)).toEqual([]);
+    });
+
+    /**
+     * Two deliveries of one job at once: the poster (its re-check passed) is held at `hold` while
+     * the other, whose re-check then finds a kill switch tripped, withholds the stored order.
+     */
+    async function withholdWhilePosting(id: string, hold: 'postSignedOrder' | 'getTrades') {
+      const switches = main.moduleRef.get(KillSwitchRepository);
+      const held = holdNext(hold);
+      try {
+        const poster = main.executor.execute(jobFor(id));
+        await Promise.race([held.reached, poster]);
+        await switches.trip('DAILY_LOSS', 12, 10, 'DAILY_LOSS: test', 'test', new Date());
+        const withholder = await main.executor.execute(jobFor(id)).then((result) => ({ result }), (error: unknown) => ({ error: String(error) }));
+        const statusBetween = (await intents.findById(id))?.status;
+        held.release();
+        return { withholder, statusBetween, poster: await poster };
+      } finally {
+        held.restore();
+        await switches.clear('DAILY_LOSS', 'test', new Date());
+      }
+    }
+
+    it.each([
+      ['the original delivery', false],
+      ['a resumed delivery', true],
+    ] as const)('a withhold while %s holds its claim to post is refused: the order is posted, the intent never FAILED', async (_poster, resumedPoster) => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      if (resumedPoster) await crashedAfterStoring(id, tokenId, ask.price);
+
+      // Held after its claim, just before its post.
+      const race = await withholdWhilePosting(id, 'postSignedOrder');
+
+      expect(race).toEqual({
+        withholder: { error: expect.stringMatching(/^OrderNotSettled: the stored signed order \S+ is being posted or was posted by another delivery of this job, so it is not withheld \(blocked by risk re-check at execution: KILL_SWITCHES: .*DAILY_LOSS/) },
+        statusBetween: 'EXECUTING',
+        poster: 'EXECUTED',
+      });
+      const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
+      expect(postsOf(stored!.orderHash)).toHaveLength(1);
+      await expectVenueAgreesWithIntent(id);
+    });
+
+    it('a withhold that claims the order first keeps a resumed delivery from posting it: FAILED, nothing at the venue', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
+      const postsBefore = sim.orders().length;
+
+      // Held in its last look at the venue, before its claim.
+      const race = await withholdWhilePosting(id, 'getTrades');
+
+      expect(race).toEqual({ withholder: { result: 'FAILED' }, statusBetween: 'FAILED', poster: 'FAILED' });
+      expect((await intents.findById(id))?.statusReason).toMatch(/^the stored signed order \S+ never reached the venue and is not sent now: blocked by risk re-check at execution: KILL_SWITCHES: .*DAILY_LOSS/);
+      expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toMatchObject({ state: 'WITHHELD' });
+      expect(sim.orders().length).toBe(postsBefore);
+      expect(venueStatusOf(signed.orderHash)).toEqual([]);
+      await expectVenueAgreesWithIntent(id);
+    });
+
+    it('a resumed execution finding its stored order WITHHELD (the withholding one died before failing the intent) sends nothing: FAILED', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
+      expect(await main.moduleRef.get(SignedOrderRepository).withhold(id, 0)).toBe(true);
+      const postsBefore = sim.orders().length;
+
+      await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+
+      expect((await intents.findById(id))?.statusReason).toBe(`the stored signed order ${signed.orderHash} was withheld by another execution of this intent; nothing sent`);
+      expect(sim.orders().length).toBe(postsBefore);
+      await expectVenueAgreesWithIntent(id);
     });
 
     it('a resumed execution counts its own stored order once against MAX_ORDERS_PER_HOUR: at the limit it is still sent', async () => {

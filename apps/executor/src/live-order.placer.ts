@@ -2,7 +2,7 @@ import type { Logger } from '@polybot/observability';
 import type { SignedOrderRepository, StoredSignedOrder } from '@polybot/persistence';
 import { ClobTradingError, type SignedClobOrder } from '@polybot/polymarket';
 import type { ClobTradingClient } from '@polybot/polymarket/trading';
-import { OrderNotPlaced } from './execution-venue';
+import { OrderNotPlaced, OrderNotSettled } from './execution-venue';
 
 /** The venue refused the order (bad signature, funds, price...): its own message, nothing placed. */
 export class OrderRejected extends OrderNotPlaced {
@@ -23,11 +23,28 @@ export class OrderWithheld extends OrderNotPlaced {
 const RECONCILE_ATTEMPTS = 3;
 const RECONCILE_PAUSE_MS = 300;
 
+/**
+ * A post is aborted the client's request timeout after it starts, and it starts just after its
+ * claim; twice that also covers a request the venue took in just before the abort and the step
+ * from claim to send. A claim older than this has no post in flight.
+ */
+const POST_SETTLED_TIMEOUTS = 2;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+export interface Placement {
+  /** An interrupted execution's stored order: it may be at the venue already. */
+  readonly resumed: boolean;
+  /** Why a resumed order not found at the venue must not be sent; null when it may be. */
+  readonly withhold?: string | null;
+  /** This execution stored the order already claimed to post (StoredForPosting.postClaimed). */
+  readonly postClaimed?: boolean;
+}
+
 /**
- * Places a stored signed order at most once. The rule:
- *  1. A signed order already marked POSTED (or DONE) is never posted again.
+ * Places a stored signed order at most once, and never one withheld. The rule:
+ *  1. A signed order already marked POSTED (or DONE) is never posted again; one marked WITHHELD
+ *     is never posted at all (nothing placed).
  *  2. A stored order not known to be posted (a retried job, a restart) is first looked up at the
  *     venue by its hash: GET /data/order/{hash}, then the open orders and the trades of its token
  *     (as taker order id or among the maker orders). Found: it is the order, no post.
@@ -36,11 +53,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *     execution only when nothing withholds it: time has passed since it was signed (a kill
  *     switch may have tripped, the intent may have expired), so a withheld order is looked for
  *     as long as an ambiguous post is, then left unsent.
- *  4. A post that ends ambiguously (timeout, dropped connection, 5xx) is reconciled as in 2; if
- *     the venue still shows nothing, the identical order is posted once more (a duplicate of an
- *     accepted order can only be refused by its hash), then reconciled again; still nothing known
- *     ends the execution as unknown, for a person to look at.
- *  5. A clear refusal (4xx or success=false) is the venue's answer, unless the venue does hold an
+ *  4. Post and withhold exclude each other, decided on the stored row: every post is preceded by
+ *     a claim (SIGNED or POSTING -> POSTING; a first attempt stores its order as POSTING), refused
+ *     once the order is WITHHELD; a withhold (-> WITHHELD, for good) is refused while a claim is
+ *     younger than the post timeout x2 plus the time spent looking at the venue, so no post can
+ *     land unseen after it. A refused withhold leaves the execution unsettled (OrderNotSettled),
+ *     never failed: another delivery of the job is posting the order or has posted it.
+ *  5. A post that ends ambiguously (timeout, dropped connection, 5xx) is reconciled as in 2; if
+ *     the venue still shows nothing, the identical order is claimed and posted once more (a
+ *     duplicate of an accepted order can only be refused by its hash), then reconciled again;
+ *     still nothing known ends the execution as unknown, for a person to look at.
+ *  6. A clear refusal (4xx or success=false) is the venue's answer, unless the venue does hold an
  *     order with this hash (a duplicate post): then that order is followed. Otherwise not placed.
  */
 export class LiveOrderPlacer {
@@ -49,33 +72,35 @@ export class LiveOrderPlacer {
     private readonly logger: Logger,
   ) {}
 
-  /** The venue's order id once the venue holds the order; `withhold` says why a resumed one not found there must not be sent. */
-  async place(trading: ClobTradingClient, stored: StoredSignedOrder, resumed: boolean, withhold: string | null = null): Promise<string> {
+  /** The venue's order id once the venue holds the order. */
+  async place(trading: ClobTradingClient, stored: StoredSignedOrder, { resumed, withhold = null, postClaimed = false }: Placement): Promise<string> {
     const signed = stored.signedOrder as SignedClobOrder;
-    if (stored.state !== 'SIGNED') return stored.orderId ?? stored.orderHash;
-    if (resumed && (await this.findAtVenue(trading, signed, withhold === null ? 1 : RECONCILE_ATTEMPTS))) return this.posted(stored, stored.orderHash);
-    if (resumed && withhold !== null) {
-      // A post in flight at the crash could still land after it was looked for: cancel by its hash, in case.
-      await trading.cancelOrder(stored.orderHash).catch(() => false);
-      throw new OrderWithheld(`the stored signed order ${stored.orderHash} never reached the venue and is not sent now: ${withhold}; nothing sent`);
-    }
+    if (stored.state === 'WITHHELD') throw this.withheldElsewhere(stored);
+    if (stored.state === 'POSTED' || stored.state === 'DONE') return stored.orderId ?? stored.orderHash;
+    if (resumed && withhold !== null) return this.withhold(trading, stored, withhold);
+    if (resumed && (await this.findAtVenue(trading, signed, 1))) return this.posted(trading, stored, stored.orderHash);
 
+    const postedElsewhere = postClaimed ? null : await this.claimPost(stored);
+    if (postedElsewhere !== null) return postedElsewhere;
     const first = await this.post(trading, signed).catch(async (error: unknown) => {
       // A refusal may be the venue recognising this very order (posted by a concurrent delivery of the job).
       if (error instanceof OrderRejected && (await this.findAtVenue(trading, signed, 1))) return { kind: 'placed' as const, orderId: stored.orderHash };
       throw error;
     });
-    if (first.kind === 'placed') return this.posted(stored, first.orderId);
-    if (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS)) return this.posted(stored, stored.orderHash);
+    if (first.kind === 'placed') return this.posted(trading, stored, first.orderId);
+    if (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS)) return this.posted(trading, stored, stored.orderHash);
 
     this.logger.warn({ intent_id: stored.intentId, order_hash: stored.orderHash, reason: first.reason }, 'Order post outcome unknown and the venue shows no such order: posting the identical signed order once more');
+    // Claimed again: the first claim may have aged past the withhold bound while the venue was read.
+    const repostedElsewhere = await this.claimPost(stored);
+    if (repostedElsewhere !== null) return repostedElsewhere;
     const second = await this.post(trading, signed).catch(async (error: unknown) => {
       // A refusal of the repost may be the venue recognising the first one by its hash.
       if (error instanceof OrderRejected && (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS))) return { kind: 'placed' as const, orderId: stored.orderHash };
       throw error;
     });
-    if (second.kind === 'placed') return this.posted(stored, second.orderId);
-    if (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS)) return this.posted(stored, stored.orderHash);
+    if (second.kind === 'placed') return this.posted(trading, stored, second.orderId);
+    if (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS)) return this.posted(trading, stored, stored.orderHash);
     throw new OrderOutcomeUnknown(`order ${stored.orderHash} outcome unknown after reconciliation (${second.reason}); not retried further`);
   }
 
@@ -97,9 +122,42 @@ export class LiveOrderPlacer {
     return false;
   }
 
-  private async posted(stored: StoredSignedOrder, orderId: string): Promise<string> {
-    await this.signedOrders.markPosted(stored.intentId, orderId);
-    return orderId;
+  /**
+   * A resumed order that must not be sent: withheld for good once the venue shows nothing, unless
+   * a claim to post is too young to rule out a post in flight (see rule 4).
+   */
+  private async withhold(trading: ClobTradingClient, stored: StoredSignedOrder, why: string): Promise<string> {
+    const lookedFrom = performance.now();
+    if (await this.findAtVenue(trading, stored.signedOrder as SignedClobOrder, RECONCILE_ATTEMPTS)) return this.posted(trading, stored, stored.orderHash);
+    // The claim must predate the look by the post bound: a post landing while the venue was read could be missed.
+    const minClaimAgeMs = POST_SETTLED_TIMEOUTS * trading.requestTimeoutMs + (performance.now() - lookedFrom);
+    if (!(await this.signedOrders.withhold(stored.intentId, minClaimAgeMs))) {
+      if ((await this.signedOrders.findByIntent(stored.intentId))?.state === 'WITHHELD') throw this.withheldElsewhere(stored);
+      throw new OrderNotSettled(`the stored signed order ${stored.orderHash} is being posted or was posted by another delivery of this job, so it is not withheld (${why}); left to be reconciled`);
+    }
+    // Only a post stalled between its claim and its send could still land: cancel by its hash, in case.
+    await trading.cancelOrder(stored.orderHash).catch(() => false);
+    throw new OrderWithheld(`the stored signed order ${stored.orderHash} never reached the venue and is not sent now: ${why}; nothing sent`);
+  }
+
+  /** Takes the claim to post (null); the venue's order id instead when another delivery has posted it meanwhile. */
+  private async claimPost(stored: StoredSignedOrder): Promise<string | null> {
+    if (await this.signedOrders.claimPost(stored.intentId)) return null;
+    const current = await this.signedOrders.findByIntent(stored.intentId);
+    if (current?.state === 'POSTED' || current?.state === 'DONE') return current.orderId ?? current.orderHash;
+    throw this.withheldElsewhere(stored);
+  }
+
+  private withheldElsewhere(stored: StoredSignedOrder): OrderWithheld {
+    return new OrderWithheld(`the stored signed order ${stored.orderHash} was withheld by another execution of this intent; nothing sent`);
+  }
+
+  /** Records that the venue holds the order; one withheld meanwhile can only be a post that stalled past its claim's bound. */
+  private async posted(trading: ClobTradingClient, stored: StoredSignedOrder, orderId: string): Promise<string> {
+    if (await this.signedOrders.markPosted(stored.intentId, orderId)) return orderId;
+    await trading.cancelOrder(stored.orderHash).catch(() => false);
+    this.logger.error({ intent_id: stored.intentId, order_hash: stored.orderHash }, 'The venue holds an order that was withheld meanwhile: cancelled by its hash; its intent needs a person to look at it');
+    throw new OrderOutcomeUnknown(`order ${stored.orderHash} reached the venue after it was withheld; cancelled by its hash, any fill before that is not recorded`);
   }
 
   private async post(trading: ClobTradingClient, signed: SignedClobOrder): Promise<{ kind: 'placed'; orderId: string } | { kind: 'unknown'; reason: string }> {

@@ -75,8 +75,9 @@ export class LiveVenue implements ExecutionVenue {
     const early = prepared instanceof LivePreflightReads && prepared.serves(order) ? prepared : null;
     const trading = await (early ? early.trading() : this.deps.trading());
     // A first attempt has passed the APPROVED -> EXECUTING gate just now, so nothing is stored yet.
-    let stored = firstAttempt ? null : await this.deps.signedOrders.findByIntent(intent.id);
+    let stored: StoredSignedOrder | null = firstAttempt ? null : await this.deps.signedOrders.findByIntent(intent.id);
     const resumed = stored !== null;
+    let postClaimed = false;
     if (!stored) {
       await this.preflight(trading, order, intent, early ?? LivePreflightReads.start(this.deps, order));
       timer?.mark('preflight');
@@ -84,8 +85,10 @@ export class LiveVenue implements ExecutionVenue {
       timer?.mark('sign');
       // The re-check's results were written while the venue was read and the order signed; they are stored first.
       await checksStored;
-      // Stored (with its SIGNED outcome) before it is posted: a crash after this reconciles, never re-signs.
-      stored = await this.deps.signedOrders.storeOnceWithOutcome(intent.id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
+      // Stored (with its SIGNED outcome), claimed to post, before it is posted: a crash after this reconciles, never re-signs.
+      const fresh = await this.deps.signedOrders.storeOnceWithOutcome(intent.id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
+      stored = fresh;
+      postClaimed = fresh.postClaimed;
       timer?.mark('store');
     } else {
       await checksStored;
@@ -95,7 +98,7 @@ export class LiveVenue implements ExecutionVenue {
 
     // Expiry is checked here, not only in the pre-flight a fresh order gets: a resumed one skipped it.
     const withhold = resumed ? (context.withhold ?? expiryRefusal(intent, new Date(this.deps.clock()))) : null;
-    const orderId = await settling(stored.orderHash, () => this.deps.placer.place(trading, stored, resumed, withhold));
+    const orderId = await settling(stored.orderHash, () => this.deps.placer.place(trading, stored, { resumed, withhold, postClaimed }));
     timer?.mark('post');
     return settling(orderId, () => this.follow(trading, orderId, order, intent, market));
   }

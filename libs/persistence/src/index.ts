@@ -20,7 +20,7 @@ export { KillSwitchRepository } from './kill-switches/kill-switch.repository';
 export type { KillSwitchChange, KillSwitchEvent, KillSwitchState } from './kill-switches/kill-switch.types';
 export { AccountSnapshotRepository } from './account/account-snapshot.repository';
 export type { AccountSnapshot, NewAccountSnapshot } from './account/account-snapshot.types';
-export { SignedOrderRepository, type SignedOrderState, type StoredSignedOrder } from './signed-orders/signed-order.repository';
+export { SignedOrderRepository, type SignedOrderState, type StoredForPosting, type StoredSignedOrder } from './signed-orders/signed-order.repository';
 export { VenueCallRepository, type VenueCall } from './venue-calls/venue-call.repository';
 export { PersistenceModule, type PersistenceModuleOptions } from './persistence.module';
 export { REPOSITORIES } from './persistence.repositories';

@@ -38,7 +38,9 @@ describe('SignedOrderRepository (real Postgres)', () => {
     const racers = await Promise.all(['1', '2', '3'].map((n) =>
       signed.storeOnceWithOutcome(intent.id, { orderHash: `0x${n}`, salt: n, signature: `0xsig${n}`, signedOrder: { salt: n } }, request)));
     expect(new Set(racers.map((r) => r.orderHash)).size).toBe(1);
-    expect(await signed.findByIntent(intent.id)).toMatchObject({ orderHash: racers[0].orderHash, state: 'SIGNED' });
+    // The winner stored it claimed to post; the losers must claim it.
+    expect(racers.map((r) => r.postClaimed).sort()).toEqual([false, false, true]);
+    expect(await signed.findByIntent(intent.id)).toMatchObject({ orderHash: racers[0].orderHash, state: 'POSTING' });
     expect(await executions.findByIntent(intent.id)).toMatchObject({ mode: 'LIVE', status: 'SIGNED', orderId: racers[0].orderHash, orderRequest: request, error: null });
 
     await executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'POSTED', orderRequest: request, orderId: racers[0].orderHash });
@@ -59,5 +61,71 @@ describe('SignedOrderRepository (real Postgres)', () => {
     expect(await fills.forIntent(intent.id)).toHaveLength(1);
     expect((await fills.all('LIVE')).filter((f) => f.intentId === intent.id)).toHaveLength(1);
     expect(await signed.findByIntent(intent.id)).toMatchObject({ state: 'DONE', fillsRecorded: true });
+  });
+
+  describe('the fence between posting and withholding an order', () => {
+    const BOUND_MS = 2000;
+    const stored = async (state: 'SIGNED' | 'POSTING'): Promise<string> => {
+      const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
+      const order = { orderHash: `0x${intent.id}`, salt: '4', signature: '0xsig4', signedOrder: {} };
+      if (state === 'SIGNED') await signed.storeOnce(intent.id, order);
+      else await signed.storeOnceWithOutcome(intent.id, order, {});
+      return intent.id;
+    };
+    /** The latest claim (or change) made `ms` ago. */
+    const age = (intentId: string, ms: number) => db.dataSource.query(`UPDATE signed_orders SET updated_at = now() - make_interval(secs => $2::float8 / 1000) WHERE intent_id = $1`, [intentId, ms]);
+    const stateOf = async (intentId: string) => (await signed.findByIntent(intentId))?.state;
+
+    it('a claim to post takes a SIGNED or POSTING order and moves the claim\'s time; not a POSTED or DONE one', async () => {
+      const id = await stored('SIGNED');
+      expect(await signed.claimPost(id)).toBe(true);
+      expect(await stateOf(id)).toBe('POSTING');
+      await age(id, 60_000);
+      expect(await signed.claimPost(id)).toBe(true);
+      expect(Date.now() - (await signed.findByIntent(id))!.updatedAt.getTime()).toBeLessThan(5_000);
+
+      expect(await signed.markPosted(id, '0xvenue')).toBe(true);
+      expect(await signed.claimPost(id)).toBe(false);
+      expect(await signed.findByIntent(id)).toMatchObject({ state: 'POSTED', orderId: '0xvenue' });
+    });
+
+    it('withholds a SIGNED order, or a POSTING one only once its claim is older than the bound plus the time spent looking', async () => {
+      const never = await stored('SIGNED');
+      expect(await signed.withhold(never, BOUND_MS)).toBe(true);
+      expect(await stateOf(never)).toBe('WITHHELD');
+
+      const fresh = await stored('POSTING');
+      expect(await signed.withhold(fresh, BOUND_MS)).toBe(false);
+      expect(await stateOf(fresh)).toBe('POSTING');
+      // 3 s old: past the 2 s bound, but not past it plus 2 s spent looking at the venue.
+      await age(fresh, 3_000);
+      expect(await signed.withhold(fresh, BOUND_MS + 2_000)).toBe(false);
+      expect(await signed.withhold(fresh, BOUND_MS)).toBe(true);
+      expect(await stateOf(fresh)).toBe('WITHHELD');
+
+      const posted = await stored('POSTING');
+      await signed.markPosted(posted, '0xvenue');
+      await age(posted, 60_000);
+      expect(await signed.withhold(posted, BOUND_MS)).toBe(false);
+      expect(await stateOf(posted)).toBe('POSTED');
+    });
+
+    it('a WITHHELD order is never claimed to post, never marked POSTED, and stays WITHHELD', async () => {
+      const id = await stored('SIGNED');
+      expect(await signed.withhold(id, BOUND_MS)).toBe(true);
+      expect(await signed.claimPost(id)).toBe(false);
+      expect(await signed.markPosted(id, '0xvenue')).toBe(false);
+      expect(await signed.withhold(id, BOUND_MS)).toBe(false);
+      expect(await signed.findByIntent(id)).toMatchObject({ state: 'WITHHELD', orderId: null });
+    });
+
+    it('a claim and a withhold racing on one SIGNED order: exactly one wins', async () => {
+      for (let round = 0; round < 10; round += 1) {
+        const id = await stored('SIGNED');
+        const [claimed, withheld] = await Promise.all([signed.claimPost(id), signed.withhold(id, BOUND_MS)]);
+        expect([claimed, withheld].filter(Boolean)).toHaveLength(1);
+        expect(await stateOf(id)).toBe(claimed ? 'POSTING' : 'WITHHELD');
+      }
+    });
   });
 });

@@ -5,7 +5,13 @@ import type { FillRepository } from '../fills/fill.repository';
 import { ON_OUTCOME_CONFLICT, outcomeValues, UPSERT_OUTCOME } from '../executions/upsert-outcome.sql';
 import { queryRows } from '../sql/query-rows';
 
-export type SignedOrderState = 'SIGNED' | 'POSTED' | 'DONE';
+/**
+ * SIGNED -> POSTING (a claim to post; taken again before each post, which refreshes its time)
+ * -> POSTED (the venue has it) -> DONE (its fills written). SIGNED, or a POSTING claim older than
+ * any post in flight, -> WITHHELD: never posted, terminal. A post and a withhold each pass one
+ * conditional UPDATE of the row, so they exclude each other.
+ */
+export type SignedOrderState = 'SIGNED' | 'POSTING' | 'POSTED' | 'DONE' | 'WITHHELD';
 
 export interface StoredSignedOrder {
   readonly intentId: string;
@@ -19,7 +25,13 @@ export interface StoredSignedOrder {
   readonly state: SignedOrderState;
   readonly fillsRecorded: boolean;
   readonly createdAt: Date;
+  /** The time of the last change: for POSTING, of the latest claim to post. */
   readonly updatedAt: Date;
+}
+
+/** A freshly stored order: `postClaimed` when this call stored it, as POSTING, and so holds the claim to post it. */
+export interface StoredForPosting extends StoredSignedOrder {
+  readonly postClaimed: boolean;
 }
 
 interface SignedOrderRow {
@@ -67,17 +79,19 @@ export class SignedOrderRepository {
    * storeOnce and, when this call stored it, the intent's SIGNED outcome (`order` as the order
    * request, the hash as order id), in one statement. The no-op DO UPDATE makes a lost race
    * return the winner's row (DO NOTHING would return none); the winner wrote the outcome.
+   * The winner stores it already claimed to post (POSTING): the order is posted next, and a claim
+   * taken here costs the approve -> order path no round trip. A loser must claim it (claimPost).
    */
   async storeOnceWithOutcome(
     intentId: string,
     order: { readonly orderHash: string; readonly salt: string; readonly signature: string; readonly signedOrder: unknown },
     orderRequest: unknown,
-  ): Promise<StoredSignedOrder> {
+  ): Promise<StoredForPosting> {
     const outcome = outcomeValues({ intentId, mode: 'LIVE', status: 'SIGNED', orderRequest });
-    const [row] = await queryRows<SignedOrderRow>(
+    const [row] = await queryRows<SignedOrderRow & { inserted: boolean }>(
       this.dataSource.manager,
       `WITH stored AS (
-         INSERT INTO signed_orders (intent_id, order_hash, salt, signature, signed_order) VALUES ($1, $2, $3, $4, $5::jsonb)
+         INSERT INTO signed_orders (intent_id, order_hash, salt, signature, signed_order, state) VALUES ($1, $2, $3, $4, $5::jsonb, 'POSTING')
          ON CONFLICT (intent_id) DO UPDATE SET intent_id = signed_orders.intent_id
          RETURNING *, (xmax = 0) AS inserted
        ), outcome AS (
@@ -90,7 +104,7 @@ export class SignedOrderRepository {
       [intentId, order.orderHash, order.salt, order.signature, JSON.stringify(order.signedOrder), outcome[0], ...outcome.slice(2, 5), ...outcome.slice(6)],
     );
     if (!row) throw new Error(`signed order for intent ${intentId} was not stored`);
-    return toStored(row);
+    return { ...toStored(row), postClaimed: row.inserted };
   }
 
   async findByIntent(intentId: string): Promise<StoredSignedOrder | null> {
@@ -98,13 +112,45 @@ export class SignedOrderRepository {
     return row === undefined ? null : toStored(row);
   }
 
-  /** The venue has the order (it answered, or reconciliation found it). */
-  async markPosted(intentId: string, orderId: string): Promise<void> {
-    await queryRows(
+  /**
+   * The claim to post the order, taken before every post: false when it may not be posted
+   * (withheld, or already posted). Taken again by another poster it only moves the claim's time:
+   * posting the same signed order twice places it once (the venue knows it by its hash).
+   */
+  async claimPost(intentId: string): Promise<boolean> {
+    const claimed = await queryRows<{ intent_id: string }>(
       this.dataSource.manager,
-      `UPDATE signed_orders SET state = CASE WHEN state = 'DONE' THEN state ELSE 'POSTED' END, order_id = $2, updated_at = now() WHERE intent_id = $1`,
+      `UPDATE signed_orders SET state = 'POSTING', updated_at = now() WHERE intent_id = $1 AND state IN ('SIGNED', 'POSTING') RETURNING intent_id`,
+      [intentId],
+    );
+    return claimed.length > 0;
+  }
+
+  /**
+   * Withholds the order for good: true when it was never claimed to post, or its latest claim is
+   * older than `minClaimAgeMs` (by then any post made under it has ended); false while a post may
+   * be in flight, or once the order was posted.
+   */
+  async withhold(intentId: string, minClaimAgeMs: number): Promise<boolean> {
+    const withheld = await queryRows<{ intent_id: string }>(
+      this.dataSource.manager,
+      `UPDATE signed_orders SET state = 'WITHHELD', updated_at = now()
+        WHERE intent_id = $1 AND (state = 'SIGNED' OR (state = 'POSTING' AND updated_at < now() - make_interval(secs => $2::float8 / 1000)))
+        RETURNING intent_id`,
+      [intentId, minClaimAgeMs],
+    );
+    return withheld.length > 0;
+  }
+
+  /** The venue has the order (it answered, or reconciliation found it); false when the order was withheld, which this never undoes. */
+  async markPosted(intentId: string, orderId: string): Promise<boolean> {
+    const marked = await queryRows<{ intent_id: string }>(
+      this.dataSource.manager,
+      `UPDATE signed_orders SET state = CASE WHEN state = 'DONE' THEN state ELSE 'POSTED' END, order_id = $2, updated_at = now()
+        WHERE intent_id = $1 AND state <> 'WITHHELD' RETURNING intent_id`,
       [intentId, orderId],
     );
+    return marked.length > 0;
   }
 
   /**

@@ -170,6 +170,11 @@ export class ClobTradingClient {
     return this.options.funderAddress ?? this.wallet.address;
   }
 
+  /** Every call, an order post included, is aborted this long after it starts. */
+  get requestTimeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
   /**
    * Signs the limit order for an OrderRequest: its tick size and neg-risk flag (the market's, as
    * the ingestor saw it) pick the rounding and the exchange; GTD orders expire at `expiresAt`.

@@ -1,0 +1,37 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Two deliveries of one job can run at once (a lost BullMQ lock): one withholding the stored order
+ * (its re-check failed) while the other posts it. POSTING (a claim to post, timed by updated_at)
+ * and WITHHELD (terminal: never posted) make the two exclusive, each decided by one conditional
+ * UPDATE of this row.
+ */
+const UP = `
+ALTER TABLE signed_orders
+  DROP CONSTRAINT signed_orders_state_check,
+  ADD CONSTRAINT signed_orders_state_check CHECK (state IN ('SIGNED', 'POSTING', 'POSTED', 'DONE', 'WITHHELD'));
+`;
+
+/**
+ * The code before this migration knew only SIGNED, POSTED and DONE. A claim to post becomes
+ * SIGNED again (that code looks for it at the venue first), and so does a withheld order: its
+ * intent is FAILED (or about to be), so no job passes the gate to post it.
+ */
+const DOWN = `
+UPDATE signed_orders SET state = 'SIGNED' WHERE state IN ('POSTING', 'WITHHELD');
+ALTER TABLE signed_orders
+  DROP CONSTRAINT signed_orders_state_check,
+  ADD CONSTRAINT signed_orders_state_check CHECK (state IN ('SIGNED', 'POSTED', 'DONE'));
+`;
+
+export class SignedOrderFence1764260000000 implements MigrationInterface {
+  name = 'SignedOrderFence1764260000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(UP);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(DOWN);
+  }
+}
