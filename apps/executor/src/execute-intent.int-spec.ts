@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import type { IntentStatus, OrderRequest } from '@polybot/domain';
 import {
   callTimeline,
-  createTestDatabase,
   ExecutionRepository,
   IntentRepository,
   KillSwitchRepository,
@@ -14,15 +13,16 @@ import {
 } from '@polybot/persistence';
 import { approvedIntentJobId, QueueName, type ApprovedIntentJob } from '@polybot/queues';
 import { PortfolioService } from '@polybot/portfolio';
-import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
-import { startSimulator, type RunningSimulator } from '@polybot/simulator';
+import { testMarket, type TestRuntime } from '@polybot/runtime';
+import type { RunningSimulator } from '@polybot/simulator';
 import { ApprovedIntentReconciler } from './approved-intent.reconciler';
 import { ExecuteIntentService } from './execute-intent.service';
-import { ExecutorModule } from './executor.module';
+import { startExecutorTestBed, type ExecutorTestBed } from './testing/executor-test-bed';
 
 const CHECKS = [{ name: 'MIN_EDGE', passed: true, value: 0.06, limit: 0.05, message: 'edge 6.0% >= 5.0%' }];
 
 describe('executor (real Postgres, Redis, simulator)', () => {
+  let bed: ExecutorTestBed;
   let db: TestDatabase;
   let sim: RunningSimulator;
   let test: TestRuntime;
@@ -33,16 +33,9 @@ describe('executor (real Postgres, Redis, simulator)', () => {
   const marketId = `m-${randomUUID()}`;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    sim = await startSimulator({ port: 0, tickIntervalMs: 0 });
     // The venue URLs point at the simulator: had anything tried to place an order, it would have landed there.
-    test = createTestRuntime('executor', {
-      POLYBOT_DATABASE_URL: db.url,
-      POLYBOT_GAMMA_API_URL: sim.gammaUrl,
-      POLYBOT_CLOB_API_URL: sim.clobUrl,
-      POLYBOT_MODE: 'live',
-    });
-    moduleRef = await Test.createTestingModule({ imports: test.serviceImports(db.url, ExecutorModule) }).compile();
+    bed = await startExecutorTestBed({ POLYBOT_MODE: 'live' });
+    ({ db, sim, test, moduleRef } = bed);
     intents = moduleRef.get(IntentRepository);
     executions = moduleRef.get(ExecutionRepository);
     executor = moduleRef.get(ExecuteIntentService);
@@ -50,10 +43,7 @@ describe('executor (real Postgres, Redis, simulator)', () => {
   });
 
   afterAll(async () => {
-    await test?.obliterateQueues();
-    await moduleRef?.close();
-    await sim?.close();
-    await db?.drop();
+    await bed?.close();
   });
 
   async function seed(status: IntentStatus, overrides: Partial<NewIntent> = {}): Promise<string> {

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Test, type TestingModule } from '@nestjs/testing';
 import type { Fill, IntentType } from '@polybot/domain';
-import { createTestDatabase, FillRepository, IntentRepository, MarketRepository, type TestDatabase } from '@polybot/persistence';
-import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
-import { startSimulator, type RunningSimulator } from '@polybot/simulator';
+import { FillRepository, IntentRepository, MarketRepository } from '@polybot/persistence';
+import { testMarket } from '@polybot/runtime';
 import { ExecuteIntentService } from './execute-intent.service';
-import { ExecutorModule } from './executor.module';
+import { startExecutorTestBed, type ExecutorTestBed } from './testing/executor-test-bed';
 
 /**
  * Paper execution resumed after an interruption (real Postgres, Redis, simulator): the executor
@@ -14,10 +12,7 @@ import { ExecutorModule } from './executor.module';
  * for want of a position that its own fills took away.
  */
 describe('paper execution, resumed after its fills were written (real Postgres, Redis, simulator)', () => {
-  let db: TestDatabase;
-  let sim: RunningSimulator;
-  let test: TestRuntime;
-  let moduleRef: TestingModule;
+  let bed: ExecutorTestBed;
   let intents: IntentRepository;
   let fills: FillRepository;
   let executor: ExecuteIntentService;
@@ -25,26 +20,15 @@ describe('paper execution, resumed after its fills were written (real Postgres, 
   const token = market.tokens[0];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    sim = await startSimulator({ port: 0, tickIntervalMs: 0 });
-    test = createTestRuntime('executor', {
-      POLYBOT_DATABASE_URL: db.url,
-      POLYBOT_GAMMA_API_URL: sim.gammaUrl,
-      POLYBOT_CLOB_API_URL: sim.clobUrl,
-      POLYBOT_MODE: 'paper',
-    });
-    moduleRef = await Test.createTestingModule({ imports: test.serviceImports(db.url, ExecutorModule) }).compile();
-    intents = moduleRef.get(IntentRepository);
-    fills = moduleRef.get(FillRepository);
-    executor = moduleRef.get(ExecuteIntentService);
-    await moduleRef.get(MarketRepository).upsertMany([market]);
+    bed = await startExecutorTestBed({ POLYBOT_MODE: 'paper' });
+    intents = bed.moduleRef.get(IntentRepository);
+    fills = bed.moduleRef.get(FillRepository);
+    executor = bed.moduleRef.get(ExecuteIntentService);
+    await bed.moduleRef.get(MarketRepository).upsertMany([market]);
   });
 
   afterAll(async () => {
-    await test?.obliterateQueues();
-    await moduleRef?.close();
-    await sim?.close();
-    await db?.drop();
+    await bed?.close();
   });
 
   const fillOf = (intentId: string, kind: Fill['kind'], side: Fill['side'], price: number, shares: number): Fill => ({
@@ -89,7 +73,7 @@ describe('paper execution, resumed after its fills were written (real Postgres, 
     await expect(executor.execute({ v: 1, intentId: id, approvedAt: new Date().toISOString() })).resolves.toBe('EXECUTED');
 
     expect((await intents.findById(id))?.status).toBe('EXECUTED');
-    const [outcome] = await db.dataSource.query('SELECT mode, status, filled_size FROM execution_outcomes WHERE intent_id = $1', [id]);
+    const [outcome] = await bed.db.dataSource.query('SELECT mode, status, filled_size FROM execution_outcomes WHERE intent_id = $1', [id]);
     expect(outcome).toEqual({ mode: 'PAPER', status, filled_size: 100 });
     expect(await fills.forIntent(id)).toHaveLength(1);
   });
