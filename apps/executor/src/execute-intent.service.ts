@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import { buildOrderRequest, type Intent, type OrderRequest } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import { ExecutionRepository, IntentRepository, MarketRepository } from '@polybot/persistence';
+import { ExecutionRepository, IN_FLIGHT_OUTCOMES, IntentRepository, MarketRepository } from '@polybot/persistence';
 import { IntentGate, PortfolioService, type GateState, type GateVerdict } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
-import { EXECUTION_VENUE, IN_FLIGHT_OUTCOMES, OrderNotPlaced, OrderNotSettled, type ExecutionVenue, type VenueResult } from './execution-venue';
+import { EXECUTION_VENUE, OrderNotPlaced, OrderNotSettled, type ExecutionVenue, type VenueResult } from './execution-venue';
 import { OrderPathTimer } from './order-path.timer';
 
 const ACTOR = 'executor';

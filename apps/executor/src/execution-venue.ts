@@ -33,12 +33,6 @@ export interface SubmitContext {
 }
 
 /**
- * Outcomes a venue writes while an execution is under way (the signed order stored, the order
- * posted, the claim transaction sent); any other was written when the execution ended.
- */
-export const IN_FLIGHT_OUTCOMES: ReadonlySet<string> = new Set(['SIGNED', 'POSTED', 'CLAIM_SENT']);
-
-/**
  * The order may be at the venue, but what became of it is not known yet (a read or a write after
  * the post failed). The execution must be resumed later, never failed: failing it would forget a
  * live order or its fills.

@@ -1,11 +1,9 @@
 import { settlementFill, type Intent, type Position } from '@polybot/domain';
-import type { ExecutionRepository, FillRepository, MarketRepository } from '@polybot/persistence';
+import { InFlightOutcome, type ExecutionRepository, type FillRepository, type MarketRepository } from '@polybot/persistence';
 import type { RedeemPositionsSender } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
 import { OrderNotSettled, type VenueResult } from './execution-venue';
 import { summarizeFills } from './live-fills.mapper';
-
-const CLAIM_SENT = 'CLAIM_SENT';
 
 /**
  * A live CLAIM_SETTLEMENT: one redeemPositions transaction per intent. Its hash is stored in the
@@ -25,7 +23,7 @@ export class LiveClaim {
   /** `position` is null only when resuming a claim whose transaction was sent (see ExecutionVenue.claim). */
   async claim(intent: Intent, position: Position | null): Promise<VenueResult> {
     const earlier = await this.executions.findByIntent(intent.id);
-    let txHash = earlier?.status === CLAIM_SENT ? earlier.orderId : null;
+    let txHash = earlier?.status === InFlightOutcome.ClaimSent ? earlier.orderId : null;
     if (!txHash) {
       if (!position) throw new Error(`no position in token ${intent.tokenId} to claim`);
       const market = await this.markets.findById(intent.marketId);
@@ -33,7 +31,7 @@ export class LiveClaim {
       const index = market.tokens.findIndex((t) => t.tokenId === position.tokenId);
       const sharesByOutcome = market.tokens.map((_, i) => (i === index ? position.shares : 0));
       txHash = await this.redeemer().send({ conditionId: position.conditionId, negRisk: market.negRisk, sharesByOutcome });
-      await this.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: CLAIM_SENT, orderRequest: null, orderId: txHash });
+      await this.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: InFlightOutcome.ClaimSent, orderRequest: null, orderId: txHash });
     }
     const receipt = await this.redeemer().waitFor(txHash);
     if (receipt.status !== 'CONFIRMED') throw new Error(`claim transaction ${txHash} reverted`);

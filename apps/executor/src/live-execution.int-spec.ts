@@ -87,7 +87,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    sim = await startSimulator({ port: 0, tickIntervalMs: 0, settlementStepMs: 10, events: 80 });
+    sim = await startSimulator({ port: 0, tickIntervalMs: 0, settlementStepMs: 10, events: 120 });
     const stack = createMarketDataStack({ gammaUrl: sim.gammaUrl, clobUrl: sim.clobUrl, timeoutMs: 5000, maxRetries: 0, booksBatchSize: 100, gammaPageSize: 100, recorder: NO_VENUE_CALL_RECORDER });
     const cycle = await stack.source.fetchCycle();
     const tradable = (m: MarketSnapshot) => !m.closed && m.acceptingOrders && m.liquidityUsd >= 1000 && m.tokens.every((t) => t.bestAsk !== null && t.bestBid !== null);

@@ -1,6 +1,6 @@
 import type { Intent, MarketSnapshot, OrderRequest, Position } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
-import type { ExecutionRepository, FillRepository, SignedOrderRepository, StoredSignedOrder } from '@polybot/persistence';
+import { InFlightOutcome, type ExecutionRepository, type FillRepository, type SignedOrderRepository, type StoredSignedOrder } from '@polybot/persistence';
 import type { ClobBookClient } from '@polybot/polymarket';
 import type { ClobTradingClient } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
@@ -62,7 +62,7 @@ export class LiveVenue implements ExecutionVenue {
   async inFlight(intentId: string): Promise<boolean> {
     if (await this.deps.signedOrders.findByIntent(intentId)) return true;
     const outcome = await this.deps.executions.findByIntent(intentId);
-    return outcome?.status === 'CLAIM_SENT';
+    return outcome?.status === InFlightOutcome.ClaimSent;
   }
 
   /** Starts the pre-flight reads of the intent's order; submit uses them (see LivePreflightReads). */
@@ -109,7 +109,7 @@ export class LiveVenue implements ExecutionVenue {
 
   /** Follows the placed order to its end and records its fills once. */
   private async follow(trading: ClobTradingClient, orderId: string, order: OrderRequest, intent: Intent, market: MarketSnapshot): Promise<VenueResult> {
-    await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'POSTED', orderRequest: order, orderId });
+    await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: InFlightOutcome.Posted, orderRequest: order, orderId });
     const followed = await this.deps.follower.follow(trading, orderId, order.tokenId, intent);
     const fills = liveFillsOf(followed.trades, orderId, order, intent, market, new Date(this.deps.clock()));
     await this.deps.signedOrders.recordFillsOnce(intent.id, fills, this.deps.fills);

@@ -13,7 +13,7 @@ export { RiskCheckRepository } from './risk-checks/risk-check.repository';
 export { RISK_CHECK_PHASES, type RiskCheckPhase } from './risk-checks/risk-check-phase';
 export { ExecutionRepository } from './executions/execution.repository';
 export { FillRepository, type FillMode, type StoredFill } from './fills/fill.repository';
-export { EXECUTION_MODES, type ExecutionMode, type ExecutionOutcome, type NewExecutionOutcome } from './executions/execution-outcome.types';
+export { EXECUTION_MODES, IN_FLIGHT_OUTCOMES, InFlightOutcome, type ExecutionMode, type ExecutionOutcome, type NewExecutionOutcome } from './executions/execution-outcome.types';
 export { MarketRepository } from './markets/market.repository';
 export { AuditRepository, type AuditEntry, type NewAuditEntry } from './audit/audit.repository';
 export { KillSwitchRepository } from './kill-switches/kill-switch.repository';

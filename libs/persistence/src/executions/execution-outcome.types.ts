@@ -1,6 +1,14 @@
 export const EXECUTION_MODES = ['DRY_RUN', 'PAPER', 'LIVE'] as const;
 export type ExecutionMode = (typeof EXECUTION_MODES)[number];
 
+/**
+ * The outcomes written while an execution is under way: the signed order stored, the order
+ * posted, the claim transaction sent. Every other outcome is written when the execution ended, so
+ * a resumed execution finds in these whether it must reconcile with the venue or only finish.
+ */
+export const InFlightOutcome = { Signed: 'SIGNED', Posted: 'POSTED', ClaimSent: 'CLAIM_SENT' } as const;
+export const IN_FLIGHT_OUTCOMES: ReadonlySet<string> = new Set(Object.values(InFlightOutcome));
+
 /** What the executor did with one approved intent; `orderRequest` is the exact order it built. */
 export interface ExecutionOutcome {
   readonly id: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Fill } from '@polybot/domain';
 import { DataSource } from 'typeorm';
 import type { FillRepository } from '../fills/fill.repository';
+import { InFlightOutcome } from '../executions/execution-outcome.types';
 import { ON_OUTCOME_CONFLICT, outcomeValues, UPSERT_OUTCOME } from '../executions/upsert-outcome.sql';
 import { queryRows } from '../sql/query-rows';
 
@@ -87,7 +88,7 @@ export class SignedOrderRepository {
     order: { readonly orderHash: string; readonly salt: string; readonly signature: string; readonly signedOrder: unknown },
     orderRequest: unknown,
   ): Promise<StoredForPosting> {
-    const outcome = outcomeValues({ intentId, mode: 'LIVE', status: 'SIGNED', orderRequest });
+    const outcome = outcomeValues({ intentId, mode: 'LIVE', status: InFlightOutcome.Signed, orderRequest });
     const [row] = await queryRows<SignedOrderRow & { inserted: boolean }>(
       this.dataSource.manager,
       `WITH stored AS (
