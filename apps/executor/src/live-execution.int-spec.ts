@@ -1,5 +1,5 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import { takerFee, type IntentStatus, type MarketSnapshot, type OrderBook } from '@polybot/domain';
+import { takerFee, type IntentStatus, type MarketSnapshot, type OrderBook, type OrderType } from '@polybot/domain';
 import {
   AccountSnapshotRepository,
   createTestDatabase,
@@ -163,10 +163,10 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
    * outcome (claimed to post), then died before posting it, a minute ago: a redelivered job comes
    * after its lock expired, so no post made under that claim can still be in flight.
    */
-  async function crashedAfterStoring(id: string, tokenId: string, price: number) {
+  async function crashedAfterStoring(id: string, tokenId: string, price: number, orderType: OrderType = 'GTC') {
     await intents.transition(id, 'StartExecution', { now: new Date(), actor: 'executor' });
     const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
-    const order = { clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price, size: 6, notionalUsd: price * 6, orderType: 'GTC', tickSize: 0.01, negRisk: false } as const;
+    const order = { clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price, size: 6, notionalUsd: price * 6, orderType, tickSize: 0.01, negRisk: false } as const;
     const signed = await trading.signOrder(order);
     await main.moduleRef.get(SignedOrderRepository).storeOnceWithOutcome(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
     await db.dataSource.query(`UPDATE signed_orders SET updated_at = now() - interval '1 minute' WHERE intent_id = $1`, [id]);
@@ -663,20 +663,54 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       await executeOk(main.executor, id);
     });
 
-    it('an order the venue no longer shows (it answers closed orders with nothing) is settled by its trades at once', async () => {
+    // The venue answers GET /data/order/{id} for a closed order (filled, killed, cancelled) with
+    // nothing; so does the simulator. Not found there is neither "never placed" nor "still open".
+    it('a resumed execution whose stored FOK the venue filled, and now answers with nothing, finds it by its trades: not posted again, FILLED', async () => {
       const { market, tokenId, book } = pickMarket();
       const ask = book.asks[0];
       const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
-      const reads = jest.spyOn(ClobTradingClient.prototype, 'getOrder').mockResolvedValue(null);
+      // The crash came after the post: the venue filled the FOK at once.
+      const { trading, signed } = await crashedAfterStoring(id, tokenId, ask.price, 'FOK');
+      expect(await trading.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      expect(await trading.getOrder(signed.orderHash)).toBeNull();
+      const postsBefore = sim.orders().length;
       const started = Date.now();
-      try {
-        await executeOk(main.executor, id);
-      } finally {
-        reads.mockRestore();
-      }
-      expect(Date.now() - started).toBeLessThan(60_000);
-      expect(await outcome(id)).toMatchObject({ status: 'FILLED', filled_size: 6 });
+
+      await executeOk(main.executor, id);
+
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(sim.orders().length).toBe(postsBefore);
+      expect(postsOf(signed.orderHash)).toHaveLength(1);
+      expect(await outcome(id)).toMatchObject({ status: 'FILLED', order_id: signed.orderHash, filled_size: 6 });
+      expect(venueStatusOf(signed.orderHash)).toEqual(['MATCHED']);
     });
+
+    it('a resting GTC cancelled at the venue by someone else (then answered with nothing) ends its execution at once: nothing filled, FAILED', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const price = Number((book.asks[0].price - 0.01).toFixed(2));
+      const id = await seed(market, tokenId, { price, marketPrice: price, sizeUsd: Number((price * 6).toFixed(2)), expiresAt: new Date(Date.now() + 60_000) });
+      const cancels = jest.spyOn(ClobTradingClient.prototype, 'cancelOrder');
+      const started = Date.now();
+      let result: string;
+      try {
+        const executing = main.executor.execute(jobFor(id));
+        const resting = () => sim.exchangeOrders().find((o) => o.assetId === tokenId && o.status === 'LIVE');
+        await waitFor(() => resting() !== undefined, { timeoutMs: 5000, what: 'the order resting at the venue' });
+        // The operator cancels it at polymarket.com (or the venue does): not through this executor.
+        const operator = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
+        expect(await operator.cancelOrder(resting()!.id)).toBe(true);
+        result = await executing;
+        // The operator's cancel only: the executor had nothing left to cancel.
+        expect(cancels).toHaveBeenCalledTimes(1);
+      } finally {
+        cancels.mockRestore();
+      }
+      const hash = (await main.moduleRef.get(SignedOrderRepository).findByIntent(id))?.orderHash;
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect({ result, reason: (await intents.findById(id))?.statusReason }).toEqual({ result: 'FAILED', reason: expect.stringMatching(/^nothing filled/) });
+      expect(await outcome(id)).toMatchObject({ status: 'FAILED', order_id: hash, filled_size: 0 });
+      expect(venueStatusOf(hash)).toEqual(['CANCELED']);
+    }, 20_000);
 
     it('a failed status read right after the post does not abandon a resting order: followed to the expiry and cancelled', async () => {
       const { market, tokenId, book } = pickMarket();

@@ -1,13 +1,36 @@
-import type { Intent, OrderRequest } from '@polybot/domain';
+import type { Intent, OrderRequest, OrderType } from '@polybot/domain';
 import { createLogger } from '@polybot/observability';
 import { ClobTradingClient, UserChannelWatcher } from '@polybot/polymarket/trading';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { Wallet } from 'ethers';
 import { LiveOrderFollower, TRADES_CLOCK_MARGIN_MS } from './live-order.follower';
 
-describe('LiveOrderFollower with the user websocket (simulator over HTTP and ws)', () => {
+/** The token's best bid and best ask level, as GET /book answers them (best level last). */
+interface TopOfBook {
+  readonly bestBid: number;
+  readonly bestAsk: { readonly price: number; readonly size: number };
+}
+
+describe('LiveOrderFollower against the simulator (HTTP and the user websocket)', () => {
   let sim: RunningSimulator;
-  let watcher: UserChannelWatcher;
+  let watcher: UserChannelWatcher | undefined;
+  const logger = createLogger({ service: 'test', level: 'silent' });
+  const intent = (id: string) => ({ id, createdAt: new Date(), expiresAt: new Date(Date.now() + 600_000) }) as Intent;
+  const request = (tokenId: string, side: 'BUY' | 'SELL', price: number, size: number, intentId: string, orderType: OrderType = 'GTC'): OrderRequest => ({
+    clientOrderId: `polybot-${intentId}`, intentId, tokenId, side, price, size, notionalUsd: price * size, orderType, tickSize: 0.01, negRisk: false,
+  });
+  const connect = (privateKey = Wallet.createRandom().privateKey) => ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey, signatureType: 0, timeoutMs: 2000 });
+
+  /** A fresh 0.01-tick market (one per test) and its token's top of book. */
+  const used = new Set<string>();
+  async function pickToken(): Promise<{ tokenId: string; top: TopOfBook }> {
+    const market = [...sim.world.markets.values()].find((m) => !m.negRisk && !m.closed && m.acceptingOrders && m.tickMills === 10 && !used.has(m.conditionId))!;
+    used.add(market.conditionId);
+    const tokenId = market.tokenIds[0];
+    const book = (await fetch(`${sim.clobUrl}/book?token_id=${tokenId}`).then((r) => r.json())) as { bids: { price: string }[]; asks: { price: string; size: string }[] };
+    const asks = book.asks.map((l) => ({ price: Number(l.price), size: Number(l.size) })).sort((a, b) => a.price - b.price);
+    return { tokenId, top: { bestBid: Math.max(...book.bids.map((l) => Number(l.price))), bestAsk: asks[0] } };
+  }
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, tickIntervalMs: 0, settlementStepMs: 10 });
@@ -18,40 +41,84 @@ describe('LiveOrderFollower with the user websocket (simulator over HTTP and ws)
   });
 
   it('wakes on the user channel when a resting order fills, long before the next poll', async () => {
-    const market = [...sim.world.markets.values()].find((m) => !m.negRisk && !m.closed && m.acceptingOrders && m.tickMills === 10)!;
-    const tokenId = market.tokenIds[0];
-    const { books } = await fetch(`${sim.clobUrl}/book?token_id=${tokenId}`).then(async (r) => ({ books: (await r.json()) as { bids: { price: string }[]; asks: { price: string }[] } }));
-    const bestBid = Math.max(...books.bids.map((l) => Number(l.price)));
-    const bestAsk = Math.min(...books.asks.map((l) => Number(l.price)));
-    const ours = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: Wallet.createRandom().privateKey, signatureType: 0, timeoutMs: 2000 });
-    const request = (side: 'BUY' | 'SELL', price: number, size: number, intentId: string): OrderRequest => ({
-      clientOrderId: `polybot-${intentId}`, intentId, tokenId, side, price, size, notionalUsd: price * size, orderType: 'GTC', tickSize: 0.01, negRisk: false,
-    });
+    const { tokenId, top } = await pickToken();
+    const ours = await connect();
 
     // Our bid rests one tick above the best bid, below the ask.
-    const price = Number((bestBid + 0.01).toFixed(2));
-    expect(price).toBeLessThan(bestAsk);
-    const ourOrder = request('BUY', price, 6, 'ours');
-    const signed = await ours.signOrder(ourOrder);
+    const price = Number((top.bestBid + 0.01).toFixed(2));
+    expect(price).toBeLessThan(top.bestAsk.price);
+    const signed = await ours.signOrder(request(tokenId, 'BUY', price, 6, 'ours'));
     expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, orderId: signed.orderHash });
 
     watcher = new UserChannelWatcher({ wsUrl: sim.wsUrl, auth: async () => ours.wsAuth });
     // A poll every minute: only a websocket wake-up can finish this inside the test's timeout.
-    const follower = new LiveOrderFollower(Date.now, createLogger({ service: 'test', level: 'silent' }), { pollIntervalMs: 60_000, wake: (id, ms) => watcher.wake(id, ms) });
-    const intent = { id: 'ours', createdAt: new Date(), expiresAt: new Date(Date.now() + 600_000) } as Intent;
+    const follower = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000, wake: (id, ms) => watcher!.wake(id, ms) });
+    const ourIntent = intent('ours');
     const readTrades = jest.spyOn(ours, 'getTrades');
-    const followed = follower.follow(ours, signed.orderHash, tokenId, intent);
+    const followed = follower.follow(ours, signed.orderHash, tokenId, ourIntent);
     // Let the first status read and the subscription happen, then move the market down through our bid.
     await new Promise((resolve) => setTimeout(resolve, 300));
     sim.setPrice(tokenId, Number((price - 0.05).toFixed(2)));
 
     const result = await followed;
-    expect(result.order).toMatchObject({ id: signed.orderHash, status: 'MATCHED', sizeMatched: 6 });
+    // The venue answers a filled order with nothing: the last view of it is the one while it rested; its fill is in the trades.
+    expect(await ours.getOrder(signed.orderHash)).toBeNull();
+    expect(result.order).toMatchObject({ id: signed.orderHash, status: 'LIVE', sizeMatched: 0 });
     expect(result.cancelledAtExpiry).toBe(false);
     expect(result.trades.flatMap((t) => t.makerOrders.filter((m) => m.orderId === signed.orderHash).map((m) => m.matchedAmount))).toEqual([6]);
     // Its trades are read from the intent's creation less the clock margin, not from the account's first trade.
-    expect(readTrades).toHaveBeenCalledWith({ tokenId, after: new Date(intent.createdAt.getTime() - TRADES_CLOCK_MARGIN_MS) });
+    expect(readTrades).toHaveBeenCalledWith({ tokenId, after: new Date(ourIntent.createdAt.getTime() - TRADES_CLOCK_MARGIN_MS) });
     expect(await ours.getTrades({ tokenId, after: new Date(Date.now() - 60_000) })).toHaveLength(result.trades.length);
     expect(await ours.getTrades({ tokenId, after: new Date(Date.now() + 60_000) })).toEqual([]);
   }, 30_000);
+
+  // The venue answers GET /data/order/{id} for a closed order with nothing. A follower that took
+  // that for "still open" would poll on until the intent's expiry, ten minutes away: these tests
+  // would time out.
+  it('a FOK filled at once, which the venue answers with nothing, is done at the first look: its fill comes from the trades', async () => {
+    const { tokenId, top } = await pickToken();
+    const ours = await connect();
+    const size = Math.max(5, Math.ceil(1 / top.bestAsk.price) + 1);
+    expect(size).toBeLessThanOrEqual(top.bestAsk.size);
+    const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'fok', 'FOK'));
+    expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, orderId: signed.orderHash, status: 'matched' });
+    expect(await ours.getOrder(signed.orderHash)).toBeNull();
+
+    const reads = jest.spyOn(ours, 'getOrder');
+    const cancels = jest.spyOn(ours, 'cancelOrder');
+    const result = await new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000 }).follow(ours, signed.orderHash, tokenId, intent('fok'));
+
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(cancels).not.toHaveBeenCalled();
+    expect(result.order).toBeNull();
+    expect(result.cancelledAtExpiry).toBe(false);
+    expect(result.trades.map((t) => ({ taker: t.takerOrderId, size: t.size, price: t.price }))).toEqual([{ taker: signed.orderHash, size, price: top.bestAsk.price }]);
+  }, 10_000);
+
+  it('a GTC partly filled, its remainder then cancelled at the venue (not by us), is done once the venue answers it with nothing', async () => {
+    const { tokenId, top } = await pickToken();
+    const key = Wallet.createRandom().privateKey;
+    const ours = await connect(key);
+    // It takes the best ask level and rests 6 shares more at that price.
+    const size = top.bestAsk.size + 6;
+    const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'gtc'));
+    expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, orderId: signed.orderHash, status: 'matched' });
+    expect(await ours.getOrder(signed.orderHash)).toMatchObject({ status: 'LIVE', originalSize: size, sizeMatched: top.bestAsk.size });
+
+    const follower = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 200 });
+    const cancels = jest.spyOn(ours, 'cancelOrder');
+    const followed = follower.follow(ours, signed.orderHash, tokenId, intent('gtc'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Someone else (the operator at polymarket.com, the venue itself) cancels the remainder.
+    expect(await (await connect(key)).cancelOrder(signed.orderHash)).toBe(true);
+
+    const result = await followed;
+    expect(await ours.getOrder(signed.orderHash)).toBeNull();
+    expect(cancels).not.toHaveBeenCalled();
+    expect(result.cancelledAtExpiry).toBe(false);
+    // The last view is the one while it rested; what filled is in the trades.
+    expect(result.order).toMatchObject({ id: signed.orderHash, status: 'LIVE', sizeMatched: top.bestAsk.size });
+    expect(result.trades.filter((t) => t.takerOrderId === signed.orderHash).reduce((s, t) => s + t.size, 0)).toBeCloseTo(top.bestAsk.size, 6);
+    expect(sim.exchangeOrders().find((o) => o.id === signed.orderHash)).toMatchObject({ status: 'CANCELED' });
+  }, 10_000);
 });

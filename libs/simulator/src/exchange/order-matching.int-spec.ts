@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AssetType, ClobClient, OrderType, Side, type OrderResponse } from '@polymarket/clob-client-v2';
+import { AssetType, ClobClient, createL2Headers, OrderType, Side, type OrderResponse } from '@polymarket/clob-client-v2';
 import { startSimulator, type RunningSimulator } from '../simulator.server';
-import { clobTrader, OTHER_TEST_KEY, signOrder, v5Signer, type ClobTrader } from '../testing/clob-trader.helper';
+import { clobTrader, OTHER_TEST_KEY, signOrder, stringHeaders, v5Signer, type ClobTrader } from '../testing/clob-trader.helper';
 import { getJson, WsProbe } from '../testing/ws-probe.helper';
 import { marketBooks } from '../world/token-book.builder';
 import type { SimMarket } from '../world/world.types';
@@ -75,7 +75,7 @@ describe('order entry and matching against the simulated books (real clob-client
     expect(['MINED', 'CONFIRMED']).toContain(trade.status);
   });
 
-  it('a GTC below the ask rests live: listed by /data/orders and /data/order/:id, then cancelled', async () => {
+  it('a GTC below the ask rests live: listed by /data/orders and /data/order/:id, then cancelled (and shown by neither, like the venue)', async () => {
     const m = market();
     const bid = bids(m)[0];
     const res = await post(await signOrder(trader, m, 0, 'BUY', bid.priceMills / 1000, 20));
@@ -88,7 +88,12 @@ describe('order entry and matching against the simulated books (real clob-client
     expect(await trader.client.getOrder(res.orderID)).toMatchObject({ id: res.orderID, status: 'LIVE' });
     expect(await trader.client.cancelOrder({ orderID: res.orderID })).toEqual({ canceled: [res.orderID], not_canceled: {} });
     expect(await trader.client.getOpenOrders({ market: m.conditionId })).toEqual([]);
-    expect(await trader.client.getOrder(res.orderID)).toMatchObject({ status: 'CANCELED' });
+    expect(await trader.client.getOrder(res.orderID)).toBeNull();
+    // On the wire: 200 with a JSON null, what py-clob-client's get_order turns into None.
+    const path = `/data/order/${res.orderID}`;
+    const raw = await fetch(`${sim.clobUrl}${path}`, { headers: stringHeaders(await createL2Headers(v5Signer(trader.wallet), trader.creds, { method: 'GET', requestPath: path })) });
+    expect([raw.status, raw.headers.get('content-type'), await raw.text()]).toEqual([200, expect.stringMatching(/^application\/json/), 'null']);
+    expect(sim.exchangeOrders().find((o) => o.id === res.orderID)).toMatchObject({ status: 'CANCELED' });
   });
 
   it('a GTC that partly crosses rests its remainder, which fills as a maker once the book comes to it', async () => {
@@ -98,10 +103,12 @@ describe('order entry and matching against the simulated books (real clob-client
     expect(res).toMatchObject({ status: 'matched', takingAmount: String(a0.size) });
     const [open] = await trader.client.getOpenOrders({ id: res.orderID });
     expect(open).toMatchObject({ original_size: String(a0.size + 10), size_matched: String(a0.size), status: 'LIVE' });
+    expect(await trader.client.getOrder(res.orderID)).toMatchObject({ size_matched: String(a0.size), status: 'LIVE' });
 
     sim.setPrice(m.tokenIds[0], 0.4);
     expect(await trader.client.getOpenOrders({ id: res.orderID })).toEqual([]);
-    expect(await trader.client.getOrder(res.orderID)).toMatchObject({ status: 'MATCHED', size_matched: String(a0.size + 10) });
+    expect(await trader.client.getOrder(res.orderID)).toBeNull();
+    expect(sim.exchangeOrders().find((o) => o.id === res.orderID)).toMatchObject({ status: 'MATCHED', matchedMicro: Math.round((a0.size + 10) * 1e6) });
     const trades = await trader.client.getTrades({ market: m.conditionId });
     expect(trades.map((t) => t.trader_side).sort()).toEqual(['MAKER', 'TAKER']);
   });
@@ -117,10 +124,12 @@ describe('order entry and matching against the simulated books (real clob-client
     expect(asks(m)).toEqual(before);
     expect(sim.balance(trader.address)).toBe(balance);
     expect(sim.exchangeOrders().find((o) => o.id === fok.orderID)).toMatchObject({ status: 'CANCELED', matchedMicro: 0 });
+    expect(await trader.client.getOrder(fok.orderID!)).toBeNull();
 
     const fak = await post(await signOrder(trader, m, 0, 'BUY', before[1].priceMills / 1000, crossing + 5), OrderType.FAK);
     expect(fak).toMatchObject({ success: true, status: 'matched', takingAmount: String(Number(crossing.toFixed(2))) });
     expect(await trader.client.getOpenOrders({ market: m.conditionId })).toEqual([]);
+    expect(await trader.client.getOrder(fak.orderID)).toBeNull();
   });
 
   it('refuses the same signed order twice (Duplicated) yet records both posts', async () => {

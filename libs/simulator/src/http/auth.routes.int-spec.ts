@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AssetType, ClobClient, createL1Headers, createL2Headers } from '@polymarket/clob-client-v2';
 import { Wallet } from 'ethers';
 import { startSimulator, type RunningSimulator } from '../simulator.server';
-import { clobTrader, OTHER_TEST_KEY, TEST_KEY, v5Signer, type ClobTrader } from '../testing/clob-trader.helper';
+import { clobTrader, OTHER_TEST_KEY, stringHeaders, TEST_KEY, v5Signer, type ClobTrader } from '../testing/clob-trader.helper';
 import { getJson } from '../testing/ws-probe.helper';
-
-function stringHeaders(headers: Record<string, string | number | boolean>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)]));
-}
 
 describe('CLOB auth (L1 api keys, L2 HMAC) with the real clob-client-v2', () => {
   let sim: RunningSimulator;

@@ -28,10 +28,17 @@ export function clobAccountRouter(keys: ApiKeyRegistry, exchange: SimExchange): 
     res.json(cursorPage(rows.map(wireOpenOrder), queryString(req.query, 'next_cursor')));
   });
 
+  // The venue shows only open orders here (LIVE, a partly filled one still resting included): a
+  // closed one (fully matched, a killed FOK/FAK, cancelled, expired) is answered 200 with a JSON
+  // `null`. Source: py-clob-client issue #217 ("get_order does not return anything" for a matched
+  // FAK; filled ones are only in the trades): py-clob-client raises on any status but 200 and
+  // returns `resp.json()`, so "nothing" is a 200 whose body parses to None, i.e. `null` (an empty
+  // body would have come back as ''). An id the owner never placed (or another owner's) gets the
+  // same `null`: no capture shows the venue's answer for one, and a client must read both as "no
+  // open order" anyway (ClobTradingClient.getOrder also takes a 404 or an empty body as null).
   router.get('/data/order/:id', auth, (req, res) => {
     const order = exchange.order(ownerOf(res), String(req.params.id));
-    if (!order) return void res.status(404).json({ error: `order ${String(req.params.id)} not found` });
-    res.json(wireOpenOrder(order));
+    res.json(order?.status === 'LIVE' ? wireOpenOrder(order) : null);
   });
 
   router.get('/data/trades', auth, (req, res) => {

@@ -27,6 +27,11 @@ export async function clobTrader(sim: RunningSimulator, privateKey = TEST_KEY): 
   return { wallet, address: wallet.address, creds, client };
 }
 
+/** clob-client's headers (some values numbers) as fetch takes them. */
+export function stringHeaders(headers: Record<string, string | number | boolean>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)]));
+}
+
 export function tickOf(market: SimMarket): TickSize {
   return market.tickMills === 10 ? '0.01' : '0.001';
 }
