@@ -750,7 +750,11 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       const { market, tokenId, book } = pickMarket();
       const ask = book.asks[0];
       const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
-      const trades = jest.spyOn(ClobTradingClient.prototype, 'getTrades').mockRejectedValueOnce(new Error('GET /data/trades: trade: maker_orders.0.matched_amount Expected number'));
+      // The follower's first read of the trades finds the order filled (the venue shows a filled order nowhere); its read of the fills fails.
+      const getTrades = ClobTradingClient.prototype.getTrades;
+      const trades = jest.spyOn(ClobTradingClient.prototype, 'getTrades')
+        .mockImplementationOnce(function (this: ClobTradingClient, ...args) { return getTrades.apply(this, args); })
+        .mockRejectedValueOnce(new Error('GET /data/trades: trade: maker_orders.0.matched_amount Expected number'));
       try {
         await expect(main.executor.execute(jobFor(id))).rejects.toThrow(/may be at the venue but its outcome is not settled: GET \/data\/trades/);
       } finally {

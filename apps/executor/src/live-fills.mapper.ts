@@ -8,6 +8,18 @@ function ourPart(trade: VenueTrade, orderId: string): { shares: number; price: n
   return maker ? { shares: maker.matchedAmount, price: maker.price, role: 'MAKER' } : null;
 }
 
+/** Shares the order has matched in these trades (each trade once; failed ones never settled). */
+export function matchedShares(trades: readonly VenueTrade[], orderId: string): number {
+  const counted = new Set<string>();
+  let shares = 0;
+  for (const trade of trades) {
+    if (counted.has(trade.id) || trade.status.toUpperCase() === 'FAILED') continue;
+    counted.add(trade.id);
+    shares += ourPart(trade, orderId)?.shares ?? 0;
+  }
+  return shares;
+}
+
 /**
  * The LIVE fills of one order, one per trade it took part in (a partial fill is simply fewer
  * shares), each with the market's fee for our liquidity role. Failed trades never settled: none.

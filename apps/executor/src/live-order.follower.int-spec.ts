@@ -3,7 +3,7 @@ import { createLogger } from '@polybot/observability';
 import { ClobTradingClient, UserChannelWatcher } from '@polybot/polymarket/trading';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
 import { Wallet } from 'ethers';
-import { LiveOrderFollower, TRADES_CLOCK_MARGIN_MS } from './live-order.follower';
+import { LiveOrderFollower, ORDER_VISIBLE_WITHIN_MS, TRADES_CLOCK_MARGIN_MS } from './live-order.follower';
 
 /** The token's best bid and best ask level, as GET /book answers them (best level last). */
 interface TopOfBook {
@@ -55,7 +55,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     const follower = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000, wake: (id, ms) => watcher!.wake(id, ms) });
     const ourIntent = intent('ours');
     const readTrades = jest.spyOn(ours, 'getTrades');
-    const followed = follower.follow(ours, signed.orderHash, tokenId, ourIntent);
+    const followed = follower.follow(ours, signed.orderHash, { tokenId, size: 6, orderType: 'GTC' }, ourIntent);
     // Let the first status read and the subscription happen, then move the market down through our bid.
     await new Promise((resolve) => setTimeout(resolve, 300));
     sim.setPrice(tokenId, Number((price - 0.05).toFixed(2)));
@@ -86,7 +86,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
 
     const reads = jest.spyOn(ours, 'getOrder');
     const cancels = jest.spyOn(ours, 'cancelOrder');
-    const result = await new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000 }).follow(ours, signed.orderHash, tokenId, intent('fok'));
+    const result = await new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000 }).follow(ours, signed.orderHash, { tokenId, size, orderType: 'FOK' }, intent('fok'));
 
     expect(reads).toHaveBeenCalledTimes(1);
     expect(cancels).not.toHaveBeenCalled();
@@ -107,7 +107,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
 
     const follower = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 200 });
     const cancels = jest.spyOn(ours, 'cancelOrder');
-    const followed = follower.follow(ours, signed.orderHash, tokenId, intent('gtc'));
+    const followed = follower.follow(ours, signed.orderHash, { tokenId, size, orderType: 'GTC' }, intent('gtc'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Someone else (the operator at polymarket.com, the venue itself) cancels the remainder.
     expect(await (await connect(key)).cancelOrder(signed.orderHash)).toBe(true);
@@ -121,4 +121,62 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     expect(result.trades.filter((t) => t.takerOrderId === signed.orderHash).reduce((s, t) => s + t.size, 0)).toBeCloseTo(top.bestAsk.size, 6);
     expect(sim.exchangeOrders().find((o) => o.id === signed.orderHash)).toMatchObject({ status: 'CANCELED' });
   }, 10_000);
+
+  // Right after a post the venue's reads can lag its matching engine: an order that may rest and
+  // is not shown yet is looked for again, never taken for closed at once.
+  describe('an order the venue does not show yet', () => {
+    afterEach(() => sim.clearFaults());
+
+    /** The venue's order reads answer nothing for the next `looks` looks (GET /data/order and the open orders). */
+    const lagReads = (looks?: number) => {
+      sim.addFault({ route: '/clob/data/order', kind: 'stale-read', times: looks });
+      sim.addFault({ route: '/clob/data/orders', kind: 'stale-read', times: looks });
+    };
+
+    it('a resting GTC shown only after a few looks is followed until it fills, its fill recorded', async () => {
+      const { tokenId, top } = await pickToken();
+      const ours = await connect();
+      const price = Number((top.bestBid + 0.01).toFixed(2));
+      const signed = await ours.signOrder(request(tokenId, 'BUY', price, 6, 'lagging'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
+      lagReads(3);
+
+      const followed = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 200 }).follow(ours, signed.orderHash, { tokenId, size: 6, orderType: 'GTC' }, intent('lagging'));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      sim.setPrice(tokenId, Number((price - 0.05).toFixed(2)));
+
+      const result = await followed;
+      expect(result.order).toMatchObject({ id: signed.orderHash, status: 'LIVE' });
+      expect(result.trades.flatMap((t) => t.makerOrders.filter((m) => m.orderId === signed.orderHash).map((m) => m.matchedAmount))).toEqual([6]);
+    }, 15_000);
+
+    it('a GTC its trades fill at once is done at the first look, without waiting to be shown', async () => {
+      const { tokenId, top } = await pickToken();
+      const ours = await connect();
+      const size = Math.max(5, Math.ceil(1 / top.bestAsk.price) + 1);
+      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'filled-gtc'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      const reads = jest.spyOn(ours, 'getOrder');
+
+      const result = await new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000 }).follow(ours, signed.orderHash, { tokenId, size, orderType: 'GTC' }, intent('filled-gtc'));
+
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(result.trades.map((t) => t.size)).toEqual([size]);
+    }, 10_000);
+
+    it('a GTC the venue never shows and no trade fills is taken for closed once it has had time to show', async () => {
+      const { tokenId, top } = await pickToken();
+      const ours = await connect();
+      const signed = await ours.signOrder(request(tokenId, 'BUY', Number((top.bestBid + 0.01).toFixed(2)), 6, 'never-shown'));
+      lagReads();
+      const reads = jest.spyOn(ours, 'getOrder');
+      const started = Date.now();
+
+      const result = await new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000 }).follow(ours, signed.orderHash, { tokenId, size: 6, orderType: 'GTC' }, intent('never-shown'));
+
+      expect(Date.now() - started).toBeGreaterThanOrEqual(ORDER_VISIBLE_WITHIN_MS);
+      expect(reads.mock.calls.length).toBeGreaterThan(2);
+      expect(result).toEqual({ order: null, trades: [], cancelledAtExpiry: false });
+    }, 15_000);
+  });
 });

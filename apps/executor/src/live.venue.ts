@@ -110,7 +110,7 @@ export class LiveVenue implements ExecutionVenue {
   /** Follows the placed order to its end and records its fills once. */
   private async follow(trading: ClobTradingClient, orderId: string, order: OrderRequest, intent: Intent, market: MarketSnapshot): Promise<VenueResult> {
     await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: InFlightOutcome.Posted, orderRequest: order, orderId });
-    const followed = await this.deps.follower.follow(trading, orderId, order.tokenId, intent);
+    const followed = await this.deps.follower.follow(trading, orderId, order, intent);
     const fills = liveFillsOf(followed.trades, orderId, order, intent, market, new Date(this.deps.clock()));
     await this.deps.signedOrders.recordFillsOnce(intent.id, fills, this.deps.fills);
     const { filledSize, avgPrice, fees } = summarizeFills(fills);

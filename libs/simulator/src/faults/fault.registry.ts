@@ -4,8 +4,12 @@ export const faultSpecSchema = z
   .object({
     /** A path ('/clob/books'), a prefix of paths ('/gamma'), or '*' for every venue route. */
     route: z.string().min(1),
-    /** 'accept-then-timeout': the request is handled (an order is accepted and matched) but the answer is never sent. */
-    kind: z.enum(['status', 'delay', 'malformed', 'timeout', 'accept-then-timeout']),
+    /**
+     * 'accept-then-timeout': the request is handled (an order is accepted and matched) but the answer is never sent.
+     * 'stale-read': the route answers as a read replica behind the latest writes would: nothing (a JSON null for one
+     * object, an empty list or page), e.g. an order just accepted that GET /data/order and /data/orders do not show yet.
+     */
+    kind: z.enum(['status', 'delay', 'malformed', 'timeout', 'accept-then-timeout', 'stale-read']),
     status: z.number().int().min(400).max(599).optional(),
     retryAfterSeconds: z.number().int().min(0).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),

@@ -69,6 +69,16 @@ describe('scripted faults (over HTTP)', () => {
     expect((await getJson(`${sim.clobUrl}/version`)).status).toBe(200);
   });
 
+  it('answers a stale read with nothing yet: null for one object, an empty list, then the real answer', async () => {
+    sim.addFault({ route: '/clob/book', kind: 'stale-read', times: 1 });
+    sim.addFault({ route: '/gamma/events', kind: 'stale-read', times: 1 });
+    const stale = await getJson<unknown>(`${sim.clobUrl}/book?token_id=${token}`);
+    expect({ status: stale.status, body: stale.body }).toEqual({ status: 200, body: null });
+    expect((await getJson<unknown[]>(`${sim.gammaUrl}/events?limit=2`)).body).toEqual([]);
+    expect((await getJson<{ bids: unknown[] }>(`${sim.clobUrl}/book?token_id=${token}`)).body.bids.length).toBeGreaterThan(0);
+    expect((await getJson<unknown[]>(`${sim.gammaUrl}/events?limit=2`)).body).toHaveLength(2);
+  });
+
   it('is scriptable over /_sim/faults, with a clear 400 for a bad fault', async () => {
     const created = await postJson<{ id: number; remaining: number }>(`${sim.url}/_sim/faults`, { route: '/data/positions', kind: 'status', status: 503, times: 1 });
     expect(created.status).toBe(201);

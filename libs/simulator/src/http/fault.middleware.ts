@@ -40,7 +40,21 @@ function applyFault(fault: ActiveFault, res: Response, next: NextFunction): void
       withholdAnswer(res, fault.delayMs);
       next();
       return;
+    case 'stale-read':
+      answerNothingYet(res);
+      next();
+      return;
   }
+}
+
+/** The route runs, and its answer is emptied: one object becomes null, a list or a cursor page's data empty. */
+function answerNothingYet(res: Response): void {
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => {
+    if (Array.isArray(body)) return json([]);
+    if (body && typeof body === 'object' && Array.isArray((body as { data?: unknown }).data)) return json({ ...body, data: [], count: 0 });
+    return json(null);
+  };
 }
 
 /**
