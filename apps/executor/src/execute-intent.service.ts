@@ -6,7 +6,7 @@ import { ExecutionRepository, IN_FLIGHT_OUTCOMES, IntentRepository, MarketReposi
 import { IntentGate, PortfolioService, type GateState, type GateVerdict } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
-import { EXECUTION_VENUE, OrderNotPlaced, OrderNotSettled, type ExecutionVenue, type VenueResult } from './execution-venue';
+import { EXECUTION_VENUE, OrderNotPlaced, OrderNotSettled, WithholdDeferred, type ExecutionVenue, type VenueResult } from './execution-venue';
 import { OrderPathTimer } from './order-path.timer';
 
 const ACTOR = 'executor';
@@ -113,13 +113,13 @@ export class ExecuteIntentService {
       timer.mark('recheck');
     } catch (error) {
       const reason = `execution re-check could not read the portfolio or kill switches: ${error instanceof Error ? error.message : String(error)}`;
-      if (!sentBefore) return this.fail(intent, `${reason}; nothing sent`, null, log, timer);
+      if (!sentBefore) return this.failUnsent(intent, `${reason}; nothing sent`, null, log, timer);
       withhold = reason;
     }
     if (gated && !gated.verdict.passed) {
       if (!sentBefore) {
         await gated.checksStored;
-        return this.fail(intent, `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`, null, log, timer);
+        return this.failUnsent(intent, `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`, null, log, timer);
       }
       withhold = `blocked by risk re-check at execution: ${gated.verdict.blockingMessage}`;
     }
@@ -142,7 +142,9 @@ export class ExecuteIntentService {
       }
       const refused = error instanceof ExecutionRefused ? error : null;
       await gated?.checksStored.catch(() => undefined);
-      return this.fail(intent, error instanceof Error ? error.message : String(error), refused?.order ?? null, log, timer);
+      // The venue's refusal of this execution's own order, or its withheld order: nothing of it is at the venue.
+      const failNow = placedNothing ? this.fail.bind(this) : this.failUnsent.bind(this);
+      return failNow(intent, error instanceof Error ? error.message : String(error), refused?.order ?? null, log, timer);
     }
     if (result.status === 'UNFILLED') {
       return this.fail(intent, `nothing filled: no ${order?.side === 'BUY' ? 'ask at or below' : 'bid at or above'} the limit ${order?.price}`, order, log, timer, result);
@@ -155,6 +157,13 @@ export class ExecuteIntentService {
   private async completed(intent: Intent, order: unknown, result: VenueResult, log: Logger, timer: OrderPathTimer): Promise<ExecutionResult> {
     const done = await this.intents.transition(intent.id, 'CompleteExecution', { now: this.now(), actor: ACTOR });
     timer.mark('done');
+    if (!done.ok && done.error === 'WRONG_STATUS' && done.current === 'FAILED') {
+      // Another execution of it withheld the order and failed it, and this one's post still reached
+      // the venue: what filled is recorded (the ledger holds the position), the intent stays FAILED.
+      this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'not_settled' });
+      log.error({ mode: this.venue.mode, order, status: result.status, filled_size: result.filledSize, order_path_ms: timer.stepsMs }, 'An order reached the venue for an intent another execution failed: its fills are recorded, the intent stays FAILED; a person must look at it');
+      return 'FAILED';
+    }
     this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'executed' });
     this.metrics.intents.inc({ type: intent.type, status: 'EXECUTED' });
     log.info(
@@ -208,6 +217,20 @@ export class ExecuteIntentService {
       if (error instanceof OrderNotSettled || (sentBefore && !(error instanceof OrderNotPlaced))) throw error;
       throw new ExecutionRefused(error instanceof Error ? error.message : String(error), order, error instanceof OrderNotPlaced);
     }
+  }
+
+  /**
+   * Fails an intent this execution stored no order for, once no other delivery of its job can
+   * store and send one after it (a lost lock lets two run at once): the venue's fence. When one
+   * already stored its order, the intent is left EXECUTING for the resumed job to reconcile.
+   */
+  private async failUnsent(intent: Intent, reason: string, order: OrderRequest | null, log: Logger, timer: OrderPathTimer): Promise<ExecutionResult> {
+    if ((await this.venue.withholdUnsent?.(intent.id)) === false) {
+      this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'withhold_deferred' });
+      log.warn({ reason, order_path_ms: timer.stepsMs }, 'Not failed: another execution of this intent stored its order first; it will be resumed and reconciled');
+      throw new WithholdDeferred(`another execution of intent ${intent.id} stored its order before this one could fail it (${reason}); left EXECUTING to be reconciled`);
+    }
+    return this.fail(intent, reason, order, log, timer);
   }
 
   /** The outcome first, then the intent: a crash between them is finished by the resumed job (`failed`). */

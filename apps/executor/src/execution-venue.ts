@@ -38,7 +38,15 @@ export interface SubmitContext {
  * live order or its fills.
  */
 export class OrderNotSettled extends Error {
-  override readonly name = 'OrderNotSettled';
+  override readonly name: string = 'OrderNotSettled';
+}
+
+/**
+ * A withhold (or a failure before any order was stored) deferred because another delivery of the
+ * job holds, or held, the claim to post the same order: retried and reconciled, not a fault.
+ */
+export class WithholdDeferred extends OrderNotSettled {
+  override readonly name = 'WithholdDeferred';
 }
 
 /**
@@ -62,6 +70,12 @@ export interface ExecutionVenue {
    * can resume at all.
    */
   inFlight?(intentId: string): Promise<boolean>;
+  /**
+   * For a venue two deliveries of one job could both send to: called before the intent is failed
+   * with no order of this execution stored, so that no other delivery stores and sends one after.
+   * False when one already did: the intent must then be reconciled, not failed.
+   */
+  withholdUnsent?(intentId: string): Promise<boolean>;
   /**
    * Starts what submit will need (a connection, reads) while the executor re-checks the intent;
    * sends nothing. The result goes back to submit as `prepared`.

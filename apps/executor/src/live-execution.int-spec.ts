@@ -177,7 +177,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
    * Holds the next call of a trading client method (whichever delivery makes it) until released,
    * then lets it through: a deterministic interleaving of two deliveries of one job.
    */
-  function holdNext<K extends 'postSignedOrder' | 'getTrades'>(method: K) {
+  function holdNext<K extends 'postSignedOrder' | 'getTrades' | 'signOrder'>(method: K) {
     const original = ClobTradingClient.prototype[method] as (...args: unknown[]) => Promise<unknown>;
     let reach!: () => void;
     let release!: () => void;
@@ -302,7 +302,8 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect((await intents.findById(id))?.statusReason).toMatch(/^blocked by risk re-check at execution: KILL_SWITCHES: .*STALE_DATA/);
     expect(signatures).toBe(0);
     expect(sim.orders().length).toBe(postsBefore);
-    expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toBeNull();
+    // Nothing signed: only the fence that keeps another delivery from storing an order after the failure.
+    expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toMatchObject({ state: 'WITHHELD', neverSigned: true });
     expect((await main.moduleRef.get(RiskCheckRepository).forIntent(id, 'EXECUTION')).some((c) => c.name === 'KILL_SWITCHES' && !c.passed)).toBe(true);
   });
 
@@ -322,7 +323,8 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect((await intents.findById(id))?.statusReason).toMatch(reason);
     expect(posts).toBe(0);
     expect(sim.orders().length).toBe(postsBefore);
-    expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toBeNull();
+    // Nothing signed: only the fence that keeps another delivery from storing an order after the failure.
+    expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toMatchObject({ state: 'WITHHELD', neverSigned: true });
     expect(await outcome(id)).toMatchObject({ status: 'FAILED' });
   });
 
@@ -419,7 +421,8 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
 
     expect((await intents.findById(id))?.statusReason).toMatch(/price drifted beyond POLYBOT_MAX_SLIPPAGE: best ask .* vs limit .*; nothing sent/);
     expect(sim.orders().length).toBe(postsBefore);
-    expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toBeNull();
+    // Nothing signed: only the fence that keeps another delivery from storing an order after the failure.
+    expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toMatchObject({ state: 'WITHHELD', neverSigned: true });
     // The failure's log line shows how far the order got: refused in pre-flight, never signed.
     const logged = main.test.logs().find((line) => line.intent_id === id && line.message === 'Execution failed');
     expect(Object.keys((logged?.order_path_ms as object | undefined) ?? {})).toEqual(['gate', 'recheck', 'done']);
@@ -546,7 +549,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
      * Two deliveries of one job at once: the poster (its re-check passed) is held at `hold` while
      * the other, whose re-check then finds a kill switch tripped, withholds the stored order.
      */
-    async function withholdWhilePosting(id: string, hold: 'postSignedOrder' | 'getTrades') {
+    async function withholdWhilePosting(id: string, hold: 'postSignedOrder' | 'getTrades' | 'signOrder') {
       const switches = main.moduleRef.get(KillSwitchRepository);
       const held = holdNext(hold);
       try {
@@ -576,7 +579,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       const race = await withholdWhilePosting(id, 'postSignedOrder');
 
       expect(race).toEqual({
-        withholder: { error: expect.stringMatching(/^OrderNotSettled: the stored signed order \S+ is being posted or was posted by another delivery of this job, so it is not withheld \(blocked by risk re-check at execution: KILL_SWITCHES: .*DAILY_LOSS/) },
+        withholder: { error: expect.stringMatching(/^WithholdDeferred: the stored signed order \S+ is being posted or was posted by another delivery of this job, so it is not withheld \(blocked by risk re-check at execution: KILL_SWITCHES: .*DAILY_LOSS/) },
         statusBetween: 'EXECUTING',
         poster: 'EXECUTED',
       });
@@ -603,6 +606,50 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       await expectVenueAgreesWithIntent(id);
     });
 
+    it('a delivery failing before any order is stored fences the intent: the other delivery, then signing, stores and sends nothing', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const postsBefore = sim.orders().length;
+
+      // The first delivery passed its re-check and is signing; the second finds a kill switch.
+      const race = await withholdWhilePosting(id, 'signOrder');
+
+      expect(race).toEqual({ withholder: { result: 'FAILED' }, statusBetween: 'FAILED', poster: 'FAILED' });
+      expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toMatchObject({ state: 'WITHHELD', neverSigned: true });
+      expect(await outcome(id)).toMatchObject({ status: 'FAILED' });
+      expect(sim.orders().length).toBe(postsBefore);
+      await expectVenueAgreesWithIntent(id);
+    });
+
+    it('a post stalled past its claim that lands after a withhold is cancelled and followed: its fills are recorded, the intent stays FAILED', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const switches = main.moduleRef.get(KillSwitchRepository);
+      const held = holdNext('postSignedOrder');
+      try {
+        const poster = main.executor.execute(jobFor(id));
+        await held.reached;
+        // The poster stalls (a long GC pause, a suspended host) until its claim is older than any bound.
+        await db.dataSource.query(`UPDATE signed_orders SET updated_at = now() - interval '10 minutes' WHERE intent_id = $1`, [id]);
+        await switches.trip('DAILY_LOSS', 12, 10, 'DAILY_LOSS: test', 'test', new Date());
+        await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+        held.release();
+        await expect(poster).resolves.toBe('FAILED');
+      } finally {
+        held.restore();
+        await switches.clear('DAILY_LOSS', 'test', new Date());
+      }
+      expect((await intents.findById(id))?.status).toBe('FAILED');
+      const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
+      expect(postsOf(stored!.orderHash)).toHaveLength(1);
+      const fills = await main.moduleRef.get(FillRepository).forIntent(id);
+      expect(fills.reduce((shares, fill) => shares + fill.shares, 0)).toBeCloseTo(6, 6);
+      expect(await outcome(id)).toMatchObject({ status: 'FILLED', filled_size: 6 });
+      expect(main.test.logs().some((line) => line.intent_id === id && line.level === 'ERROR' && String(line.message).startsWith('An order reached the venue for an intent another execution failed'))).toBe(true);
+    });
+
     it('a resumed execution finding its stored order WITHHELD (the withholding one died before failing the intent) sends nothing: FAILED', async () => {
       const { market, tokenId, book } = pickMarket();
       const ask = book.asks[0];
@@ -610,10 +657,17 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
       expect(await main.moduleRef.get(SignedOrderRepository).withhold(id, 0)).toBe(true);
       const postsBefore = sim.orders().length;
+      const cancels = jest.spyOn(ClobTradingClient.prototype, 'cancelOrder');
 
-      await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+      try {
+        await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+        // The withholder may have died before its cancel: a post stalled past its claim could still land.
+        expect(cancels).toHaveBeenCalledWith(signed.orderHash);
+      } finally {
+        cancels.mockRestore();
+      }
 
-      expect((await intents.findById(id))?.statusReason).toBe(`the stored signed order ${signed.orderHash} was withheld by another execution of this intent; nothing sent`);
+      expect((await intents.findById(id))?.statusReason).toBe(`the order of intent ${id} was withheld by another execution of this intent; nothing sent`);
       expect(sim.orders().length).toBe(postsBefore);
       await expectVenueAgreesWithIntent(id);
     });

@@ -2,7 +2,8 @@ import type { Logger } from '@polybot/observability';
 import type { SignedOrderRepository, StoredSignedOrder } from '@polybot/persistence';
 import { ClobTradingError, type SignedClobOrder } from '@polybot/polymarket';
 import type { ClobTradingClient } from '@polybot/polymarket/trading';
-import { OrderNotPlaced, OrderNotSettled } from './execution-venue';
+import { OrderNotPlaced, WithholdDeferred } from './execution-venue';
+import { ORDER_VISIBLE_WITHIN_MS } from './live-order.follower';
 
 /** The venue refused the order (bad signature, funds, price...): its own message, nothing placed. */
 export class OrderRejected extends OrderNotPlaced {
@@ -26,7 +27,9 @@ const RECONCILE_PAUSE_MS = 300;
 /**
  * A post is aborted the client's request timeout after it starts, and it starts just after its
  * claim; twice that also covers a request the venue took in just before the abort and the step
- * from claim to send. A claim older than this has no post in flight.
+ * from claim to send. Beyond that the venue may still be matching a request it took in, and its
+ * reads may lag its matching: a withhold also waits ORDER_VISIBLE_WITHIN_MS, so that an order
+ * posted under the claim has had time to show where the withholder looks.
  */
 const POST_SETTLED_TIMEOUTS = 2;
 
@@ -56,13 +59,16 @@ export interface Placement {
  *  4. Post and withhold exclude each other, decided on the stored row: every post is preceded by
  *     a claim (SIGNED or POSTING -> POSTING; a first attempt stores its order as POSTING), refused
  *     once the order is WITHHELD; a withhold (-> WITHHELD, for good) is refused while a claim is
- *     younger than the post timeout x2 plus the time spent looking at the venue, so no post can
- *     land unseen after it. A refused withhold leaves the execution unsettled (OrderNotSettled),
- *     never failed: another delivery of the job is posting the order or has posted it.
+ *     younger than the post timeout x2, plus the venue's read lag, plus the time spent looking at
+ *     the venue. A refused withhold is deferred (WithholdDeferred), never failed: another
+ *     delivery of the job is posting the order or has posted it. Should a post stalled past its
+ *     claim's bound still land after a withhold, the order is cancelled at once and followed, so
+ *     that what filled before the cancel is recorded (an error for a person to look at).
  *  5. A post that ends ambiguously (timeout, dropped connection, 5xx) is reconciled as in 2; if
  *     the venue still shows nothing, the identical order is claimed and posted once more (a
  *     duplicate of an accepted order can only be refused by its hash), then reconciled again;
- *     still nothing known ends the execution as unknown, for a person to look at.
+ *     still nothing known leaves the execution unsettled: the job is retried and the resumed
+ *     execution reconciles the same stored order again, logging each time for a person.
  *  6. A clear refusal (4xx or success=false) is the venue's answer, unless the venue does hold an
  *     order with this hash (a duplicate post): then that order is followed. Otherwise not placed.
  */
@@ -75,7 +81,11 @@ export class LiveOrderPlacer {
   /** The venue's order id once the venue holds the order. */
   async place(trading: ClobTradingClient, stored: StoredSignedOrder, { resumed, withhold = null, postClaimed = false }: Placement): Promise<string> {
     const signed = stored.signedOrder as SignedClobOrder;
-    if (stored.state === 'WITHHELD') throw this.withheldElsewhere(stored);
+    if (stored.state === 'WITHHELD') {
+      // The withholder may have died before its cancel: a post stalled past its claim could still land.
+      if (!stored.neverSigned) await trading.cancelOrder(stored.orderHash).catch(() => false);
+      throw this.withheldElsewhere(stored);
+    }
     if (stored.state === 'POSTED' || stored.state === 'DONE') return stored.orderId ?? stored.orderHash;
     if (resumed && withhold !== null) return this.withhold(trading, stored, withhold);
     if (resumed && (await this.findAtVenue(trading, signed, 1))) return this.posted(trading, stored, stored.orderHash);
@@ -101,7 +111,7 @@ export class LiveOrderPlacer {
     });
     if (second.kind === 'placed') return this.posted(trading, stored, second.orderId);
     if (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS)) return this.posted(trading, stored, stored.orderHash);
-    throw new OrderOutcomeUnknown(`order ${stored.orderHash} outcome unknown after reconciliation (${second.reason}); not retried further`);
+    throw new OrderOutcomeUnknown(`order ${stored.orderHash} outcome unknown after reconciliation (${second.reason}); left unsettled for the resumed execution to reconcile again`);
   }
 
   /** True when the venue holds an order or a trade with this order's hash. */
@@ -130,10 +140,10 @@ export class LiveOrderPlacer {
     const lookedFrom = performance.now();
     if (await this.findAtVenue(trading, stored.signedOrder as SignedClobOrder, RECONCILE_ATTEMPTS)) return this.posted(trading, stored, stored.orderHash);
     // The claim must predate the look by the post bound: a post landing while the venue was read could be missed.
-    const minClaimAgeMs = POST_SETTLED_TIMEOUTS * trading.requestTimeoutMs + (performance.now() - lookedFrom);
+    const minClaimAgeMs = POST_SETTLED_TIMEOUTS * trading.requestTimeoutMs + ORDER_VISIBLE_WITHIN_MS + (performance.now() - lookedFrom);
     if (!(await this.signedOrders.withhold(stored.intentId, minClaimAgeMs))) {
       if ((await this.signedOrders.findByIntent(stored.intentId))?.state === 'WITHHELD') throw this.withheldElsewhere(stored);
-      throw new OrderNotSettled(`the stored signed order ${stored.orderHash} is being posted or was posted by another delivery of this job, so it is not withheld (${why}); left to be reconciled`);
+      throw new WithholdDeferred(`the stored signed order ${stored.orderHash} is being posted or was posted by another delivery of this job, so it is not withheld (${why}); left to be reconciled`);
     }
     // Only a post stalled between its claim and its send could still land: cancel by its hash, in case.
     await trading.cancelOrder(stored.orderHash).catch(() => false);
@@ -149,15 +159,22 @@ export class LiveOrderPlacer {
   }
 
   private withheldElsewhere(stored: StoredSignedOrder): OrderWithheld {
-    return new OrderWithheld(`the stored signed order ${stored.orderHash} was withheld by another execution of this intent; nothing sent`);
+    return new OrderWithheld(`the order of intent ${stored.intentId} was withheld by another execution of this intent; nothing sent`);
   }
 
-  /** Records that the venue holds the order; one withheld meanwhile can only be a post that stalled past its claim's bound. */
+  /**
+   * Records that the venue holds the order. One withheld meanwhile (a post stalled past its
+   * claim's bound, or a venue that matched a request long after it was sent) is cancelled at once
+   * and still followed, so that whatever filled before the cancel reaches the ledger.
+   */
   private async posted(trading: ClobTradingClient, stored: StoredSignedOrder, orderId: string): Promise<string> {
     if (await this.signedOrders.markPosted(stored.intentId, orderId)) return orderId;
-    await trading.cancelOrder(stored.orderHash).catch(() => false);
-    this.logger.error({ intent_id: stored.intentId, order_hash: stored.orderHash }, 'The venue holds an order that was withheld meanwhile: cancelled by its hash; its intent needs a person to look at it');
-    throw new OrderOutcomeUnknown(`order ${stored.orderHash} reached the venue after it was withheld; cancelled by its hash, any fill before that is not recorded`);
+    const cancelled = await trading.cancelOrder(stored.orderHash).catch(() => false);
+    this.logger.error(
+      { intent_id: stored.intentId, order_hash: stored.orderHash, cancelled },
+      'The venue holds an order that was withheld meanwhile: cancelled by its hash and followed, so that what filled is recorded; its intent needs a person to look at it',
+    );
+    return orderId;
   }
 
   private async post(trading: ClobTradingClient, signed: SignedClobOrder): Promise<{ kind: 'placed'; orderId: string } | { kind: 'unknown'; reason: string }> {

@@ -65,6 +65,11 @@ export class LiveVenue implements ExecutionVenue {
     return outcome?.status === InFlightOutcome.ClaimSent;
   }
 
+  /** See ExecutionVenue.withholdUnsent: the intent's row in signed_orders is the fence. */
+  withholdUnsent(intentId: string): Promise<boolean> {
+    return this.deps.signedOrders.withholdUnsent(intentId);
+  }
+
   /** Starts the pre-flight reads of the intent's order; submit uses them (see LivePreflightReads). */
   prepare(intent: Intent): LivePreflightReads {
     return LivePreflightReads.start(this.deps, intent);

@@ -14,11 +14,13 @@ ALTER TABLE signed_orders
 
 /**
  * The code before this migration knew only SIGNED, POSTED and DONE. A claim to post becomes
- * SIGNED again (that code looks for it at the venue first), and so does a withheld order: its
- * intent is FAILED (or about to be), so no job passes the gate to post it.
+ * SIGNED again (that code looks for it at the venue before it posts). A withheld order becomes
+ * DONE with no fills recorded, which that code never posts: were it SIGNED, an execution resumed
+ * before its withholder failed the intent could post an order that was withheld.
  */
 const DOWN = `
-UPDATE signed_orders SET state = 'SIGNED' WHERE state IN ('POSTING', 'WITHHELD');
+UPDATE signed_orders SET state = 'SIGNED' WHERE state = 'POSTING';
+UPDATE signed_orders SET state = 'DONE' WHERE state = 'WITHHELD';
 ALTER TABLE signed_orders
   DROP CONSTRAINT signed_orders_state_check,
   ADD CONSTRAINT signed_orders_state_check CHECK (state IN ('SIGNED', 'POSTED', 'DONE'));

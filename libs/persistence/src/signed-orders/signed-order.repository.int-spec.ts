@@ -89,8 +89,11 @@ describe('SignedOrderRepository (real Postgres)', () => {
       expect(await signed.findByIntent(id)).toMatchObject({ state: 'POSTED', orderId: '0xvenue' });
     });
 
-    it('withholds a SIGNED order, or a POSTING one only once its claim is older than the bound plus the time spent looking', async () => {
+    it('withholds a SIGNED or POSTING order only once it was stored or claimed longer ago than the bound plus the time spent looking', async () => {
+      // SIGNED: stored by code from before the fence, which posts without a claim.
       const never = await stored('SIGNED');
+      expect(await signed.withhold(never, BOUND_MS)).toBe(false);
+      await age(never, 3_000);
       expect(await signed.withhold(never, BOUND_MS)).toBe(true);
       expect(await stateOf(never)).toBe('WITHHELD');
 
@@ -112,7 +115,7 @@ describe('SignedOrderRepository (real Postgres)', () => {
 
     it('a WITHHELD order is never claimed to post, never marked POSTED, and stays WITHHELD', async () => {
       const id = await stored('SIGNED');
-      expect(await signed.withhold(id, BOUND_MS)).toBe(true);
+      expect(await signed.withhold(id, 0)).toBe(true);
       expect(await signed.claimPost(id)).toBe(false);
       expect(await signed.markPosted(id, '0xvenue')).toBe(false);
       expect(await signed.withhold(id, BOUND_MS)).toBe(false);
@@ -122,9 +125,39 @@ describe('SignedOrderRepository (real Postgres)', () => {
     it('a claim and a withhold racing on one SIGNED order: exactly one wins', async () => {
       for (let round = 0; round < 10; round += 1) {
         const id = await stored('SIGNED');
+        // Old enough to withhold: the claim, taken first, would make it young again.
+        await age(id, 3_000);
         const [claimed, withheld] = await Promise.all([signed.claimPost(id), signed.withhold(id, BOUND_MS)]);
         expect([claimed, withheld].filter(Boolean)).toHaveLength(1);
         expect(await stateOf(id)).toBe(claimed ? 'POSTING' : 'WITHHELD');
+      }
+    });
+
+    it('withholds an intent with no order stored in its order\'s place, for good: a later store gets that row and no claim to post', async () => {
+      const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
+      expect(await signed.withholdUnsent(intent.id)).toBe(true);
+      expect(await signed.findByIntent(intent.id)).toMatchObject({ state: 'WITHHELD', neverSigned: true, orderHash: `never-signed:${intent.id}` });
+      expect(await signed.withholdUnsent(intent.id)).toBe(true);
+
+      const late = await signed.storeOnceWithOutcome(intent.id, { orderHash: `0x${intent.id}`, salt: '5', signature: '0xsig5', signedOrder: {} }, {});
+      expect(late).toMatchObject({ state: 'WITHHELD', neverSigned: true, postClaimed: false });
+      expect(await new ExecutionRepository(db.dataSource).findByIntent(intent.id)).toBeNull();
+      expect(await signed.claimPost(intent.id)).toBe(false);
+    });
+
+    it('does not withhold in its place an intent whose order another delivery stored: that order is reconciled, not failed', async () => {
+      const id = await stored('POSTING');
+      expect(await signed.withholdUnsent(id)).toBe(false);
+      expect(await signed.findByIntent(id)).toMatchObject({ state: 'POSTING', neverSigned: false });
+    });
+
+    it('a store and a withhold in its place racing: exactly one wins', async () => {
+      for (let round = 0; round < 10; round += 1) {
+        const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
+        const order = { orderHash: `0x${intent.id}`, salt: '6', signature: '0xsig6', signedOrder: {} };
+        const [stored, fenced] = await Promise.all([signed.storeOnceWithOutcome(intent.id, order, {}), signed.withholdUnsent(intent.id)]);
+        expect([stored.postClaimed, fenced].filter(Boolean)).toHaveLength(1);
+        expect(await stateOf(intent.id)).toBe(stored.postClaimed ? 'POSTING' : 'WITHHELD');
       }
     });
   });

@@ -24,6 +24,8 @@ export interface StoredSignedOrder {
   /** The venue's order id, once it answered. */
   readonly orderId: string | null;
   readonly state: SignedOrderState;
+  /** A WITHHELD row stored before any order was signed (withholdUnsent): there is no order to look for or cancel. */
+  readonly neverSigned: boolean;
   readonly fillsRecorded: boolean;
   readonly createdAt: Date;
   /** The time of the last change: for POSTING, of the latest claim to post. */
@@ -51,9 +53,13 @@ interface SignedOrderRow {
 function toStored(row: SignedOrderRow): StoredSignedOrder {
   return {
     intentId: row.intent_id, orderHash: row.order_hash, salt: row.salt, signature: row.signature, signedOrder: row.signed_order,
-    orderId: row.order_id, state: row.state, fillsRecorded: row.fills_recorded, createdAt: row.created_at, updatedAt: row.updated_at,
+    orderId: row.order_id, state: row.state, neverSigned: row.order_hash.startsWith(NEVER_SIGNED), fillsRecorded: row.fills_recorded,
+    createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
+
+/** The order hash of a row withheld before any order was signed (unique per intent, as the column must be). */
+const NEVER_SIGNED = 'never-signed:';
 
 /** The signed order of each live intent: stored before posting, so it is posted at most once. */
 @Injectable()
@@ -128,19 +134,42 @@ export class SignedOrderRepository {
   }
 
   /**
-   * Withholds the order for good: true when it was never claimed to post, or its latest claim is
-   * older than `minClaimAgeMs` (by then any post made under it has ended); false while a post may
-   * be in flight, or once the order was posted.
+   * Withholds the order for good: true when it was stored (SIGNED) or last claimed to post
+   * (POSTING) longer than `minClaimAgeMs` ago, by when any post made under it has ended; false
+   * while a post may be in flight, or once the order was posted. A SIGNED row is aged too: only
+   * code from before the fence writes one, and it posts without a claim.
    */
   async withhold(intentId: string, minClaimAgeMs: number): Promise<boolean> {
     const withheld = await queryRows<{ intent_id: string }>(
       this.dataSource.manager,
       `UPDATE signed_orders SET state = 'WITHHELD', updated_at = now()
-        WHERE intent_id = $1 AND (state = 'SIGNED' OR (state = 'POSTING' AND updated_at < now() - make_interval(secs => $2::float8 / 1000)))
+        WHERE intent_id = $1 AND state IN ('SIGNED', 'POSTING') AND updated_at < now() - make_interval(secs => $2::float8 / 1000)
         RETURNING intent_id`,
       [intentId, minClaimAgeMs],
     );
     return withheld.length > 0;
+  }
+
+  /**
+   * Before an intent is failed with no order of its execution stored: stores a WITHHELD row in
+   * its order's place, so that another delivery of its job (a lost lock lets two run at once) can
+   * never store and post one after it. True when the intent's row is now WITHHELD (this call's, or
+   * one withheld before); false when another delivery stored its order first, which must then be
+   * reconciled rather than failed.
+   */
+  async withholdUnsent(intentId: string): Promise<boolean> {
+    const [row] = await queryRows<{ state: SignedOrderState | null }>(
+      this.dataSource.manager,
+      `WITH fenced AS (
+         INSERT INTO signed_orders (intent_id, order_hash, salt, signature, signed_order, state)
+         VALUES ($1, $2, '', '', 'null'::jsonb, 'WITHHELD')
+         ON CONFLICT (intent_id) DO NOTHING RETURNING state
+       )
+       SELECT coalesce((SELECT state FROM fenced), (SELECT state FROM signed_orders WHERE intent_id = $1)) AS state`,
+      [intentId, `${NEVER_SIGNED}${intentId}`],
+    );
+    // A row committed by a delivery that raced this statement is not in its snapshot: null, not WITHHELD.
+    return row?.state === 'WITHHELD';
   }
 
   /** The venue has the order (it answered, or reconciliation found it); false when the order was withheld, which this never undoes. */
