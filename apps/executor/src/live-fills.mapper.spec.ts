@@ -1,6 +1,6 @@
 import type { Intent, MarketSnapshot, OrderRequest } from '@polybot/domain';
 import type { VenueTrade } from '@polybot/polymarket';
-import { liveFillsOf, summarizeFills } from './live-fills.mapper';
+import { liveFillsOf, matchedShares, summarizeFills } from './live-fills.mapper';
 
 const order: OrderRequest = { clientOrderId: 'polybot-i', intentId: 'i', tokenId: 'tok', side: 'BUY', price: 0.5, size: 30, notionalUsd: 15, orderType: 'GTC', tickSize: 0.01, negRisk: false };
 const intent = { id: 'i', outcome: 'Yes' } as Intent;
@@ -32,5 +32,20 @@ describe('liveFillsOf', () => {
 
   it('summarizes no fills as nothing filled', () => {
     expect(summarizeFills([])).toEqual({ filledSize: 0, avgPrice: null, fees: 0 });
+  });
+});
+
+describe('matchedShares', () => {
+  it('counts our part of each settled trade once, as taker or maker, like liveFillsOf', () => {
+    const trades = [
+      trade({ id: 't1' }),
+      trade({ id: 't2', takerOrderId: '0xother', makerOrders: [{ orderId: '0xours', matchedAmount: 5, price: 0.5 }] }),
+      trade({ id: 't3', status: 'failed' }),
+      trade({ id: 't1' }),
+      trade({ id: 't4', takerOrderId: '0xnot-ours' }),
+    ];
+    expect(matchedShares(trades, '0xours')).toBe(15);
+    expect(matchedShares(trades, '0xours')).toBe(summarizeFills(liveFillsOf(trades, '0xours', order, intent, market, new Date(0))).filledSize);
+    expect(matchedShares([], '0xours')).toBe(0);
   });
 });

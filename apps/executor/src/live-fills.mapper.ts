@@ -2,21 +2,34 @@ import { categoryOf, takerFee, type Fill, type Intent, type MarketSnapshot, type
 import type { VenueTrade } from '@polybot/polymarket';
 
 /** Our part of one venue trade: as taker the trade's size, as maker what our resting order matched. */
-function ourPart(trade: VenueTrade, orderId: string): { shares: number; price: number; role: 'TAKER' | 'MAKER' } | null {
+interface OurPart {
+  readonly shares: number;
+  readonly price: number;
+  readonly role: 'TAKER' | 'MAKER';
+}
+
+function ourPart(trade: VenueTrade, orderId: string): OurPart | null {
   if (trade.takerOrderId === orderId) return { shares: trade.size, price: trade.price, role: 'TAKER' };
   const maker = trade.makerOrders.find((m) => m.orderId === orderId);
   return maker ? { shares: maker.matchedAmount, price: maker.price, role: 'MAKER' } : null;
 }
 
+/** Our parts of these trades: each trade once, none of a failed one (it never settled), none where we matched nothing. */
+function* ourSettledParts(trades: readonly VenueTrade[], orderId: string): Generator<{ trade: VenueTrade; part: OurPart }> {
+  const seen = new Set<string>();
+  for (const trade of trades) {
+    if (seen.has(trade.id) || trade.status.toUpperCase() === 'FAILED') continue;
+    const part = ourPart(trade, orderId);
+    if (!part || !(part.shares > 0)) continue;
+    seen.add(trade.id);
+    yield { trade, part };
+  }
+}
+
 /** Shares the order has matched in these trades (each trade once; failed ones never settled). */
 export function matchedShares(trades: readonly VenueTrade[], orderId: string): number {
-  const counted = new Set<string>();
   let shares = 0;
-  for (const trade of trades) {
-    if (counted.has(trade.id) || trade.status.toUpperCase() === 'FAILED') continue;
-    counted.add(trade.id);
-    shares += ourPart(trade, orderId)?.shares ?? 0;
-  }
+  for (const { part } of ourSettledParts(trades, orderId)) shares += part.shares;
   return shares;
 }
 
@@ -33,12 +46,7 @@ export function liveFillsOf(
   now: Date,
 ): Fill[] {
   const fills: Fill[] = [];
-  const seen = new Set<string>();
-  for (const trade of trades) {
-    if (seen.has(trade.id) || trade.status.toUpperCase() === 'FAILED') continue;
-    const part = ourPart(trade, orderId);
-    if (!part || !(part.shares > 0)) continue;
-    seen.add(trade.id);
+  for (const { trade, part } of ourSettledParts(trades, orderId)) {
     const seconds = Number(trade.matchTime);
     fills.push({
       intentId: intent.id,

@@ -2,7 +2,9 @@ import type { Intent, OrderRequest, OrderType } from '@polybot/domain';
 import { createLogger } from '@polybot/observability';
 import { ClobTradingClient, UserChannelWatcher } from '@polybot/polymarket/trading';
 import { startSimulator, type RunningSimulator } from '@polybot/simulator';
+import { waitFor } from '@polybot/testing';
 import { Wallet } from 'ethers';
+import { OrderNotSettled } from './execution-venue';
 import { LiveOrderFollower, ORDER_VISIBLE_WITHIN_MS, TRADES_CLOCK_MARGIN_MS } from './live-order.follower';
 
 /** The token's best bid and best ask level, as GET /book answers them (best level last). */
@@ -114,7 +116,10 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
 
     const result = await followed;
     expect(await ours.getOrder(signed.orderHash)).toBeNull();
-    expect(cancels).not.toHaveBeenCalled();
+    // Before taking it for closed the follower cancels it, in case it rests unseen: nothing left to cancel.
+    expect(cancels).toHaveBeenCalledTimes(1);
+    expect(cancels).toHaveBeenCalledWith(signed.orderHash);
+    await expect(cancels.mock.results[0].value).resolves.toBe(false);
     expect(result.cancelledAtExpiry).toBe(false);
     // The last view is the one while it rested; what filled is in the trades.
     expect(result.order).toMatchObject({ id: signed.orderHash, status: 'LIVE', sizeMatched: top.bestAsk.size });
@@ -164,19 +169,83 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
       expect(result.trades.map((t) => t.size)).toEqual([size]);
     }, 10_000);
 
-    it('a GTC the venue never shows and no trade fills is taken for closed once it has had time to show', async () => {
+    it('a resting GTC the venue never shows and no trade fills is cancelled once it has had time to show, then taken for closed', async () => {
       const { tokenId, top } = await pickToken();
       const ours = await connect();
       const signed = await ours.signOrder(request(tokenId, 'BUY', Number((top.bestBid + 0.01).toFixed(2)), 6, 'never-shown'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
       lagReads();
       const reads = jest.spyOn(ours, 'getOrder');
+      const cancels = jest.spyOn(ours, 'cancelOrder');
       const started = Date.now();
 
       const result = await new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000 }).follow(ours, signed.orderHash, { tokenId, size: 6, orderType: 'GTC' }, intent('never-shown'));
 
       expect(Date.now() - started).toBeGreaterThanOrEqual(ORDER_VISIBLE_WITHIN_MS);
       expect(reads.mock.calls.length).toBeGreaterThan(2);
+      expect(cancels).toHaveBeenCalledTimes(1);
+      await expect(cancels.mock.results[0].value).resolves.toBe(true);
       expect(result).toEqual({ order: null, trades: [], cancelledAtExpiry: false });
+      // It rested all along: left there it could fill unrecorded.
+      expect(sim.exchangeOrders().find((o) => o.id === signed.orderHash)).toMatchObject({ status: 'CANCELED' });
+    }, 15_000);
+
+    it('a resting GTC seen open, then hidden by stale reads while it still rests, is cancelled rather than left resting: its trades returned', async () => {
+      // A best ask level the account's $1,000 can take, 6 shares more included.
+      let { tokenId, top } = await pickToken();
+      while (top.bestAsk.price * (top.bestAsk.size + 6) > 900) ({ tokenId, top } = await pickToken());
+      const ours = await connect();
+      // It takes the best ask level and rests 6 shares more at that price.
+      const size = top.bestAsk.size + 6;
+      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'hidden'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      const reads = jest.spyOn(ours, 'getOrder');
+      const cancels = jest.spyOn(ours, 'cancelOrder');
+
+      const followed = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 200 }).follow(ours, signed.orderHash, { tokenId, size, orderType: 'GTC' }, intent('hidden'));
+      // Seen open at the first look; from then on the reads (a replica further behind) show it nowhere, longer than it has to show.
+      await waitFor(async () => reads.mock.results.length > 0 && (await reads.mock.results[0].value) !== null, { timeoutMs: 5_000, what: 'the first look at the order' });
+      lagReads();
+      const result = await followed;
+
+      expect(result.order).toMatchObject({ id: signed.orderHash, status: 'LIVE', sizeMatched: top.bestAsk.size });
+      expect(cancels).toHaveBeenCalledTimes(1);
+      await expect(cancels.mock.results[0].value).resolves.toBe(true);
+      expect(sim.exchangeOrders().find((o) => o.id === signed.orderHash)).toMatchObject({ status: 'CANCELED' });
+      expect(result.trades.filter((t) => t.takerOrderId === signed.orderHash).reduce((s, t) => s + t.size, 0)).toBeCloseTo(top.bestAsk.size, 6);
+    }, 15_000);
+
+    it('a resting GTC not shown at the intent\'s expiry whose cancel fails is not settled: it may rest unseen', async () => {
+      const { tokenId, top } = await pickToken();
+      const ours = await connect();
+      const signed = await ours.signOrder(request(tokenId, 'BUY', Number((top.bestBid + 0.01).toFixed(2)), 6, 'expiring-unseen'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
+      lagReads();
+      jest.spyOn(ours, 'cancelOrder').mockRejectedValue(new Error('clob DELETE /order: socket hang up'));
+      const expiring = { ...intent('expiring-unseen'), expiresAt: new Date(Date.now() + 1_000) } as Intent;
+
+      await expect(new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000 }).follow(ours, signed.orderHash, { tokenId, size: 6, orderType: 'GTC' }, expiring))
+        .rejects.toThrow(OrderNotSettled);
+      expect(sim.exchangeOrders().find((o) => o.id === signed.orderHash)).toMatchObject({ status: 'LIVE' });
+    }, 15_000);
+
+    it('a FOK that filled whose trades the venue does not show yet: its trades are read again until they show the fill', async () => {
+      const { tokenId, top } = await pickToken();
+      const ours = await connect();
+      const size = Math.max(5, Math.ceil(1 / top.bestAsk.price) + 1);
+      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'fok-lag', 'FOK'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      sim.addFault({ route: '/clob/data/trades', kind: 'stale-read', times: 2 });
+      const trades = jest.spyOn(ours, 'getTrades');
+      const cancels = jest.spyOn(ours, 'cancelOrder');
+      const started = Date.now();
+
+      const result = await new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000 }).follow(ours, signed.orderHash, { tokenId, size, orderType: 'FOK' }, intent('fok-lag'));
+
+      expect(trades).toHaveBeenCalledTimes(3);
+      expect(Date.now() - started).toBeLessThan(ORDER_VISIBLE_WITHIN_MS);
+      expect(cancels).not.toHaveBeenCalled();
+      expect(result.trades.map((t) => ({ taker: t.takerOrderId, size: t.size }))).toEqual([{ taker: signed.orderHash, size }]);
     }, 15_000);
   });
 });

@@ -44,12 +44,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const TRADES_CLOCK_MARGIN_MS = 3_600_000;
 
 /**
- * How long after its post an order that may rest can still be missing from the venue's reads:
- * they can lag its matching engine, and a resting order taken for closed would fill unrecorded.
+ * How long after its post an order can still be missing from the venue's reads (an order that may
+ * rest from its order reads, any order's fills from its trade reads): they can lag its matching
+ * engine. Measured from the start of the following: for a fresh order that is just after its post,
+ * for a resumed one later (a longer wait, the safe side).
  */
 export const ORDER_VISIBLE_WITHIN_MS = 5_000;
 
-/** The shortest wait between looks while an order may still be on its way to the venue's reads. */
+/** The shortest wait between looks while an order or its trades may still be on their way to the venue's reads. */
 const VISIBILITY_POLL_MS = 250;
 
 /**
@@ -58,7 +60,8 @@ const VISIBILITY_POLL_MS = 250;
  * (GTC; a GTD order is cancelled too, in case the venue's expiry lags). Then the order's trades.
  * A failed status read never ends the following, nor does an order that may rest and has not
  * shown yet (the venue's reads can lag its matching): an order given up on while it rests would
- * fill unrecorded. One that may still rest after the expiry is not settled (OrderNotSettled).
+ * fill unrecorded. One that may rest is cancelled before it is taken for closed, in case it still
+ * rests unseen. One that may still rest after the expiry is not settled (OrderNotSettled).
  */
 export class LiveOrderFollower {
   constructor(
@@ -68,22 +71,28 @@ export class LiveOrderFollower {
   ) {}
 
   async follow(trading: ClobTradingClient, orderId: string, order: FollowedOrderTerms, intent: Intent): Promise<FollowedOrder> {
-    const postedAt = this.clock();
+    const startedAt = this.clock();
     let cancelledAtExpiry = false;
     let seen: VenueOrder | null = null;
     for (;;) {
       const now = await this.status(trading, orderId, intent);
       seen = now.order ?? seen;
       if (now.kind === 'done') break;
-      if (now.kind === 'absent' && (await this.closed(trading, orderId, order, intent, seen !== null, postedAt))) break;
+      if (now.kind === 'absent') {
+        const trades = await this.tradesIfClosed(trading, orderId, order, intent, seen !== null, startedAt);
+        if (trades !== null) return { order: seen, trades, cancelledAtExpiry };
+      }
       const untilExpiry = intent.expiresAt.getTime() - this.clock();
       if (untilExpiry <= 0) {
-        cancelledAtExpiry = await this.cancelRemainder(trading, orderId, intent);
+        const cancel = await this.cancelRemainder(trading, orderId, intent);
+        cancelledAtExpiry = cancel === true;
         const last = await this.status(trading, orderId, intent);
         seen = last.order ?? seen;
-        // Not shown, and nothing left to cancel: closed.
-        if (!cancelledAtExpiry && last.kind !== 'done' && last.kind !== 'absent') {
-          throw new OrderNotSettled(`order ${orderId} may still rest at the venue: its remainder could not be cancelled at the intent's expiry and its status is ${last.kind === 'open' ? last.order.status : 'unknown'}`);
+        // Not shown, and nothing left to cancel: closed. Not shown, and the cancel failed: one that may rest may rest unseen.
+        const mayRestUnseen = last.kind === 'absent' && cancel === null && !NEVER_RESTS.has(order.orderType);
+        if (!cancelledAtExpiry && last.kind !== 'done' && (last.kind !== 'absent' || mayRestUnseen)) {
+          const status = last.kind === 'open' ? last.order.status : last.kind === 'absent' ? 'not shown by the venue' : 'unknown';
+          throw new OrderNotSettled(`order ${orderId} may still rest at the venue: its remainder could not be cancelled at the intent's expiry and its status is ${status}`);
         }
         break;
       }
@@ -95,14 +104,38 @@ export class LiveOrderFollower {
   }
 
   /**
-   * Whether an order the venue shows nowhere has closed (filled, killed, cancelled): yes once it
-   * was seen open, when it can never rest (FOK, FAK), when its trades fill it, or once it has had
-   * time to reach the venue's reads. Until then it may be resting unseen.
+   * The trades of an order the venue shows nowhere once it has closed (filled, killed, cancelled),
+   * or null while it may still rest unseen or match unrecorded: look again soon. One that never
+   * rests (FOK, FAK) has closed; its trades are read again until they show a fill or it has had
+   * time to reach them. One that may rest has closed when its trades fill it; otherwise, once it
+   * was seen open or has had time to show, it is cancelled first (nothing to cancel if it has
+   * closed), then its trades are read: it may still rest where the venue's reads do not show it.
+   * A failed read or cancel here is logged and looked at again, never taken for an answer.
    */
-  private async closed(trading: ClobTradingClient, orderId: string, order: FollowedOrderTerms, intent: Intent, seenOpen: boolean, postedAt: number): Promise<boolean> {
-    if (seenOpen || NEVER_RESTS.has(order.orderType) || this.clock() - postedAt >= ORDER_VISIBLE_WITHIN_MS) return true;
-    const trades = await this.tradesOf(trading, orderId, order.tokenId, intent).catch(() => null);
-    return trades !== null && matchedShares(trades, orderId) + 1e-6 >= order.size;
+  private async tradesIfClosed(trading: ClobTradingClient, orderId: string, order: FollowedOrderTerms, intent: Intent, seenOpen: boolean, startedAt: number): Promise<VenueTrade[] | null> {
+    const hadTime = this.clock() - startedAt >= ORDER_VISIBLE_WITHIN_MS;
+    const trades = await this.tradesOrNull(trading, orderId, order.tokenId, intent);
+    if (NEVER_RESTS.has(order.orderType)) return trades !== null && (matchedShares(trades, orderId) > 0 || hadTime) ? trades : null;
+    if (trades !== null && matchedShares(trades, orderId) + 1e-6 >= order.size) return trades;
+    if (!seenOpen && !hadTime) return null;
+    try {
+      if (await trading.cancelOrder(orderId)) {
+        this.logger.info({ intent_id: intent.id, order_id: orderId }, 'Cancelled the order before taking it for closed: it was still resting though the venue did not show it');
+      }
+    } catch (error) {
+      this.logger.warn({ intent_id: intent.id, order_id: orderId, err: error }, 'Cancelling an order the venue does not show failed; will look again');
+      return null;
+    }
+    return this.tradesOrNull(trading, orderId, order.tokenId, intent);
+  }
+
+  private async tradesOrNull(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent): Promise<VenueTrade[] | null> {
+    try {
+      return await this.tradesOf(trading, orderId, tokenId, intent);
+    } catch (error) {
+      this.logger.warn({ intent_id: intent.id, order_id: orderId, err: error }, 'Trades read failed; will look again');
+      return null;
+    }
   }
 
   /**
@@ -118,7 +151,7 @@ export class LiveOrderFollower {
   /**
    * Where the order stands. The venue answers a closed order (filled, killed, cancelled) with no
    * order at all, so one it does not show is absent unless its open orders still list it (whether
-   * absent means closed, `closed` decides); a failed read is unknown (logged) and the order is
+   * absent means closed, `tradesIfClosed` decides); a failed read is unknown (logged) and the order is
    * followed on, never dropped.
    */
   private async status(trading: ClobTradingClient, orderId: string, intent: Intent): Promise<OrderStatus> {
@@ -136,14 +169,15 @@ export class LiveOrderFollower {
     return TERMINAL.has(order.status.toUpperCase()) || order.sizeMatched + 1e-9 >= order.originalSize;
   }
 
-  private async cancelRemainder(trading: ClobTradingClient, orderId: string, intent: Intent): Promise<boolean> {
+  /** Whether the cancel at expiry cancelled something; null when it failed. */
+  private async cancelRemainder(trading: ClobTradingClient, orderId: string, intent: Intent): Promise<boolean | null> {
     try {
       const cancelled = await trading.cancelOrder(orderId);
       this.logger.info({ intent_id: intent.id, order_id: orderId, cancelled }, 'Intent expired: cancelled the unfilled remainder');
       return cancelled;
     } catch (error) {
       this.logger.error({ intent_id: intent.id, order_id: orderId, err: error }, 'Cancelling the unfilled remainder at expiry failed');
-      return false;
+      return null;
     }
   }
 }
