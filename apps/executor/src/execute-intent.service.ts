@@ -6,7 +6,7 @@ import { ExecutionRepository, IN_FLIGHT_OUTCOMES, IntentRepository, MarketReposi
 import { IntentGate, PortfolioService, type GateState, type GateVerdict } from '@polybot/portfolio';
 import { BroadcastEvent, BroadcastPublisher, type ApprovedIntentJob } from '@polybot/queues';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
-import { EXECUTION_VENUE, OrderNotPlaced, OrderNotSettled, type ExecutionVenue, type VenueResult } from './execution-venue';
+import { EXECUTION_VENUE, OrderNotPlaced, OrderNotSettled, WithholdDeferred, type ExecutionVenue, type VenueResult } from './execution-venue';
 import { OrderPathTimer } from './order-path.timer';
 
 const ACTOR = 'executor';
@@ -136,7 +136,7 @@ export class ExecuteIntentService {
         : null;
       if (unsettled) {
         // The intent stays EXECUTING (it counts as exposure) and the job fails, so it is resumed.
-        this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'not_settled' });
+        this.metrics.executions.inc({ mode: this.venue.mode, outcome: unsettled instanceof WithholdDeferred ? 'withhold_deferred' : 'not_settled' });
         log.error({ reason: unsettled.message, order_path_ms: timer.stepsMs }, 'Execution not settled: the order may be at the venue; it will be resumed and reconciled');
         throw unsettled;
       }

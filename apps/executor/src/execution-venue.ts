@@ -38,7 +38,13 @@ export interface SubmitContext {
  * live order or its fills.
  */
 export class OrderNotSettled extends Error {
-  override readonly name = 'OrderNotSettled';
+  // string, not the literal: a subclass names itself.
+  override readonly name: string = 'OrderNotSettled';
+}
+
+/** A withhold refused because another delivery's claim to post the same order is too young to rule out its post: retried, not a fault. */
+export class WithholdDeferred extends OrderNotSettled {
+  override readonly name = 'WithholdDeferred';
 }
 
 /**
