@@ -23,7 +23,7 @@ function touchEveryMetric(metrics: PolybotMetrics): void {
   metrics.riskDenials.inc({ check: 'MARKET_DATA_AGE' });
   metrics.intents.inc({ type: 'ENTRY', status: 'PENDING' });
   metrics.approvalLatency.observe(12);
-  metrics.executions.inc({ mode: 'dry_run', outcome: 'filled' });
+  metrics.executions.inc({ mode: 'DRY_RUN', outcome: 'executed' });
   metrics.queueWaiting.set({ queue: 'snapshots' }, 2);
   metrics.jobDuration.observe({ queue: 'snapshots' }, 0.004);
   metrics.killSwitchActive.set({ switch: 'max_drawdown' }, 0);

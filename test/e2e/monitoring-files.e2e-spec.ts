@@ -28,7 +28,7 @@ const DASHBOARD_METRICS: Record<string, string[]> = {
   ],
   'intents.json': [
     'polybot_intents_total', 'polybot_approval_latency_seconds', 'polybot_executions_total', 'polybot_signals_total', 'polybot_order_path_seconds',
-    'polybot_owed_executions', 'polybot_owed_execution_overdue_seconds', 'polybot_execution_reruns_total',
+    'polybot_owed_executions', 'polybot_owed_execution_overdue_seconds', 'polybot_owed_executions_read_at_seconds', 'polybot_execution_reruns_total',
   ],
   'risk.json': ['polybot_kill_switch_active', 'polybot_exposure_usd', 'polybot_risk_denials_total'],
   'pnl.json': ['polybot_pnl_usd'],
@@ -160,6 +160,7 @@ const REQUIRED_ALERTS: Record<string, 'critical' | 'warning'> = {
   PolybotExecutionNotSettled: 'critical',
   PolybotExecutionOverdue: 'critical',
   PolybotApprovedIntentNotTaken: 'critical',
+  PolybotOwedExecutionsUnread: 'critical',
   PolybotExecutionRerunning: 'warning',
   PolybotKillSwitchTripped: 'warning',
   PolybotServiceDown: 'critical',

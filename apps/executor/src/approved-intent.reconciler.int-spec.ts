@@ -7,6 +7,7 @@ import { createMetrics, type PolybotMetrics } from '@polybot/observability';
 import { createTestRuntime, testMarket, type TestRuntime } from '@polybot/runtime';
 import { waitFor } from '@polybot/testing';
 import { ApprovedIntentReconciler, RERUN_FINISHED_JOB_AFTER_MS } from './approved-intent.reconciler';
+import { EXECUTION_VENUE, type ExecutionVenue } from './execution-venue';
 import { ExecutorModule } from './executor.module';
 import { ExecutorWorker } from './executor.worker';
 
@@ -90,6 +91,34 @@ describe('approved-intent reconciler (real Postgres, Redis, worker)', () => {
     await waitFor(async () => (await stateOf(id)) === 'failed', { what: `the job of ${id} to fail` });
     down.delete(id);
   }
+
+  /** Every exported series of a metric of `metrics`' registry, as label sets with their values. */
+  const seriesOf = async (metrics: PolybotMetrics, name: string) =>
+    (await metrics.registry.getSingleMetric(name)!.get()).values.map((v) => ({ ...v.labels, value: v.value }));
+
+  // First, while no intent is owed: this executor's own reconciler and worker run beside the suite's.
+  it('exports at 0, once the executor module has started, the counters the alerts take increase() of, and reads the owed intents at once', async () => {
+    const started = createTestRuntime('executor', { POLYBOT_DATABASE_URL: db.url, POLYBOT_MODE: 'live' });
+    const app = await Test.createTestingModule({ imports: started.serviceImports(db.url, ExecutorModule) }).compile();
+    try {
+      const before = Date.now() / 1000;
+      await app.init();
+      const mode = app.get<ExecutionVenue>(EXECUTION_VENUE).mode;
+      expect(mode).toBe('DRY_RUN');
+      const metrics = started.runtime.metrics;
+      expect(await seriesOf(metrics, 'polybot_executions_total')).toEqual(
+        ['executed', 'failed', 'not_settled', 'withhold_deferred'].map((outcome) => ({ mode, outcome, value: 0 })),
+      );
+      expect(await seriesOf(metrics, 'polybot_execution_reruns_total')).toEqual([{ job_state: 'failed', value: 0 }, { job_state: 'completed', value: 0 }]);
+      // 0 (an unlabelled gauge's start) until the reconciler's first pass, which starts at bootstrap, not 5 s later.
+      const readAt = await waitFor(async () => (await seriesOf(metrics, 'polybot_owed_executions_read_at_seconds'))[0]?.value || null, { what: 'the first read of the owed intents' });
+      expect(readAt).toBeGreaterThanOrEqual(Math.floor(before));
+      expect(readAt).toBeLessThanOrEqual(Date.now() / 1000);
+    } finally {
+      await started.obliterateQueues();
+      await app.close();
+    }
+  });
 
   it('runs again the job of an APPROVED intent that spent its attempts in a Postgres outage, once it has been failed long enough', async () => {
     const id = await intentIn('APPROVED');
@@ -205,5 +234,38 @@ describe('approved-intent reconciler (real Postgres, Redis, worker)', () => {
     } finally {
       await queue().resume();
     }
+  });
+
+  it('sets the time of its last read of the owed intents only when the read succeeds', async () => {
+    const metrics = createMetrics('executor');
+    const readAt = async () => (await seriesOf(metrics, 'polybot_owed_executions_read_at_seconds'))[0]?.value;
+    const reconcileAt = (at: number) => new ApprovedIntentReconciler(intents, test.runtime.queue, test.runtime.logger, metrics, () => at).reconcile();
+    const id = await intentIn('APPROVED');
+    await queue().pause();
+    try {
+      const t0 = Date.now();
+      expect(await reconcileAt(t0)).toBe(1);
+      expect(await readAt()).toBe(t0 / 1000);
+      const owedBefore = await seriesOf(metrics, 'polybot_owed_executions');
+
+      // Postgres is down for the read: nothing moves, so the alert sees the read age.
+      const read = jest.spyOn(IntentRepository.prototype, 'listOpenWithoutChecks').mockRejectedValueOnce(new Error(OUTAGE));
+      const failures = test.logs().filter((line) => line.message === 'Approved-intent reconciliation failed; will retry').length;
+      try {
+        expect(await reconcileAt(t0 + 60_000)).toBe(0);
+        expect(read).toHaveBeenCalledTimes(1);
+      } finally {
+        read.mockRestore();
+      }
+      expect(test.logs().filter((line) => line.message === 'Approved-intent reconciliation failed; will retry')).toHaveLength(failures + 1);
+      expect(await readAt()).toBe(t0 / 1000);
+      expect(await seriesOf(metrics, 'polybot_owed_executions')).toEqual(owedBefore);
+
+      expect(await reconcileAt(t0 + 65_000)).toBe(1);
+      expect(await readAt()).toBe((t0 + 65_000) / 1000);
+    } finally {
+      await queue().resume();
+    }
+    await waitFor(async () => (await statusOf(id)) === 'EXECUTED', { what: 'the intent executed' });
   });
 });

@@ -21,8 +21,9 @@ export const RERUN_FINISHED_JOB_AFTER_MS = 30_000;
  * A job that gave up (its attempts spent in a Postgres outage, or stalled twice) or completed while
  * its intent is still owed is run again once it has been finished a while: for an EXECUTING intent
  * that is the executor's resume, which reconciles with the venue before sending anything. Each pass
- * also reports how many intents are owed and how overdue the worst is, which the alerts page on
- * (deploy/prometheus/alerts.yml): a re-run that can never succeed must reach a person.
+ * also reports how many intents are owed, how overdue the worst is and when they were last read,
+ * which the alerts page on (deploy/prometheus/alerts.yml): a re-run that can never succeed, or owed
+ * intents no executor can read, must reach a person.
  */
 @Injectable()
 export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -59,7 +60,9 @@ export class ApprovedIntentReconciler implements OnApplicationBootstrap, OnAppli
     }
   }
 
+  /** Only after a successful read: a failed one leaves every gauge as it was, and the read time tells the alerts so. */
   private report(owed: readonly IntentWithoutChecks[], now: Date): void {
+    this.metrics.owedExecutionsReadAt.set(now.getTime() / 1000);
     for (const status of OWED_EXECUTION_STATUSES) {
       const ofStatus = owed.filter((intent) => intent.status === status);
       this.metrics.owedExecutions.set({ status }, ofStatus.length);

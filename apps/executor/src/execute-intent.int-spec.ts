@@ -17,6 +17,7 @@ import { testMarket, type TestRuntime } from '@polybot/runtime';
 import type { RunningSimulator } from '@polybot/simulator';
 import { ApprovedIntentReconciler } from './approved-intent.reconciler';
 import { ExecuteIntentService } from './execute-intent.service';
+import { EXECUTION_VENUE, OrderNotSettled, WithholdDeferred, type ExecutionVenue } from './execution-venue';
 import { startExecutorTestBed, type ExecutorTestBed } from './testing/executor-test-bed';
 
 const CHECKS = [{ name: 'MIN_EDGE', passed: true, value: 0.06, limit: 0.05, message: 'edge 6.0% >= 5.0%' }];
@@ -204,6 +205,27 @@ describe('executor (real Postgres, Redis, simulator)', () => {
     expect(await queue.getJobCountByTypes('waiting', 'active', 'delayed', 'completed', 'failed')).toBe(before);
     const ours = (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter((j) => j.data.intentId === id);
     expect(ours).toHaveLength(1);
+  });
+
+  it('counts a deferred withhold apart from an unsettled execution (only the latter pages); either leaves the intent EXECUTING for its retry', async () => {
+    const venue = moduleRef.get<ExecutionVenue>(EXECUTION_VENUE);
+    const counted = async () => Object.fromEntries((await test.runtime.metrics.executions.get()).values.map((v) => [`${v.labels.mode} ${v.labels.outcome}`, v.value]));
+    const before = await counted();
+    const submit = jest.spyOn(venue, 'submit')
+      .mockRejectedValueOnce(new WithholdDeferred('another delivery claimed the post of this order 2 s ago'))
+      .mockRejectedValueOnce(new OrderNotSettled('the fills read failed after the post'));
+    try {
+      const deferred = await seed('APPROVED');
+      await expect(executor.execute(jobFor(deferred))).rejects.toBeInstanceOf(WithholdDeferred);
+      const unsettled = await seed('APPROVED');
+      await expect(executor.execute(jobFor(unsettled))).rejects.toThrow('the fills read failed after the post');
+      for (const id of [deferred, unsettled]) expect((await intents.findById(id))?.status).toBe('EXECUTING');
+    } finally {
+      submit.mockRestore();
+    }
+    const after = await counted();
+    expect((after['DRY_RUN withhold_deferred'] ?? 0) - (before['DRY_RUN withhold_deferred'] ?? 0)).toBe(1);
+    expect((after['DRY_RUN not_settled'] ?? 0) - (before['DRY_RUN not_settled'] ?? 0)).toBe(1);
   });
 
   it('sent nothing to the venue in any of these runs', () => {

@@ -136,8 +136,13 @@ export class ExecuteIntentService {
         : null;
       if (unsettled) {
         // The intent stays EXECUTING (it counts as exposure) and the job fails, so it is resumed.
-        this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'not_settled' });
-        log.error({ reason: unsettled.message, order_path_ms: timer.stepsMs }, 'Execution not settled: the order may be at the venue; it will be resumed and reconciled');
+        if (unsettled instanceof WithholdDeferred) {
+          this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'withhold_deferred' });
+          log.warn({ reason: unsettled.message, order_path_ms: timer.stepsMs }, 'Withhold deferred: another delivery of this job may be posting the order; it will be resumed and reconciled');
+        } else {
+          this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'not_settled' });
+          log.error({ reason: unsettled.message, order_path_ms: timer.stepsMs }, 'Execution not settled: the order may be at the venue; it will be resumed and reconciled');
+        }
         throw unsettled;
       }
       const refused = error instanceof ExecutionRefused ? error : null;

@@ -1,13 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import type { Logger } from '@polybot/observability';
+import { startExecutorCounters, type Logger, type PolybotMetrics } from '@polybot/observability';
 import { ExecutionRepository, FillRepository, MarketRepository, SignedOrderRepository, VenueCallRepository } from '@polybot/persistence';
 import { createMarketDataStack } from '@polybot/polymarket';
 import { PortfolioModule } from '@polybot/portfolio';
-import { CLOCK, LOGGER, SETTINGS, marketDataConfigFrom, type Clock } from '@polybot/runtime';
+import { CLOCK, LOGGER, METRICS, SETTINGS, marketDataConfigFrom, type Clock } from '@polybot/runtime';
 import { ApprovedIntentReconciler } from './approved-intent.reconciler';
 import { ExecuteIntentService } from './execute-intent.service';
-import { EXECUTION_VENUE } from './execution-venue';
+import { EXECUTION_VENUE, type ExecutionVenue } from './execution-venue';
 import { ExecutorWorker } from './executor.worker';
 import { buildLiveVenue } from './live-venue.builder';
 import { createExecutionVenue } from './venue.factory';
@@ -40,4 +40,14 @@ import { createExecutionVenue } from './venue.factory';
     ExecutorWorker,
   ],
 })
-export class ExecutorModule {}
+export class ExecutorModule implements OnModuleInit {
+  constructor(
+    @Inject(METRICS) private readonly metrics: PolybotMetrics,
+    @Inject(EXECUTION_VENUE) private readonly venue: ExecutionVenue,
+  ) {}
+
+  /** The counters the alerts take increase() of exist at 0 from the start, so their first count after it pages. */
+  onModuleInit(): void {
+    startExecutorCounters(this.metrics, this.venue.mode);
+  }
+}

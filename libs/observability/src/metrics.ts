@@ -14,6 +14,15 @@ export interface CreateMetricsOptions {
 export const ORDER_PATH_STAGES = ['gate', 'recheck', 'preflight', 'sign', 'store', 'post', 'done'] as const;
 export type OrderPathStage = (typeof ORDER_PATH_STAGES)[number];
 
+/**
+ * Every `outcome` of polybot_executions_total an executor counts: executed, failed, not_settled (the
+ * order may be at the venue, its outcome unknown: resumed later), withhold_deferred (a resumed
+ * execution's withhold waits on another delivery's young claim to post: retried, not a fault).
+ */
+export const EXECUTION_OUTCOMES = ['executed', 'failed', 'not_settled', 'withhold_deferred'] as const;
+/** Every `job_state` of polybot_execution_reruns_total: how the re-run job had ended. */
+export const RERUN_JOB_STATES = ['failed', 'completed'] as const;
+
 export interface PolybotMetrics {
   readonly registry: Registry;
   /** polybot_cycle_duration_seconds: one ingest/strategy/risk cycle, start to finish. */
@@ -35,7 +44,7 @@ export interface PolybotMetrics {
   readonly intents: Counter<'type' | 'status'>;
   /** polybot_approval_latency_seconds: intent created -> approved by a person. */
   readonly approvalLatency: Histogram;
-  /** polybot_executions_total{mode,outcome}: mode dry_run, paper or live. */
+  /** polybot_executions_total{mode,outcome}: mode DRY_RUN, PAPER or LIVE; outcome one of EXECUTION_OUTCOMES. */
   readonly executions: Counter<'mode' | 'outcome'>;
   /** polybot_owed_executions{status}: intents a person approved whose execution has not ended (APPROVED, EXECUTING). */
   readonly owedExecutions: Gauge<'status'>;
@@ -44,6 +53,12 @@ export interface PolybotMetrics {
    * should have ended (executionOverdueSeconds in libs/domain); the alerts page on it.
    */
   readonly owedExecutionOverdue: Gauge<'status'>;
+  /**
+   * polybot_owed_executions_read_at_seconds: unix time of the executor's last successful read of the
+   * owed intents, so an alert can tell the two gauges above are current (a failed read leaves them as
+   * they were). 0 until the first read, in every service: only the executor reads them.
+   */
+  readonly owedExecutionsReadAt: Gauge;
   /** polybot_execution_reruns_total{job_state}: finished jobs (failed, completed) of still-owed intents the executor ran again. */
   readonly executionReruns: Counter<'job_state'>;
   /**
@@ -158,6 +173,11 @@ export function createMetrics(service: string, opts: CreateMetricsOptions = {}):
       labelNames: ['status'] as const,
       registers,
     }),
+    owedExecutionsReadAt: new Gauge({
+      name: 'polybot_owed_executions_read_at_seconds',
+      help: 'Unix time in seconds of the last successful read of the intents owed their execution',
+      registers,
+    }),
     executionReruns: new Counter({
       name: 'polybot_execution_reruns_total',
       help: 'Finished jobs of intents still owed their execution that were run again, by how the job had ended',
@@ -220,4 +240,15 @@ export function createMetrics(service: string, opts: CreateMetricsOptions = {}):
       registers,
     }),
   };
+}
+
+/**
+ * Exports at 0, from the executor's start, the series of the counters whose increase the alerts page
+ * on. prom-client exports a labelled series only from its first inc(), and increase() cannot count
+ * the step from no series to 1: the first unsettled execution after a start would page no one.
+ * `mode` is the label the executor counts with (its venue's mode: DRY_RUN, PAPER or LIVE).
+ */
+export function startExecutorCounters(metrics: PolybotMetrics, mode: string): void {
+  for (const outcome of EXECUTION_OUTCOMES) metrics.executions.inc({ mode, outcome }, 0);
+  for (const job_state of RERUN_JOB_STATES) metrics.executionReruns.inc({ job_state }, 0);
 }
