@@ -517,6 +517,17 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
 
   describe('an interrupted or unsettled execution', () => {
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    /** Runs the job, which must fail the intent and cancel its stored order by hash, in case a post in flight (or stalled) lands later. */
+    async function failsCancellingByHash(id: string, hash: string): Promise<void> {
+      const cancels = jest.spyOn(ClobTradingClient.prototype, 'cancelOrder');
+      try {
+        await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
+        expect(cancels).toHaveBeenCalledWith(hash);
+      } finally {
+        cancels.mockRestore();
+      }
+    }
     const venueStatusOf = (hash: string | null | undefined) => sim.exchangeOrders().filter((o) => o.id === hash).map((o) => o.status);
 
     it.each([
@@ -531,13 +542,9 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       if (killSwitch) await switches.trip(killSwitch, 12, 10, `${killSwitch}: test`, 'test', new Date());
       else await sleep(expiresInMs + 100);
       const postsBefore = sim.orders().length;
-      const cancels = jest.spyOn(ClobTradingClient.prototype, 'cancelOrder');
       try {
-        await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
-        // In case a post in flight at the crash lands after it was looked for.
-        expect(cancels).toHaveBeenCalledWith(signed.orderHash);
+        await failsCancellingByHash(id, signed.orderHash);
       } finally {
-        cancels.mockRestore();
         if (killSwitch) await switches.clear(killSwitch, 'test', new Date());
       }
       expect((await intents.findById(id))?.statusReason).toMatch(reason);
@@ -657,15 +664,9 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
       expect(await main.moduleRef.get(SignedOrderRepository).withhold(id, 0)).toBe(true);
       const postsBefore = sim.orders().length;
-      const cancels = jest.spyOn(ClobTradingClient.prototype, 'cancelOrder');
 
-      try {
-        await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
-        // The withholder may have died before its cancel: a post stalled past its claim could still land.
-        expect(cancels).toHaveBeenCalledWith(signed.orderHash);
-      } finally {
-        cancels.mockRestore();
-      }
+      // The withholder may have died before its cancel.
+      await failsCancellingByHash(id, signed.orderHash);
 
       expect((await intents.findById(id))?.statusReason).toBe(`the order of intent ${id} was withheld by another execution of this intent; nothing sent`);
       expect(sim.orders().length).toBe(postsBefore);

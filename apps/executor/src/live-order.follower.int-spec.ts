@@ -138,6 +138,16 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
       sim.addFault({ route: '/clob/data/orders', kind: 'stale-read', times: looks });
     };
 
+    /** A 6-share bid resting one tick above the best bid, which the venue's order reads never show. */
+    async function restingUnseen(intentId: string) {
+      const { tokenId, top } = await pickToken();
+      const ours = await connect();
+      const signed = await ours.signOrder(request(tokenId, 'BUY', Number((top.bestBid + 0.01).toFixed(2)), 6, intentId));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
+      lagReads();
+      return { tokenId, ours, signed };
+    }
+
     it('a resting GTC shown only after a few looks is followed until it fills, its fill recorded', async () => {
       const { tokenId, top } = await pickToken();
       const ours = await connect();
@@ -170,11 +180,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }, 10_000);
 
     it('a resting GTC the venue never shows and no trade fills is cancelled once it has had time to show, then taken for closed', async () => {
-      const { tokenId, top } = await pickToken();
-      const ours = await connect();
-      const signed = await ours.signOrder(request(tokenId, 'BUY', Number((top.bestBid + 0.01).toFixed(2)), 6, 'never-shown'));
-      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
-      lagReads();
+      const { tokenId, ours, signed } = await restingUnseen('never-shown');
       const reads = jest.spyOn(ours, 'getOrder');
       const cancels = jest.spyOn(ours, 'cancelOrder');
       const started = Date.now();
@@ -216,11 +222,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }, 15_000);
 
     it('a resting GTC not shown at the intent\'s expiry whose cancel fails is not settled: it may rest unseen', async () => {
-      const { tokenId, top } = await pickToken();
-      const ours = await connect();
-      const signed = await ours.signOrder(request(tokenId, 'BUY', Number((top.bestBid + 0.01).toFixed(2)), 6, 'expiring-unseen'));
-      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
-      lagReads();
+      const { tokenId, ours, signed } = await restingUnseen('expiring-unseen');
       jest.spyOn(ours, 'cancelOrder').mockRejectedValue(new Error('clob DELETE /order: socket hang up'));
       const expiring = { ...intent('expiring-unseen'), expiresAt: new Date(Date.now() + 1_000) } as Intent;
 
