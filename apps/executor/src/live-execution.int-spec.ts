@@ -395,6 +395,26 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect((await intents.findById(id))?.status).toBe('EXECUTED');
   });
 
+  it('a delivery whose fills another delivery recorded first reports the recorded fills, not its own read of the trades', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    // The other delivery read the trades earlier (2 of the 6 shares matched then) and recorded first.
+    const recordOnce = SignedOrderRepository.prototype.recordFillsOnce;
+    const race = jest.spyOn(SignedOrderRepository.prototype, 'recordFillsOnce').mockImplementationOnce(async function (this: SignedOrderRepository, intentId, fills, repository) {
+      await recordOnce.call(this, intentId, fills.map((f) => ({ ...f, shares: 2 })).slice(0, 1), repository);
+      return recordOnce.call(this, intentId, fills, repository);
+    });
+    try {
+      await executeOk(main.executor, id);
+    } finally {
+      race.mockRestore();
+    }
+    const recorded = await main.moduleRef.get(FillRepository).forIntent(id);
+    expect(recorded.map((f) => f.shares)).toEqual([2]);
+    expect(await outcome(id)).toMatchObject({ status: 'PARTIALLY_FILLED', filled_size: 2 });
+  });
+
   it('fails an order with the wrong signature type for its funder with the venue\'s message', async () => {
     const bad = await startExecutor({ POLYBOT_SIGNATURE_TYPE: '0', POLYBOT_FUNDER_ADDRESS: '0x1111111111111111111111111111111111111111' });
     const { market, tokenId, book } = pickMarket();

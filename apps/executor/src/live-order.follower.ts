@@ -79,7 +79,7 @@ export class LiveOrderFollower {
       seen = now.order ?? seen;
       if (now.kind === 'done') break;
       if (now.kind === 'absent') {
-        const trades = await this.tradesIfClosed(trading, orderId, order, intent, seen !== null, startedAt);
+        const trades = await this.tradesIfClosed(trading, orderId, order, intent, seen, startedAt);
         if (trades !== null) return { order: seen, trades, cancelledAtExpiry };
       }
       const untilExpiry = intent.expiresAt.getTime() - this.clock();
@@ -109,15 +109,16 @@ export class LiveOrderFollower {
    * rests (FOK, FAK) has closed; its trades are read again until they show a fill or it has had
    * time to reach them. One that may rest has closed when its trades fill it; otherwise, once it
    * was seen open or has had time to show, it is cancelled first (nothing to cancel if it has
-   * closed), then its trades are read: it may still rest where the venue's reads do not show it.
+   * closed), then its trades are read: it may still rest where the venue's reads do not show it;
+ * trades showing fewer shares than the venue last showed matched are behind, and read again.
    * A failed read or cancel here is logged and looked at again, never taken for an answer.
    */
-  private async tradesIfClosed(trading: ClobTradingClient, orderId: string, order: FollowedOrderTerms, intent: Intent, seenOpen: boolean, startedAt: number): Promise<VenueTrade[] | null> {
+  private async tradesIfClosed(trading: ClobTradingClient, orderId: string, order: FollowedOrderTerms, intent: Intent, seen: VenueOrder | null, startedAt: number): Promise<VenueTrade[] | null> {
     const hadTime = this.clock() - startedAt >= ORDER_VISIBLE_WITHIN_MS;
     const trades = await this.tradesOrNull(trading, orderId, order.tokenId, intent);
     if (NEVER_RESTS.has(order.orderType)) return trades !== null && (matchedShares(trades, orderId) > 0 || hadTime) ? trades : null;
     if (trades !== null && matchedShares(trades, orderId) + 1e-6 >= order.size) return trades;
-    if (!seenOpen && !hadTime) return null;
+    if (seen === null && !hadTime) return null;
     try {
       if (await trading.cancelOrder(orderId)) {
         this.logger.info({ intent_id: intent.id, order_id: orderId }, 'Cancelled the order before taking it for closed: it was still resting though the venue did not show it');
@@ -126,7 +127,9 @@ export class LiveOrderFollower {
       this.logger.warn({ intent_id: intent.id, order_id: orderId, err: error }, 'Cancelling an order the venue does not show failed; will look again');
       return null;
     }
-    return this.tradesOrNull(trading, orderId, order.tokenId, intent);
+    const closed = await this.tradesOrNull(trading, orderId, order.tokenId, intent);
+    // Fewer shares in its trades than the venue last showed matched: the trades lag; look again.
+    return closed !== null && matchedShares(closed, orderId) + 1e-6 >= (seen?.sizeMatched ?? 0) ? closed : null;
   }
 
   private async tradesOrNull(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent): Promise<VenueTrade[] | null> {

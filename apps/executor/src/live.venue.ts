@@ -1,4 +1,4 @@
-import type { Intent, MarketSnapshot, OrderRequest, Position } from '@polybot/domain';
+import type { Fill, Intent, MarketSnapshot, OrderRequest, Position } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
 import { InFlightOutcome, type ExecutionRepository, type FillRepository, type SignedOrderRepository, type StoredSignedOrder } from '@polybot/persistence';
 import type { ClobBookClient } from '@polybot/polymarket';
@@ -116,8 +116,9 @@ export class LiveVenue implements ExecutionVenue {
   private async follow(trading: ClobTradingClient, orderId: string, order: OrderRequest, intent: Intent, market: MarketSnapshot): Promise<VenueResult> {
     await this.deps.executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: InFlightOutcome.Posted, orderRequest: order, orderId });
     const followed = await this.deps.follower.follow(trading, orderId, order, intent);
-    const fills = liveFillsOf(followed.trades, orderId, order, intent, market, new Date(this.deps.clock()));
-    await this.deps.signedOrders.recordFillsOnce(intent.id, fills, this.deps.fills);
+    const read = liveFillsOf(followed.trades, orderId, order, intent, market, new Date(this.deps.clock()));
+    // Another delivery of the job may have recorded the order's fills first, from its own read: the outcome agrees with the ledger.
+    const fills = (await this.deps.signedOrders.recordFillsOnce(intent.id, read, this.deps.fills)) ? read : await this.recordedTrades(intent.id);
     const { filledSize, avgPrice, fees } = summarizeFills(fills);
     const status = filledSize <= 0 ? 'UNFILLED' : filledSize + 1e-6 >= order.size ? 'FILLED' : 'PARTIALLY_FILLED';
     this.deps.logger.info(
@@ -137,9 +138,12 @@ export class LiveVenue implements ExecutionVenue {
   }
 
   private async summary(stored: StoredSignedOrder, intent: Intent, status: string): Promise<VenueResult> {
-    const fills = (await this.deps.fills.forIntent(intent.id)).filter((f) => f.kind === 'TRADE');
-    const totals = summarizeFills(fills);
+    const totals = summarizeFills(await this.recordedTrades(intent.id));
     return { status: totals.filledSize > 0 ? status : 'UNFILLED', orderId: stored.orderId ?? stored.orderHash, ...totals };
+  }
+
+  private async recordedTrades(intentId: string): Promise<Fill[]> {
+    return (await this.deps.fills.forIntent(intentId)).filter((f) => f.kind === 'TRADE');
   }
 }
 
