@@ -18,11 +18,8 @@ function fail(error: unknown): never {
     process.stderr.write(`polyb0t: invalid settings:\n${error.message}\n`);
     process.exit(2);
   }
-  if (error instanceof CliError) {
-    process.stderr.write(`polyb0t: ${error.message}\n`);
-    process.exit(error.exitCode);
-  }
-  if (error instanceof IntentActionError) {
+  // Errors that know what went wrong say so, and which exit code that is (2: the command must change).
+  if (error instanceof CliError || error instanceof IntentActionError) {
     process.stderr.write(`polyb0t: ${error.message}\n`);
     process.exit(error.exitCode);
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
-import { buildOrderRequest, type Intent, type OrderRequest } from '@polybot/domain';
+import { buildOrderRequest, withOwnOrderUncounted, type Intent, type OrderRequest } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { ExecutionRepository, IN_FLIGHT_OUTCOMES, IntentRepository, MarketRepository } from '@polybot/persistence';
 import { IntentGate, PortfolioService, type GateState, type GateVerdict } from '@polybot/portfolio';
@@ -24,12 +24,6 @@ class ExecutionRefused extends Error {
 interface Gated {
   readonly verdict: GateVerdict;
   readonly checksStored: Promise<void>;
-}
-
-/** The state with one order fewer in the last hour. */
-function withoutOneOrder(state: GateState): GateState {
-  const portfolio = state.view.state;
-  return { ...state, view: { ...state.view, state: { ...portfolio, ordersLastHour: Math.max(0, portfolio.ordersLastHour - 1) } } };
 }
 
 /** Marks a promise handled: it is awaited on every path that needs it, and a path that does not must not crash the process. */
@@ -134,17 +128,7 @@ export class ExecuteIntentService {
       const unsettled = error instanceof OrderNotSettled ? error
         : sentBefore && !placedNothing ? new OrderNotSettled(`the stored order may be at the venue but the resumed execution could not settle it: ${error instanceof Error ? error.message : String(error)}`)
         : null;
-      if (unsettled) {
-        // The intent stays EXECUTING (it counts as exposure) and the job fails, so it is resumed.
-        if (unsettled instanceof WithholdDeferred) {
-          this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'withhold_deferred' });
-          log.warn({ reason: unsettled.message, order_path_ms: timer.stepsMs }, 'Withhold deferred: another delivery of this job may be posting the order; it will be resumed and reconciled');
-        } else {
-          this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'not_settled' });
-          log.error({ reason: unsettled.message, order_path_ms: timer.stepsMs }, 'Execution not settled: the order may be at the venue; it will be resumed and reconciled');
-        }
-        throw unsettled;
-      }
+      if (unsettled) throw this.settleLater(unsettled, log, timer);
       const refused = error instanceof ExecutionRefused ? error : null;
       await gated?.checksStored.catch(() => undefined);
       // The venue's refusal of this execution's own order, or its withheld order: nothing of it is at the venue.
@@ -187,7 +171,7 @@ export class ExecuteIntentService {
   private async recheck(intent: Intent, state: Promise<GateState>, ownOrderCounted: boolean): Promise<Gated> {
     const read = await state;
     // A resumed execution's own stored order is among the hour's orders already: the rule adds it once more.
-    const reads = await this.gate.withMarket(intent, ownOrderCounted ? withoutOneOrder(read) : read);
+    const reads = await this.gate.withMarket(intent, ownOrderCounted ? { ...read, view: { ...read.view, state: withOwnOrderUncounted(read.view.state) } } : read);
     const now = this.now();
     const verdict = this.gate.decide(intent, reads, now);
     return { verdict, checksStored: quiet(this.gate.record(intent.id, 'EXECUTION', verdict, now)) };
@@ -231,11 +215,23 @@ export class ExecuteIntentService {
    */
   private async failUnsent(intent: Intent, reason: string, order: OrderRequest | null, log: Logger, timer: OrderPathTimer): Promise<ExecutionResult> {
     if ((await this.venue.withholdUnsent?.(intent.id)) === false) {
-      this.metrics.executions.inc({ mode: this.venue.mode, outcome: 'withhold_deferred' });
-      log.warn({ reason, order_path_ms: timer.stepsMs }, 'Not failed: another execution of this intent stored its order first; it will be resumed and reconciled');
-      throw new WithholdDeferred(`another execution of intent ${intent.id} stored its order before this one could fail it (${reason}); left EXECUTING to be reconciled`);
+      throw this.settleLater(new WithholdDeferred(`another execution of intent ${intent.id} stored its order before this one could fail it (${reason}); left EXECUTING to be reconciled`), log, timer);
     }
     return this.fail(intent, reason, order, log, timer);
+  }
+
+  /**
+   * The intent stays EXECUTING (it counts as exposure) and the job fails, so it is resumed and
+   * reconciled: counted and logged by why. A deferred withhold is routine (another delivery holds
+   * the order); anything else may be an order at the venue with no outcome, for a person to see.
+   */
+  private settleLater(unsettled: OrderNotSettled, log: Logger, timer: OrderPathTimer): OrderNotSettled {
+    const deferred = unsettled instanceof WithholdDeferred;
+    this.metrics.executions.inc({ mode: this.venue.mode, outcome: deferred ? 'withhold_deferred' : 'not_settled' });
+    const line = { reason: unsettled.message, order_path_ms: timer.stepsMs };
+    if (deferred) log.warn(line, 'Withhold deferred: another delivery of this job holds the order; it will be resumed and reconciled');
+    else log.error(line, 'Execution not settled: the order may be at the venue; it will be resumed and reconciled');
+    return unsettled;
   }
 
   /** The outcome first, then the intent: a crash between them is finished by the resumed job (`failed`). */

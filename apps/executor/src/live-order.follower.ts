@@ -1,4 +1,4 @@
-import type { Intent, OrderRequest } from '@polybot/domain';
+import { mayRest, type Intent, type OrderRequest } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
 import type { VenueOrder, VenueTrade } from '@polybot/polymarket';
 import type { ClobTradingClient } from '@polybot/polymarket/trading';
@@ -8,9 +8,6 @@ import { matchedShares } from './live-fills.mapper';
 
 /** Order states after which nothing more can fill. */
 const TERMINAL = new Set(['MATCHED', 'CANCELED', 'CANCELLED', 'EXPIRED', 'UNMATCHED', 'FILLED']);
-
-/** Order types that never rest on the book: matched at once or killed. */
-const NEVER_RESTS = new Set(['FOK', 'FAK']);
 
 /**
  * What one look at the venue says of the order; `absent`: shown neither by itself nor among the
@@ -89,7 +86,7 @@ export class LiveOrderFollower {
         const last = await this.status(trading, orderId, intent);
         seen = last.order ?? seen;
         // Not shown, and nothing left to cancel: closed. Not shown, and the cancel failed: one that may rest may rest unseen.
-        const mayRestUnseen = last.kind === 'absent' && cancel === null && !NEVER_RESTS.has(order.orderType);
+        const mayRestUnseen = last.kind === 'absent' && cancel === null && mayRest(order.orderType);
         if (!cancelledAtExpiry && last.kind !== 'done' && (last.kind !== 'absent' || mayRestUnseen)) {
           const status = last.kind === 'open' ? last.order.status : last.kind === 'absent' ? 'not shown by the venue' : 'unknown';
           throw new OrderNotSettled(`order ${orderId} may still rest at the venue: its remainder could not be cancelled at the intent's expiry and its status is ${status}`);
@@ -116,7 +113,7 @@ export class LiveOrderFollower {
   private async tradesIfClosed(trading: ClobTradingClient, orderId: string, order: FollowedOrderTerms, intent: Intent, seen: VenueOrder | null, startedAt: number): Promise<VenueTrade[] | null> {
     const hadTime = this.clock() - startedAt >= ORDER_VISIBLE_WITHIN_MS;
     const trades = await this.tradesOrNull(trading, orderId, order.tokenId, intent);
-    if (NEVER_RESTS.has(order.orderType)) return trades !== null && (matchedShares(trades, orderId) > 0 || hadTime) ? trades : null;
+    if (!mayRest(order.orderType)) return trades !== null && (matchedShares(trades, orderId) > 0 || hadTime) ? trades : null;
     if (trades !== null && matchedShares(trades, orderId) + 1e-6 >= order.size) return trades;
     if (seen === null && !hadTime) return null;
     try {

@@ -1,5 +1,5 @@
 import type { Intent } from '../intent/intent.types';
-import { buildOrderRequest, OrderRequestError } from './order-request';
+import { buildOrderRequest, mayRest, OrderRequestError } from './order-request';
 
 const intent = (overrides: Partial<Intent> = {}): Intent => ({
   id: '11111111-2222-3333-4444-555555555555',
@@ -64,5 +64,11 @@ describe('buildOrderRequest', () => {
   it('sells exactly the shares given for a close, not dollars divided by the price', () => {
     const close = intent({ type: 'CLOSE_POSITION', side: 'SELL', price: 0.46, sizeUsd: 224.388 });
     expect(buildOrderRequest(close, { tickSize: 0.01, minOrderSize: 5, negRisk: false }, 'GTC', 487.8).size).toBe(487.8);
+  });
+});
+
+describe('mayRest', () => {
+  it('GTC and GTD rest on the book; FOK and FAK match at once or are killed', () => {
+    expect(['GTC', 'GTD', 'FOK', 'FAK'].map((type) => [type, mayRest(type as 'GTC')])).toEqual([['GTC', true], ['GTD', true], ['FOK', false], ['FAK', false]]);
   });
 });

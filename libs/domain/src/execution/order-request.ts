@@ -4,6 +4,11 @@ import { floorShares, roundToTick } from '../sizing/round-to-tick';
 export const ORDER_TYPES = ['GTC', 'GTD', 'FOK', 'FAK'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
+/** GTC and GTD rest on the book until filled, cancelled or expired; FOK and FAK match at once or are killed. */
+export function mayRest(orderType: OrderType): boolean {
+  return orderType === 'GTC' || orderType === 'GTD';
+}
+
 /** The market facts an order must respect, as last seen by the ingestor. */
 export interface OrderMarketTerms {
   readonly tickSize: number;

@@ -2,7 +2,7 @@ import { market } from '../strategy/test/market-snapshot.fixture';
 import { DailyLossLimitCheck } from './daily-loss-limit.check';
 import { categoryOf, UNCATEGORIZED } from './market-category';
 import { MaxCategoryExposurePctCheck } from './max-category-exposure-pct.check';
-import { MaxOrdersPerHourCheck } from './max-orders-per-hour.check';
+import { MaxOrdersPerHourCheck, withOwnOrderUncounted } from './max-orders-per-hour.check';
 import { MaxTotalExposurePctCheck } from './max-total-exposure-pct.check';
 import type { PortfolioState } from './portfolio-state.types';
 import { portfolioState, riskContext } from './test/risk-context.fixture';
@@ -67,6 +67,11 @@ describe('MaxOrdersPerHourCheck', () => {
   });
   it('fails NaN', () => {
     expect(check.evaluate(withPortfolio({ ordersLastHour: Number.NaN })).passed).toBe(false);
+  });
+  it('re-checks an order already sent once without counting it twice: at the limit it still passes', () => {
+    const resumed = withPortfolio({ ordersLastHour: 20 });
+    expect(check.evaluate({ ...resumed, portfolio: withOwnOrderUncounted(resumed.portfolio) })).toMatchObject({ passed: true, value: 20 });
+    expect(withOwnOrderUncounted({ ...resumed.portfolio, ordersLastHour: 0 }).ordersLastHour).toBe(0);
   });
 });
 
