@@ -233,6 +233,25 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
       expect(sim.exchangeOrders().find((o) => o.id === signed.orderHash)).toMatchObject({ status: 'LIVE' });
     }, 15_000);
 
+    it('a trades read that keeps failing is looked at again every 250 ms but logged once per 10 s, not at every look', async () => {
+      const { tokenId, top } = await pickToken();
+      const ours = await connect();
+      const size = Math.max(5, Math.ceil(1 / top.bestAsk.price) + 1);
+      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'fok-failing-reads', 'FOK'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      sim.addFault({ route: '/clob/data/trades', kind: 'status', status: 503, times: 12 });
+      const trades = jest.spyOn(ours, 'getTrades');
+      const warned = jest.spyOn(logger, 'warn');
+
+      const result = await new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 60_000 }).follow(ours, signed.orderHash, { tokenId, size, orderType: 'FOK' }, intent('fok-failing-reads'));
+
+      expect(result.trades.map((t) => ({ taker: t.takerOrderId, size: t.size }))).toEqual([{ taker: signed.orderHash, size }]);
+      // Three failed reads at least, then the one that showed the fill.
+      expect(trades.mock.calls.length).toBeGreaterThanOrEqual(4);
+      expect(warned.mock.calls.filter(([, message]) => message === 'Trades read failed; will look again')).toHaveLength(1);
+      warned.mockRestore();
+    }, 15_000);
+
     it('a FOK that filled whose trades the venue does not show yet: its trades are read again until they show the fill', async () => {
       const { tokenId, top } = await pickToken();
       const ours = await connect();

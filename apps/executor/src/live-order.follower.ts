@@ -1,5 +1,5 @@
 import { mayRest, type Intent, type OrderRequest } from '@polybot/domain';
-import type { Logger } from '@polybot/observability';
+import { RepeatedWarnings, type Logger } from '@polybot/observability';
 import type { VenueOrder, VenueTrade } from '@polybot/polymarket';
 import type { ClobTradingClient } from '@polybot/polymarket/trading';
 import type { Clock } from '@polybot/runtime';
@@ -51,6 +51,9 @@ export const ORDER_VISIBLE_WITHIN_MS = 5_000;
 /** The shortest wait between looks while an order or its trades may still be on their way to the venue's reads. */
 const VISIBILITY_POLL_MS = 250;
 
+/** A read or cancel that keeps failing while an order is followed is logged at most this often. */
+export const REPEATED_WARNING_EVERY_MS = 10_000;
+
 /**
  * Follows a placed order until nothing more can fill: fully matched, killed (FOK/FAK), cancelled
  * or expired at the venue. A remainder still resting when the intent expires is cancelled then
@@ -61,13 +64,25 @@ const VISIBILITY_POLL_MS = 250;
  * rests unseen. One that may still rest after the expiry is not settled (OrderNotSettled).
  */
 export class LiveOrderFollower {
+  private readonly warnings: RepeatedWarnings;
+
   constructor(
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: FollowOptions,
-  ) {}
+  ) {
+    this.warnings = new RepeatedWarnings(logger, clock, REPEATED_WARNING_EVERY_MS);
+  }
 
   async follow(trading: ClobTradingClient, orderId: string, order: FollowedOrderTerms, intent: Intent): Promise<FollowedOrder> {
+    try {
+      return await this.followUntilClosed(trading, orderId, order, intent);
+    } finally {
+      this.warnings.forget(orderId);
+    }
+  }
+
+  private async followUntilClosed(trading: ClobTradingClient, orderId: string, order: FollowedOrderTerms, intent: Intent): Promise<FollowedOrder> {
     const startedAt = this.clock();
     let cancelledAtExpiry = false;
     let seen: VenueOrder | null = null;
@@ -121,7 +136,7 @@ export class LiveOrderFollower {
         this.logger.info({ intent_id: intent.id, order_id: orderId }, 'Cancelled the order before taking it for closed: it was still resting though the venue did not show it');
       }
     } catch (error) {
-      this.logger.warn({ intent_id: intent.id, order_id: orderId, err: error }, 'Cancelling an order the venue does not show failed; will look again');
+      this.warnings.warn(orderId, { intent_id: intent.id, order_id: orderId, err: error }, 'Cancelling an order the venue does not show failed; will look again');
       return null;
     }
     const closed = await this.tradesOrNull(trading, orderId, order.tokenId, intent);
@@ -133,7 +148,7 @@ export class LiveOrderFollower {
     try {
       return await this.tradesOf(trading, orderId, tokenId, intent);
     } catch (error) {
-      this.logger.warn({ intent_id: intent.id, order_id: orderId, err: error }, 'Trades read failed; will look again');
+      this.warnings.warn(orderId, { intent_id: intent.id, order_id: orderId, err: error }, 'Trades read failed; will look again');
       return null;
     }
   }
@@ -160,7 +175,7 @@ export class LiveOrderFollower {
       if (order === null) return { kind: 'absent', order: null };
       return this.isDone(order) ? { kind: 'done', order } : { kind: 'open', order };
     } catch (error) {
-      this.logger.warn({ intent_id: intent.id, order_id: orderId, err: error }, 'Order status read failed; will poll again');
+      this.warnings.warn(orderId, { intent_id: intent.id, order_id: orderId, err: error }, 'Order status read failed; will poll again');
       return { kind: 'unknown', order: null };
     }
   }

@@ -6,3 +6,4 @@ export { createMetrics, EXECUTION_OUTCOMES, ORDER_PATH_STAGES, RERUN_JOB_STATES,
 export type { CreateMetricsOptions, OrderPathStage, PolybotMetrics } from './metrics';
 export { startMetricsServer } from './metrics-server';
 export type { MetricsServer, MetricsServerOptions } from './metrics-server';
+export { RepeatedWarnings } from './repeated-warnings';
