@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { takerFee, type IntentStatus, type MarketSnapshot, type OrderBook, type OrderType } from '@polybot/domain';
 import {
@@ -168,7 +169,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     const trading = await ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey: PRIVATE_KEY, signatureType: 0, timeoutMs: 2000 });
     const order = { clientOrderId: `polybot-${id}`, intentId: id, tokenId, side: 'BUY', price, size: 6, notionalUsd: price * 6, orderType, tickSize: 0.01, negRisk: false } as const;
     const signed = await trading.signOrder(order);
-    await main.moduleRef.get(SignedOrderRepository).storeOnceWithOutcome(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
+    await main.moduleRef.get(SignedOrderRepository).storeOnceWithOutcome(id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order, randomUUID());
     await db.dataSource.query(`UPDATE signed_orders SET updated_at = now() - interval '1 minute' WHERE intent_id = $1`, [id]);
     return { trading, signed };
   }
@@ -630,6 +631,64 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       expect(await main.moduleRef.get(SignedOrderRepository).findByIntent(id)).toMatchObject({ state: 'WITHHELD' });
       expect(sim.orders().length).toBe(postsBefore);
       expect(venueStatusOf(signed.orderHash)).toEqual([]);
+      await expectVenueAgreesWithIntent(id);
+    });
+
+    /**
+     * Two deliveries of one job at once: the first holds its claim, about to post; the second,
+     * resumed, is held at `hold`; then the venue refuses the first one's post.
+     */
+    async function refusedWhileResumed(id: string, hold: 'getTrades' | 'postSignedOrder') {
+      const firstPost = holdNext('postSignedOrder');
+      let second: ReturnType<typeof holdNext> | undefined;
+      const settled = (run: Promise<string>) => run.then((result) => ({ result }), (error: unknown) => ({ error: String(error) }));
+      try {
+        const first = settled(main.executor.execute(jobFor(id)));
+        await firstPost.reached;
+        second = holdNext(hold);
+        const resumed = settled(main.executor.execute(jobFor(id)));
+        await second.reached;
+        sim.addFault({ route: '/clob/order', kind: 'status', status: 400, times: 1 });
+        firstPost.release();
+        const firstOutcome = await first;
+        second.release();
+        return { first: firstOutcome, resumed: await resumed };
+      } finally {
+        firstPost.restore();
+        second?.restore();
+      }
+    }
+
+    it('a refused post withholds the order: a resumed delivery that looked for it before the refusal does not post it after', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+
+      // The resumed one is held in its look at the venue, before its claim.
+      const race = await refusedWhileResumed(id, 'getTrades');
+
+      expect(race).toEqual({ first: { result: 'FAILED' }, resumed: { result: 'FAILED' } });
+      expect((await intents.findById(id))?.statusReason).toMatch(/venue refused the order/);
+      const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
+      expect(stored).toMatchObject({ state: 'WITHHELD', neverSigned: false });
+      expect(sim.exchangeOrders().some((o) => o.id === stored!.orderHash)).toBe(false);
+      await expectVenueAgreesWithIntent(id);
+    });
+
+    it('a refused post under a claim another delivery has taken since is deferred, not failed: that delivery posts it', async () => {
+      const { market, tokenId, book } = pickMarket();
+      const ask = book.asks[0];
+      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+
+      // The resumed one is held after its claim, just before its post.
+      const race = await refusedWhileResumed(id, 'postSignedOrder');
+
+      expect(race).toEqual({
+        first: { error: expect.stringMatching(/^WithholdDeferred: venue refused the order: .*; but another delivery of this job has claimed the stored signed order \S+ to post it since/) },
+        resumed: { result: 'EXECUTED' },
+      });
+      const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
+      expect(postsOf(stored!.orderHash)).toHaveLength(1);
       await expectVenueAgreesWithIntent(id);
     });
 

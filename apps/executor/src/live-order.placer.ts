@@ -42,6 +42,8 @@ export interface Placement {
   readonly withhold?: string | null;
   /** This execution stored the order already claimed to post (StoredForPosting.postClaimed). */
   readonly postClaimed?: boolean;
+  /** The token this execution claims the order under (and stored it under, when `postClaimed`). */
+  readonly claimToken: string;
 }
 
 /**
@@ -70,7 +72,11 @@ export interface Placement {
  *     still nothing known leaves the execution unsettled: the job is retried and the resumed
  *     execution reconciles the same stored order again, logging each time for a person.
  *  6. A clear refusal (4xx or success=false) is the venue's answer, unless the venue does hold an
- *     order with this hash (a duplicate post): then that order is followed. Otherwise not placed.
+ *     order with this hash (a duplicate post): then that order is followed. Otherwise the order is
+ *     withheld for good, so that another delivery of the job cannot post it after the refusal,
+ *     and not placed; but if another delivery has claimed it since (each claims under its own
+ *     token), that one may be posting it, and the refusal is deferred (WithholdDeferred), never
+ *     failed under it.
  */
 export class LiveOrderPlacer {
   constructor(
@@ -79,7 +85,7 @@ export class LiveOrderPlacer {
   ) {}
 
   /** The venue's order id once the venue holds the order. */
-  async place(trading: ClobTradingClient, stored: StoredSignedOrder, { resumed, withhold = null, postClaimed = false }: Placement): Promise<string> {
+  async place(trading: ClobTradingClient, stored: StoredSignedOrder, { resumed, withhold = null, postClaimed = false, claimToken }: Placement): Promise<string> {
     const signed = stored.signedOrder as SignedClobOrder;
     if (stored.state === 'WITHHELD') {
       // The withholder may have died before its cancel: a post stalled past its claim could still land.
@@ -90,24 +96,24 @@ export class LiveOrderPlacer {
     if (resumed && withhold !== null) return this.withhold(trading, stored, withhold);
     if (resumed && (await this.findAtVenue(trading, signed, 1))) return this.posted(trading, stored, stored.orderHash);
 
-    const postedElsewhere = postClaimed ? null : await this.claimPost(stored);
+    const postedElsewhere = postClaimed ? null : await this.claimPost(stored, claimToken);
     if (postedElsewhere !== null) return postedElsewhere;
     const first = await this.post(trading, signed).catch(async (error: unknown) => {
       // A refusal may be the venue recognising this very order (posted by a concurrent delivery of the job).
       if (error instanceof OrderRejected && (await this.findAtVenue(trading, signed, 1))) return { kind: 'placed' as const, orderId: stored.orderHash };
-      throw error;
+      throw await this.refused(stored, claimToken, error);
     });
     if (first.kind === 'placed') return this.posted(trading, stored, first.orderId);
     if (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS)) return this.posted(trading, stored, stored.orderHash);
 
     this.logger.warn({ intent_id: stored.intentId, order_hash: stored.orderHash, reason: first.reason }, 'Order post outcome unknown and the venue shows no such order: posting the identical signed order once more');
     // Claimed again: the first claim may have aged past the withhold bound while the venue was read.
-    const repostedElsewhere = await this.claimPost(stored);
+    const repostedElsewhere = await this.claimPost(stored, claimToken);
     if (repostedElsewhere !== null) return repostedElsewhere;
     const second = await this.post(trading, signed).catch(async (error: unknown) => {
       // A refusal of the repost may be the venue recognising the first one by its hash.
       if (error instanceof OrderRejected && (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS))) return { kind: 'placed' as const, orderId: stored.orderHash };
-      throw error;
+      throw await this.refused(stored, claimToken, error);
     });
     if (second.kind === 'placed') return this.posted(trading, stored, second.orderId);
     if (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS)) return this.posted(trading, stored, stored.orderHash);
@@ -151,11 +157,20 @@ export class LiveOrderPlacer {
   }
 
   /** Takes the claim to post (null); the venue's order id instead when another delivery has posted it meanwhile. */
-  private async claimPost(stored: StoredSignedOrder): Promise<string | null> {
-    if (await this.signedOrders.claimPost(stored.intentId)) return null;
+  private async claimPost(stored: StoredSignedOrder, claimToken: string): Promise<string | null> {
+    if (await this.signedOrders.claimPost(stored.intentId, claimToken)) return null;
     const current = await this.signedOrders.findByIntent(stored.intentId);
     if (current?.state === 'POSTED' || current?.state === 'DONE') return current.orderId ?? current.orderHash;
     throw this.withheldElsewhere(stored);
+  }
+
+  /**
+   * The error a post ends with (rule 6). A refusal withholds the order under this delivery's claim;
+   * when another delivery has claimed it since, that one may be posting it: deferred, not failed.
+   */
+  private async refused(stored: StoredSignedOrder, claimToken: string, error: unknown): Promise<unknown> {
+    if (!(error instanceof OrderRejected) || (await this.signedOrders.withholdRefused(stored.intentId, claimToken))) return error;
+    return new WithholdDeferred(`${error.message}; but another delivery of this job has claimed the stored signed order ${stored.orderHash} to post it since, so the intent is not failed under it; left to be reconciled`);
   }
 
   private withheldElsewhere(stored: StoredSignedOrder): OrderWithheld {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Fill, Intent, MarketSnapshot, OrderRequest, Position } from '@polybot/domain';
 import type { Logger } from '@polybot/observability';
 import { InFlightOutcome, type ExecutionRepository, type FillRepository, type SignedOrderRepository, type StoredSignedOrder } from '@polybot/persistence';
@@ -82,6 +83,8 @@ export class LiveVenue implements ExecutionVenue {
     // A first attempt has passed the APPROVED -> EXECUTING gate just now, so nothing is stored yet.
     let stored: StoredSignedOrder | null = firstAttempt ? null : await this.deps.signedOrders.findByIntent(intent.id);
     const resumed = stored !== null;
+    // This delivery's claims to post are made under its own token (see LiveOrderPlacer, rule 6).
+    const claimToken = randomUUID();
     let postClaimed = false;
     if (!stored) {
       await this.preflight(trading, order, intent, early ?? LivePreflightReads.start(this.deps, order));
@@ -91,7 +94,7 @@ export class LiveVenue implements ExecutionVenue {
       // The re-check's results were written while the venue was read and the order signed; they are stored first.
       await checksStored;
       // Stored (with its SIGNED outcome), claimed to post, before it is posted: a crash after this reconciles, never re-signs.
-      const fresh = await this.deps.signedOrders.storeOnceWithOutcome(intent.id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order);
+      const fresh = await this.deps.signedOrders.storeOnceWithOutcome(intent.id, { orderHash: signed.orderHash, salt: signed.salt, signature: signed.signature, signedOrder: signed }, order, claimToken);
       stored = fresh;
       postClaimed = fresh.postClaimed;
       timer?.mark('store');
@@ -103,7 +106,7 @@ export class LiveVenue implements ExecutionVenue {
 
     // Expiry is checked here, not only in the pre-flight a fresh order gets: a resumed one skipped it.
     const withhold = resumed ? (context.withhold ?? expiryRefusal(intent, new Date(this.deps.clock()))) : null;
-    const orderId = await settling(stored.orderHash, () => this.deps.placer.place(trading, stored, { resumed, withhold, postClaimed }));
+    const orderId = await settling(stored.orderHash, () => this.deps.placer.place(trading, stored, { resumed, withhold, postClaimed, claimToken }));
     timer?.mark('post');
     return settling(orderId, () => this.follow(trading, orderId, order, intent, market));
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Fill } from '@polybot/domain';
 import { ExecutionRepository } from '../executions/execution.repository';
 import { FillRepository } from '../fills/fill.repository';
@@ -36,7 +37,7 @@ describe('SignedOrderRepository (real Postgres)', () => {
     const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
     const request = { tokenId: 'tok', side: 'BUY', price: 0.4, size: 10 };
     const racers = await Promise.all(['1', '2', '3'].map((n) =>
-      signed.storeOnceWithOutcome(intent.id, { orderHash: `0x${n}`, salt: n, signature: `0xsig${n}`, signedOrder: { salt: n } }, request)));
+      signed.storeOnceWithOutcome(intent.id, { orderHash: `0x${n}`, salt: n, signature: `0xsig${n}`, signedOrder: { salt: n } }, request, randomUUID())));
     expect(new Set(racers.map((r) => r.orderHash)).size).toBe(1);
     // The winner stored it claimed to post; the losers must claim it.
     expect(racers.map((r) => r.postClaimed).sort()).toEqual([false, false, true]);
@@ -44,7 +45,7 @@ describe('SignedOrderRepository (real Postgres)', () => {
     expect(await executions.findByIntent(intent.id)).toMatchObject({ mode: 'LIVE', status: 'SIGNED', orderId: racers[0].orderHash, orderRequest: request, error: null });
 
     await executions.recordOutcome({ intentId: intent.id, mode: 'LIVE', status: 'POSTED', orderRequest: request, orderId: racers[0].orderHash });
-    const late = await signed.storeOnceWithOutcome(intent.id, { orderHash: '0xlate', salt: '9', signature: '0xsig9', signedOrder: {} }, request);
+    const late = await signed.storeOnceWithOutcome(intent.id, { orderHash: '0xlate', salt: '9', signature: '0xsig9', signedOrder: {} }, request, randomUUID());
     expect(late.orderHash).toBe(racers[0].orderHash);
     expect((await executions.findByIntent(intent.id))?.status).toBe('POSTED');
   });
@@ -69,7 +70,7 @@ describe('SignedOrderRepository (real Postgres)', () => {
       const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
       const order = { orderHash: `0x${intent.id}`, salt: '4', signature: '0xsig4', signedOrder: {} };
       if (state === 'SIGNED') await signed.storeOnce(intent.id, order);
-      else await signed.storeOnceWithOutcome(intent.id, order, {});
+      else await signed.storeOnceWithOutcome(intent.id, order, {}, randomUUID());
       return intent.id;
     };
     /** The latest claim (or change) made `ms` ago. */
@@ -78,14 +79,14 @@ describe('SignedOrderRepository (real Postgres)', () => {
 
     it('a claim to post takes a SIGNED or POSTING order and moves the claim\'s time; not a POSTED or DONE one', async () => {
       const id = await stored('SIGNED');
-      expect(await signed.claimPost(id)).toBe(true);
+      expect(await signed.claimPost(id, randomUUID())).toBe(true);
       expect(await stateOf(id)).toBe('POSTING');
       await age(id, 60_000);
-      expect(await signed.claimPost(id)).toBe(true);
+      expect(await signed.claimPost(id, randomUUID())).toBe(true);
       expect(Date.now() - (await signed.findByIntent(id))!.updatedAt.getTime()).toBeLessThan(5_000);
 
       expect(await signed.markPosted(id, '0xvenue')).toBe(true);
-      expect(await signed.claimPost(id)).toBe(false);
+      expect(await signed.claimPost(id, randomUUID())).toBe(false);
       expect(await signed.findByIntent(id)).toMatchObject({ state: 'POSTED', orderId: '0xvenue' });
     });
 
@@ -116,10 +117,35 @@ describe('SignedOrderRepository (real Postgres)', () => {
     it('a WITHHELD order is never claimed to post, never marked POSTED, and stays WITHHELD', async () => {
       const id = await stored('SIGNED');
       expect(await signed.withhold(id, 0)).toBe(true);
-      expect(await signed.claimPost(id)).toBe(false);
+      expect(await signed.claimPost(id, randomUUID())).toBe(false);
       expect(await signed.markPosted(id, '0xvenue')).toBe(false);
       expect(await signed.withhold(id, BOUND_MS)).toBe(false);
       expect(await signed.findByIntent(id)).toMatchObject({ state: 'WITHHELD', orderId: null });
+    });
+
+    it('after a refusal withholds the order under the claim that posted it, not under a later claim of another delivery', async () => {
+      const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
+      const first = randomUUID();
+      await signed.storeOnceWithOutcome(intent.id, { orderHash: `0x${intent.id}`, salt: '7', signature: '0xsig7', signedOrder: {} }, {}, first);
+      expect(await signed.withholdRefused(intent.id, first)).toBe(true);
+      expect(await stateOf(intent.id)).toBe('WITHHELD');
+      expect(await signed.withholdRefused(intent.id, first)).toBe(true);
+      expect(await signed.claimPost(intent.id, randomUUID())).toBe(false);
+
+      // Another delivery claimed it after the refused post: it may be posting it.
+      const id = await stored('POSTING');
+      const later = randomUUID();
+      expect(await signed.claimPost(id, later)).toBe(true);
+      expect(await signed.withholdRefused(id, randomUUID())).toBe(false);
+      expect(await stateOf(id)).toBe('POSTING');
+      expect(await signed.withholdRefused(id, later)).toBe(true);
+
+      const posted = await stored('POSTING');
+      const poster = randomUUID();
+      expect(await signed.claimPost(posted, poster)).toBe(true);
+      expect(await signed.markPosted(posted, '0xorder')).toBe(true);
+      expect(await signed.withholdRefused(posted, poster)).toBe(false);
+      expect(await stateOf(posted)).toBe('POSTED');
     });
 
     it('a claim and a withhold racing on one SIGNED order: exactly one wins', async () => {
@@ -127,7 +153,7 @@ describe('SignedOrderRepository (real Postgres)', () => {
         const id = await stored('SIGNED');
         // Old enough to withhold: the claim, taken first, would make it young again.
         await age(id, 3_000);
-        const [claimed, withheld] = await Promise.all([signed.claimPost(id), signed.withhold(id, BOUND_MS)]);
+        const [claimed, withheld] = await Promise.all([signed.claimPost(id, randomUUID()), signed.withhold(id, BOUND_MS)]);
         expect([claimed, withheld].filter(Boolean)).toHaveLength(1);
         expect(await stateOf(id)).toBe(claimed ? 'POSTING' : 'WITHHELD');
       }
@@ -139,10 +165,10 @@ describe('SignedOrderRepository (real Postgres)', () => {
       expect(await signed.findByIntent(intent.id)).toMatchObject({ state: 'WITHHELD', neverSigned: true, orderHash: `never-signed:${intent.id}` });
       expect(await signed.withholdUnsent(intent.id)).toBe(true);
 
-      const late = await signed.storeOnceWithOutcome(intent.id, { orderHash: `0x${intent.id}`, salt: '5', signature: '0xsig5', signedOrder: {} }, {});
+      const late = await signed.storeOnceWithOutcome(intent.id, { orderHash: `0x${intent.id}`, salt: '5', signature: '0xsig5', signedOrder: {} }, {}, randomUUID());
       expect(late).toMatchObject({ state: 'WITHHELD', neverSigned: true, postClaimed: false });
       expect(await new ExecutionRepository(db.dataSource).findByIntent(intent.id)).toBeNull();
-      expect(await signed.claimPost(intent.id)).toBe(false);
+      expect(await signed.claimPost(intent.id, randomUUID())).toBe(false);
     });
 
     it('does not withhold in its place an intent whose order another delivery stored: that order is reconciled, not failed', async () => {
@@ -155,7 +181,7 @@ describe('SignedOrderRepository (real Postgres)', () => {
       for (let round = 0; round < 10; round += 1) {
         const intent = (await intents.createPending(newIntent(), [], { actor: 'risk' }))!;
         const order = { orderHash: `0x${intent.id}`, salt: '6', signature: '0xsig6', signedOrder: {} };
-        const [stored, fenced] = await Promise.all([signed.storeOnceWithOutcome(intent.id, order, {}), signed.withholdUnsent(intent.id)]);
+        const [stored, fenced] = await Promise.all([signed.storeOnceWithOutcome(intent.id, order, {}, randomUUID()), signed.withholdUnsent(intent.id)]);
         expect([stored.postClaimed, fenced].filter(Boolean)).toHaveLength(1);
         expect(await stateOf(intent.id)).toBe(stored.postClaimed ? 'POSTING' : 'WITHHELD');
       }

@@ -32,7 +32,7 @@ export interface StoredSignedOrder {
   readonly updatedAt: Date;
 }
 
-/** A freshly stored order: `postClaimed` when this call stored it, as POSTING, and so holds the claim to post it. */
+/** A freshly stored order: `postClaimed` when this call stored it, as POSTING, and so holds the claim to post it (under its claim token). */
 export interface StoredForPosting extends StoredSignedOrder {
   readonly postClaimed: boolean;
 }
@@ -93,12 +93,13 @@ export class SignedOrderRepository {
     intentId: string,
     order: { readonly orderHash: string; readonly salt: string; readonly signature: string; readonly signedOrder: unknown },
     orderRequest: unknown,
+    claimToken: string,
   ): Promise<StoredForPosting> {
     const outcome = outcomeValues({ intentId, mode: 'LIVE', status: InFlightOutcome.Signed, orderRequest });
     const [row] = await queryRows<SignedOrderRow & { inserted: boolean }>(
       this.dataSource.manager,
       `WITH stored AS (
-         INSERT INTO signed_orders (intent_id, order_hash, salt, signature, signed_order, state) VALUES ($1, $2, $3, $4, $5::jsonb, 'POSTING')
+         INSERT INTO signed_orders (intent_id, order_hash, salt, signature, signed_order, state, claim_token) VALUES ($1, $2, $3, $4, $5::jsonb, 'POSTING', $14::uuid)
          ON CONFLICT (intent_id) DO UPDATE SET intent_id = signed_orders.intent_id
          RETURNING *, (xmax = 0) AS inserted
        ), outcome AS (
@@ -108,7 +109,7 @@ export class SignedOrderRepository {
          ${ON_OUTCOME_CONFLICT}
        )
        SELECT * FROM stored`,
-      [intentId, order.orderHash, order.salt, order.signature, JSON.stringify(order.signedOrder), outcome[0], ...outcome.slice(2, 5), ...outcome.slice(6)],
+      [intentId, order.orderHash, order.salt, order.signature, JSON.stringify(order.signedOrder), outcome[0], ...outcome.slice(2, 5), ...outcome.slice(6), claimToken],
     );
     if (!row) throw new Error(`signed order for intent ${intentId} was not stored`);
     return { ...toStored(row), postClaimed: row.inserted };
@@ -122,15 +123,33 @@ export class SignedOrderRepository {
   /**
    * The claim to post the order, taken before every post: false when it may not be posted
    * (withheld, or already posted). Taken again by another poster it only moves the claim's time:
-   * posting the same signed order twice places it once (the venue knows it by its hash).
+   * posting the same signed order twice places it once (the venue knows it by its hash). The claim
+   * is made under the claiming delivery's token: the latest claim's token is kept (withholdRefused).
    */
-  async claimPost(intentId: string): Promise<boolean> {
+  async claimPost(intentId: string, claimToken: string): Promise<boolean> {
     const claimed = await queryRows<{ intent_id: string }>(
       this.dataSource.manager,
-      `UPDATE signed_orders SET state = 'POSTING', updated_at = now() WHERE intent_id = $1 AND state IN ('SIGNED', 'POSTING') RETURNING intent_id`,
-      [intentId],
+      `UPDATE signed_orders SET state = 'POSTING', claim_token = $2::uuid, updated_at = now() WHERE intent_id = $1 AND state IN ('SIGNED', 'POSTING') RETURNING intent_id`,
+      [intentId, claimToken],
     );
     return claimed.length > 0;
+  }
+
+  /**
+   * The venue refused the order posted under `claimToken`: withholds it for good, so that no other
+   * delivery of the job posts it after the refusal, if the latest claim is still that one. True
+   * when the order is now WITHHELD (by this call or before); false when another delivery claimed it
+   * since (it may be posting it: the intent is not failed under it) or it was posted.
+   */
+  async withholdRefused(intentId: string, claimToken: string): Promise<boolean> {
+    const withheld = await queryRows<{ intent_id: string }>(
+      this.dataSource.manager,
+      `UPDATE signed_orders SET state = 'WITHHELD', updated_at = now()
+        WHERE intent_id = $1 AND ((state = 'POSTING' AND claim_token = $2::uuid) OR state = 'WITHHELD')
+        RETURNING intent_id`,
+      [intentId, claimToken],
+    );
+    return withheld.length > 0;
   }
 
   /**
