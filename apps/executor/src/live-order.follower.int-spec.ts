@@ -148,6 +148,16 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
       return { tokenId, ours, signed };
     }
 
+    /** A FOK bid for a few dollars at the best ask, filled at once. */
+    async function filledFok(intentId: string) {
+      const { tokenId, top } = await pickToken();
+      const ours = await connect();
+      const size = Math.max(5, Math.ceil(1 / top.bestAsk.price) + 1);
+      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, intentId, 'FOK'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      return { tokenId, ours, size, signed };
+    }
+
     it('a resting GTC shown only after a few looks is followed until it fills, its fill recorded', async () => {
       const { tokenId, top } = await pickToken();
       const ours = await connect();
@@ -234,11 +244,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }, 15_000);
 
     it('a trades read that keeps failing is looked at again every 250 ms but logged once per 10 s, not at every look', async () => {
-      const { tokenId, top } = await pickToken();
-      const ours = await connect();
-      const size = Math.max(5, Math.ceil(1 / top.bestAsk.price) + 1);
-      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'fok-failing-reads', 'FOK'));
-      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      const { tokenId, ours, size, signed } = await filledFok('fok-failing-reads');
       sim.addFault({ route: '/clob/data/trades', kind: 'status', status: 503, times: 12 });
       const trades = jest.spyOn(ours, 'getTrades');
       const warned = jest.spyOn(logger, 'warn');
@@ -253,11 +259,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }, 15_000);
 
     it('a FOK that filled whose trades the venue does not show yet: its trades are read again until they show the fill', async () => {
-      const { tokenId, top } = await pickToken();
-      const ours = await connect();
-      const size = Math.max(5, Math.ceil(1 / top.bestAsk.price) + 1);
-      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'fok-lag', 'FOK'));
-      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      const { tokenId, ours, size, signed } = await filledFok('fok-lag');
       sim.addFault({ route: '/clob/data/trades', kind: 'stale-read', times: 2 });
       const trades = jest.spyOn(ours, 'getTrades');
       const cancels = jest.spyOn(ours, 'cancelOrder');
