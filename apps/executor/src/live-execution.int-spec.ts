@@ -48,6 +48,9 @@ interface Executor {
   readonly executor: ExecuteIntentService;
 }
 
+/** A test whose order the follower cancels: it reads that order's trades once the venue's reads have had ORDER_VISIBLE_WITHIN_MS to catch up. */
+const CANCELLED_ORDER_TIMEOUT_MS = 20_000;
+
 describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)', () => {
   let db: TestDatabase;
   let sim: RunningSimulator;
@@ -465,7 +468,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     // The follower listened on the user channel (polling remains the fallback).
     expect(sim.state().userWebsocketClients).toBeGreaterThanOrEqual(1);
     expect(await main.moduleRef.get(FillRepository).forIntent(id)).not.toHaveLength(0);
-  });
+  }, CANCELLED_ORDER_TIMEOUT_MS);
 
   it('claims a resolved position with one redeemPositions transaction and records its hash', async () => {
     const held = (await main.moduleRef.get(FillRepository).all('LIVE'))[0];
@@ -782,7 +785,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
 
       await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
       expect(venueStatusOf(signed.orderHash)).toEqual(['CANCELED']);
-    });
+    }, CANCELLED_ORDER_TIMEOUT_MS);
 
     it('an executor of another mode leaves an interrupted live execution alone: EXECUTING, its outcome untouched', async () => {
       const { market, tokenId, book } = pickMarket();
@@ -862,7 +865,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       }
       expect({ result, reason: (await intents.findById(id))?.statusReason }).toEqual({ result: 'FAILED', reason: expect.stringMatching(/^nothing filled/) });
       expect(venueStatusOf((await main.moduleRef.get(SignedOrderRepository).findByIntent(id))?.orderHash)).toEqual(['CANCELED']);
-    });
+    }, CANCELLED_ORDER_TIMEOUT_MS);
 
     it('a resting remainder that could not be cancelled at the expiry is not settled: EXECUTING, and cancelled when resumed', async () => {
       const { market, tokenId, book } = pickMarket();
@@ -880,7 +883,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
 
       await expect(main.executor.execute(jobFor(id))).resolves.toBe('FAILED');
       expect(venueStatusOf(hash)).toEqual(['CANCELED']);
-    });
+    }, CANCELLED_ORDER_TIMEOUT_MS);
 
     it('a failed trades read after a fill leaves the intent EXECUTING; the resumed job records the fill without posting again', async () => {
       const { market, tokenId, book } = pickMarket();
@@ -901,7 +904,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       expect(await outcome(id)).toMatchObject({ status: 'FILLED', filled_size: 6 });
       expect(postsOf(stored!.orderHash)).toHaveLength(1);
       expect(await main.moduleRef.get(FillRepository).forIntent(id)).not.toHaveLength(0);
-    });
+    }, CANCELLED_ORDER_TIMEOUT_MS);
 
     it('a claim interrupted after its settlement fill, before its outcome, is finished from that fill: SETTLED, EXECUTED, one transaction', async () => {
       const { market, tokenId, book } = pickMarket();

@@ -23,16 +23,23 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
   });
   const connect = (privateKey = Wallet.createRandom().privateKey) => ClobTradingClient.connect({ clobUrl: sim.clobUrl, privateKey, signatureType: 0, timeoutMs: 2000 });
 
-  /** A fresh 0.01-tick market (one per test) and its token's top of book. */
+  /** A fresh 0.01-tick market (one per test) whose token's top of book `fits`, and that top of book. */
   const used = new Set<string>();
-  async function pickToken(): Promise<{ tokenId: string; top: TopOfBook }> {
-    const market = [...sim.world.markets.values()].find((m) => !m.negRisk && !m.closed && m.acceptingOrders && m.tickMills === 10 && !used.has(m.conditionId))!;
-    used.add(market.conditionId);
-    const tokenId = market.tokenIds[0];
-    const book = (await fetch(`${sim.clobUrl}/book?token_id=${tokenId}`).then((r) => r.json())) as { bids: { price: string }[]; asks: { price: string; size: string }[] };
-    const asks = book.asks.map((l) => ({ price: Number(l.price), size: Number(l.size) })).sort((a, b) => a.price - b.price);
-    return { tokenId, top: { bestBid: Math.max(...book.bids.map((l) => Number(l.price))), bestAsk: asks[0] } };
+  async function pickToken(fits: (top: TopOfBook) => boolean = () => true): Promise<{ tokenId: string; top: TopOfBook }> {
+    for (;;) {
+      const market = [...sim.world.markets.values()].find((m) => !m.negRisk && !m.closed && m.acceptingOrders && m.tickMills === 10 && !used.has(m.conditionId))!;
+      used.add(market.conditionId);
+      const tokenId = market.tokenIds[0];
+      const book = (await fetch(`${sim.clobUrl}/book?token_id=${tokenId}`).then((r) => r.json())) as { bids: { price: string }[]; asks: { price: string; size: string }[] };
+      const asks = book.asks.map((l) => ({ price: Number(l.price), size: Number(l.size) })).sort((a, b) => a.price - b.price);
+      const top = { bestBid: Math.max(...book.bids.map((l) => Number(l.price))), bestAsk: asks[0] };
+      if (fits(top)) return { tokenId, top };
+    }
   }
+  /** A bid one tick above the best bid rests: the spread is wider than one tick. */
+  const roomToRest = (top: TopOfBook) => top.bestBid + 0.015 < top.bestAsk.price;
+  /** The account's $1,000 can take the best ask level and 6 shares more. */
+  const affordableLevel = (top: TopOfBook) => top.bestAsk.price * (top.bestAsk.size + 6) <= 900;
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, tickIntervalMs: 0, settlementStepMs: 10 });
@@ -43,7 +50,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
   });
 
   it('wakes on the user channel when a resting order fills, long before the next poll', async () => {
-    const { tokenId, top } = await pickToken();
+    const { tokenId, top } = await pickToken(roomToRest);
     const ours = await connect();
 
     // Our bid rests one tick above the best bid, below the ask.
@@ -98,7 +105,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
   }, 10_000);
 
   it('a GTC partly filled, its remainder then cancelled at the venue (not by us), is done once the venue answers it with nothing', async () => {
-    const { tokenId, top } = await pickToken();
+    const { tokenId, top } = await pickToken(affordableLevel);
     const key = Wallet.createRandom().privateKey;
     const ours = await connect(key);
     // It takes the best ask level and rests 6 shares more at that price.
@@ -140,7 +147,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
 
     /** A 6-share bid resting one tick above the best bid, which the venue's order reads never show. */
     async function restingUnseen(intentId: string) {
-      const { tokenId, top } = await pickToken();
+      const { tokenId, top } = await pickToken(roomToRest);
       const ours = await connect();
       const signed = await ours.signOrder(request(tokenId, 'BUY', Number((top.bestBid + 0.01).toFixed(2)), 6, intentId));
       expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
@@ -159,7 +166,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }
 
     it('a resting GTC shown only after a few looks is followed until it fills, its fill recorded', async () => {
-      const { tokenId, top } = await pickToken();
+      const { tokenId, top } = await pickToken(roomToRest);
       const ours = await connect();
       const price = Number((top.bestBid + 0.01).toFixed(2));
       const signed = await ours.signOrder(request(tokenId, 'BUY', price, 6, 'lagging'));
@@ -207,9 +214,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }, 15_000);
 
     it('a resting GTC seen open, then hidden by stale reads while it still rests, is cancelled rather than left resting: its trades returned, even when they lag', async () => {
-      // A best ask level the account's $1,000 can take, 6 shares more included.
-      let { tokenId, top } = await pickToken();
-      while (top.bestAsk.price * (top.bestAsk.size + 6) > 900) ({ tokenId, top } = await pickToken());
+      const { tokenId, top } = await pickToken(affordableLevel);
       const ours = await connect();
       // It takes the best ask level and rests 6 shares more at that price.
       const size = top.bestAsk.size + 6;
@@ -232,6 +237,46 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
       expect(sim.exchangeOrders().find((o) => o.id === signed.orderHash)).toMatchObject({ status: 'CANCELED' });
       expect(result.trades.filter((t) => t.takerOrderId === signed.orderHash).reduce((s, t) => s + t.size, 0)).toBeCloseTo(top.bestAsk.size, 6);
     }, 15_000);
+
+    it('a resting GTC filled just before our cancel while the venue\'s reads lag: its fill is read once the reads have caught up with the cancel', async () => {
+      const { tokenId, top } = await pickToken(roomToRest);
+      const ours = await connect();
+      const price = Number((top.bestBid + 0.01).toFixed(2));
+      const signed = await ours.signOrder(request(tokenId, 'BUY', price, 6, 'filled-unseen'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
+      const reads = jest.spyOn(ours, 'getOrder');
+      const cancels = jest.spyOn(ours, 'cancelOrder');
+
+      const followed = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 200 }).follow(ours, signed.orderHash, { tokenId, size: 6, orderType: 'GTC' }, intent('filled-unseen'));
+      await waitFor(async () => reads.mock.results.length > 0 && (await reads.mock.results[0].value) !== null, { timeoutMs: 5_000, what: 'the first look at the order' });
+      // From here the venue's reads, of the order and of its trades, are 2 s behind its matching; meanwhile the bid fills.
+      for (const route of ['/clob/data/order', '/clob/data/orders', '/clob/data/trades']) sim.addFault({ route, kind: 'stale-read', forMs: 2_000 });
+      sim.setPrice(tokenId, Number((price - 0.05).toFixed(2)));
+      const result = await followed;
+
+      // Shown nowhere, so cancelled before it was taken for closed: nothing left to cancel, it had filled.
+      expect(cancels).toHaveBeenCalledTimes(1);
+      await expect(cancels.mock.results[0].value).resolves.toBe(false);
+      expect(result.trades.flatMap((t) => t.makerOrders.filter((m) => m.orderId === signed.orderHash).map((m) => m.matchedAmount))).toEqual([6]);
+    }, 20_000);
+
+    it('a GTC seen part-filled whose trades never show that fill, even once the reads have had time to catch up with our cancel, is not settled', async () => {
+      const { tokenId, top } = await pickToken(affordableLevel);
+      const ours = await connect();
+      // It takes the best ask level and rests 6 shares more at that price.
+      const size = top.bestAsk.size + 6;
+      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'fill-never-shown'));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      const reads = jest.spyOn(ours, 'getOrder');
+
+      const followed = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 200 }).follow(ours, signed.orderHash, { tokenId, size, orderType: 'GTC' }, intent('fill-never-shown'));
+      await waitFor(async () => reads.mock.results.length > 0 && (await reads.mock.results[0].value) !== null, { timeoutMs: 5_000, what: 'the first look at the order' });
+      lagReads();
+      sim.addFault({ route: '/clob/data/trades', kind: 'stale-read' });
+
+      await expect(followed).rejects.toThrow(new OrderNotSettled(`order ${signed.orderHash} has closed but its trades show 0 shares matched where the venue showed ${top.bestAsk.size}; the rest may still be on its way to the venue's trade reads`));
+      expect(sim.exchangeOrders().find((o) => o.id === signed.orderHash)).toMatchObject({ status: 'CANCELED' });
+    }, 20_000);
 
     it('a resting GTC not shown at the intent\'s expiry whose cancel fails is not settled: it may rest unseen', async () => {
       const { tokenId, ours, signed } = await restingUnseen('expiring-unseen');

@@ -57,7 +57,9 @@ export const REPEATED_WARNING_EVERY_MS = 10_000;
 /**
  * Follows a placed order until nothing more can fill: fully matched, killed (FOK/FAK), cancelled
  * or expired at the venue. A remainder still resting when the intent expires is cancelled then
- * (GTC; a GTD order is cancelled too, in case the venue's expiry lags). Then the order's trades.
+ * (GTC; a GTD order is cancelled too, in case the venue's expiry lags). Then the order's trades,
+ * once they show what the venue showed matched and, after our cancel, once the venue's reads
+ * have had time to catch up with it.
  * A failed status read never ends the following, nor does an order that may rest and has not
  * shown yet (the venue's reads can lag its matching): an order given up on while it rests would
  * fill unrecorded. One that may rest is cancelled before it is taken for closed, in case it still
@@ -86,17 +88,25 @@ export class LiveOrderFollower {
     const startedAt = this.clock();
     let cancelledAtExpiry = false;
     let seen: VenueOrder | null = null;
+    // When we asked the venue to cancel the order, and it answered; null when we did not.
+    let cancelAskedAt: number | null = null;
     for (;;) {
       const now = await this.status(trading, orderId, intent);
       seen = now.order ?? seen;
       if (now.kind === 'done') break;
       if (now.kind === 'absent') {
-        const trades = await this.tradesIfClosed(trading, orderId, order, intent, seen, startedAt);
-        if (trades !== null) return { order: seen, trades, cancelledAtExpiry };
+        const closed = await this.closedIfAbsent(trading, orderId, order, intent, seen, startedAt);
+        if (closed?.kind === 'trades') return { order: seen, trades: closed.trades, cancelledAtExpiry };
+        if (closed?.kind === 'cancelled') {
+          cancelAskedAt = closed.at;
+          break;
+        }
       }
       const untilExpiry = intent.expiresAt.getTime() - this.clock();
       if (untilExpiry <= 0) {
+        const askedAt = this.clock();
         const cancel = await this.cancelRemainder(trading, orderId, intent);
+        if (cancel !== null) cancelAskedAt = askedAt;
         cancelledAtExpiry = cancel === true;
         const last = await this.status(trading, orderId, intent);
         seen = last.order ?? seen;
@@ -112,25 +122,55 @@ export class LiveOrderFollower {
       const wait = now.kind === 'absent' ? Math.min(VISIBILITY_POLL_MS, untilExpiry) : Math.min(this.options.pollIntervalMs, untilExpiry);
       await (this.options.wake ? this.options.wake(orderId, wait) : sleep(wait));
     }
-    return { order: seen, trades: await this.tradesOf(trading, orderId, order.tokenId, intent), cancelledAtExpiry };
+    return { order: seen, trades: await this.tradesCovering(trading, orderId, order.tokenId, intent, seen?.sizeMatched ?? 0, cancelAskedAt), cancelledAtExpiry };
   }
 
   /**
-   * The trades of an order the venue shows nowhere once it has closed (filled, killed, cancelled),
-   * or null while it may still rest unseen or match unrecorded: look again soon. One that never
-   * rests (FOK, FAK) has closed; its trades are read again until they show a fill or it has had
-   * time to reach them. One that may rest has closed when its trades fill it; otherwise, once it
-   * was seen open or has had time to show, it is cancelled first (nothing to cancel if it has
-   * closed), then its trades are read: it may still rest where the venue's reads do not show it;
- * trades showing fewer shares than the venue last showed matched are behind, and read again.
+   * The trades of an order that has closed, once they show at least the shares the venue last
+   * showed matched (trade reads lag too). After our cancel they are read only once the venue's
+   * reads have had ORDER_VISIBLE_WITHIN_MS to catch up with it: a fill matched just before the
+   * cancel may show neither in the trades yet nor in the order, which the venue no longer shows
+   * once closed. Still short ORDER_VISIBLE_WITHIN_MS after the first read: not settled.
+   */
+  private async tradesCovering(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent, matched: number, cancelAskedAt: number | null): Promise<VenueTrade[]> {
+    const readFrom = cancelAskedAt === null ? this.clock() : cancelAskedAt + ORDER_VISIBLE_WITHIN_MS;
+    const wait = readFrom - this.clock();
+    if (wait > 0) await sleep(wait);
+    const giveUpAt = this.clock() + ORDER_VISIBLE_WITHIN_MS;
+    for (;;) {
+      const trades = await this.tradesOf(trading, orderId, tokenId, intent);
+      const shown = matchedShares(trades, orderId);
+      if (shown + 1e-6 >= matched) return trades;
+      if (this.clock() >= giveUpAt) {
+        throw new OrderNotSettled(`order ${orderId} has closed but its trades show ${shown} shares matched where the venue showed ${matched}; the rest may still be on its way to the venue's trade reads`);
+      }
+      await sleep(VISIBILITY_POLL_MS);
+    }
+  }
+
+  /**
+   * Whether an order the venue shows nowhere has closed (filled, killed, cancelled); null while it
+   * may still rest unseen or match unrecorded: look again soon. One that never rests (FOK, FAK)
+   * has closed; its trades are read again until they show a fill or it has had time to reach
+   * them. One that may rest has closed when its trades fill it; otherwise, once it was seen open
+   * or has had time to show, it is cancelled (nothing to cancel if it has closed): it may still
+   * rest where the venue's reads do not show it. Its trades are then read as tradesCovering says.
    * A failed read or cancel here is logged and looked at again, never taken for an answer.
    */
-  private async tradesIfClosed(trading: ClobTradingClient, orderId: string, order: FollowedOrderTerms, intent: Intent, seen: VenueOrder | null, startedAt: number): Promise<VenueTrade[] | null> {
+  private async closedIfAbsent(
+    trading: ClobTradingClient,
+    orderId: string,
+    order: FollowedOrderTerms,
+    intent: Intent,
+    seen: VenueOrder | null,
+    startedAt: number,
+  ): Promise<{ readonly kind: 'trades'; readonly trades: VenueTrade[] } | { readonly kind: 'cancelled'; readonly at: number } | null> {
     const hadTime = this.clock() - startedAt >= ORDER_VISIBLE_WITHIN_MS;
     const trades = await this.tradesOrNull(trading, orderId, order.tokenId, intent);
-    if (!mayRest(order.orderType)) return trades !== null && (matchedShares(trades, orderId) > 0 || hadTime) ? trades : null;
-    if (trades !== null && matchedShares(trades, orderId) + 1e-6 >= order.size) return trades;
+    if (!mayRest(order.orderType)) return trades !== null && (matchedShares(trades, orderId) > 0 || hadTime) ? { kind: 'trades', trades } : null;
+    if (trades !== null && matchedShares(trades, orderId) + 1e-6 >= order.size) return { kind: 'trades', trades };
     if (seen === null && !hadTime) return null;
+    const at = this.clock();
     try {
       if (await trading.cancelOrder(orderId)) {
         this.logger.info({ intent_id: intent.id, order_id: orderId }, 'Cancelled the order before taking it for closed: it was still resting though the venue did not show it');
@@ -139,9 +179,7 @@ export class LiveOrderFollower {
       this.warnings.warn(orderId, { intent_id: intent.id, order_id: orderId, err: error }, 'Cancelling an order the venue does not show failed; will look again');
       return null;
     }
-    const closed = await this.tradesOrNull(trading, orderId, order.tokenId, intent);
-    // Fewer shares in its trades than the venue last showed matched: the trades lag; look again.
-    return closed !== null && matchedShares(closed, orderId) + 1e-6 >= (seen?.sizeMatched ?? 0) ? closed : null;
+    return { kind: 'cancelled', at };
   }
 
   private async tradesOrNull(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent): Promise<VenueTrade[] | null> {

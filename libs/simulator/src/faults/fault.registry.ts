@@ -17,6 +17,8 @@ export const faultSpecSchema = z
     malformed: z.enum(['invalid-json', 'wrong-types']).optional(),
     /** How many requests the fault hits; absent means until cleared. */
     times: z.number().int().min(1).optional(),
+    /** How long the fault lasts from when it is added (a replica lagging for a while); absent means until its hits run out or it is cleared. */
+    forMs: z.number().int().min(1).max(600_000).optional(),
   })
   .strict();
 
@@ -26,6 +28,8 @@ export interface ActiveFault extends FaultSpec {
   readonly id: number;
   remaining: number | null;
   hits: number;
+  /** Epoch ms after which the fault no longer applies; null when it lasts. */
+  readonly until: number | null;
 }
 
 /** Scripted venue trouble: the first matching fault with hits left applies to a request. */
@@ -33,10 +37,13 @@ export class FaultRegistry {
   private faults: ActiveFault[] = [];
   private seq = 0;
 
+  constructor(private readonly now: () => number = Date.now) {}
+
   add(spec: FaultSpec): ActiveFault {
     const parsed = faultSpecSchema.parse(spec);
     this.seq += 1;
-    const fault: ActiveFault = { ...parsed, id: this.seq, remaining: parsed.times ?? null, hits: 0 };
+    const until = parsed.forMs === undefined ? null : this.now() + parsed.forMs;
+    const fault: ActiveFault = { ...parsed, id: this.seq, remaining: parsed.times ?? null, hits: 0, until };
     this.faults.push(fault);
     return fault;
   }
@@ -53,7 +60,8 @@ export class FaultRegistry {
 
   /** Consumes one hit of the fault matching this path, if any. */
   take(path: string): ActiveFault | null {
-    const fault = this.faults.find((f) => f.remaining !== 0 && routeMatches(f.route, path));
+    const now = this.now();
+    const fault = this.faults.find((f) => f.remaining !== 0 && (f.until === null || now < f.until) && routeMatches(f.route, path));
     if (!fault) return null;
     fault.hits += 1;
     if (fault.remaining !== null) fault.remaining -= 1;

@@ -79,6 +79,14 @@ describe('scripted faults (over HTTP)', () => {
     expect((await getJson<unknown[]>(`${sim.gammaUrl}/events?limit=2`)).body).toHaveLength(2);
   });
 
+  it('answers a stale read for as long as the fault lasts, then the real answer', async () => {
+    sim.addFault({ route: '/clob/book', kind: 'stale-read', forMs: 300 });
+    expect((await getJson(`${sim.clobUrl}/book?token_id=${token}`)).body).toBeNull();
+    expect((await getJson(`${sim.clobUrl}/book?token_id=${token}`)).body).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect((await getJson<{ asset_id: string }>(`${sim.clobUrl}/book?token_id=${token}`)).body).toMatchObject({ asset_id: token });
+  });
+
   it('is scriptable over /_sim/faults, with a clear 400 for a bad fault', async () => {
     const created = await postJson<{ id: number; remaining: number }>(`${sim.url}/_sim/faults`, { route: '/data/positions', kind: 'status', status: 503, times: 1 });
     expect(created.status).toBe(201);
