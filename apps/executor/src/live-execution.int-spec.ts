@@ -77,6 +77,8 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       POLYBOT_POLYGON_RPC_URL: sim.rpcUrl,
       POLYBOT_HTTP_TIMEOUT_MS: '1000',
       POLYBOT_MAX_SLIPPAGE: '0.02',
+      // The suite places more orders in its minute than the default hourly cap (20); one test sets its own cap.
+      POLYBOT_MAX_ORDERS_PER_HOUR: '1000',
       ...overrides,
     };
   }
@@ -135,6 +137,8 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
 
   async function seed(market: MarketSnapshot, tokenId: string, overrides: Partial<NewIntent>, status: IntentStatus = 'APPROVED'): Promise<string> {
     const now = Date.now();
+    // The market's data as of now: the suite runs longer than the STALE_DATA limit (60 s), and a re-check must find it fresh.
+    await main.moduleRef.get(MarketRepository).upsertMany([{ ...market, fetchedAt: new Date(now).toISOString() }]);
     const intent = await intents.createPending(
       {
         type: 'OPEN_POSITION', marketId: market.marketId, conditionId: market.conditionId, tokenId, outcome: market.tokens[0].outcome,
@@ -349,6 +353,30 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     expect(await outcome(id)).toMatchObject({ status: 'FILLED', order_id: stored?.orderHash });
     expect(postsOf(stored!.orderHash)).toHaveLength(1);
   });
+
+  it('a repost refused as a duplicate of a timed-out post the venue\'s lagging reads do not show is left unsettled, not failed: the resumed job finds the order', async () => {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const postsBefore = sim.orders().length;
+    // The post is accepted and filled but its answer never comes; the venue's reads stay behind for 5 s, through the reconciliation and the repost.
+    sim.addFault({ route: '/clob/order', kind: 'accept-then-timeout', times: 1 });
+    for (const route of ['/clob/data/order', '/clob/data/orders', '/clob/data/trades']) sim.addFault({ route, kind: 'stale-read', forMs: 5_000 });
+    const lagEnds = Date.now() + 5_000;
+    try {
+      await expect(main.executor.execute(jobFor(id))).rejects.toThrow(/refused the identical repost \(venue refused the order: .*Duplicated/);
+      expect((await intents.findById(id))?.status).toBe('EXECUTING');
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, lagEnds - Date.now()) + 100));
+      await executeOk(main.executor, id);
+    } finally {
+      sim.clearFaults();
+    }
+    const stored = await main.moduleRef.get(SignedOrderRepository).findByIntent(id);
+    expect(sim.exchangeOrders().filter((o) => o.id === stored!.orderHash)).toHaveLength(1);
+    expect(sim.orders().length - postsBefore).toBe(2);
+    expect(await outcome(id)).toMatchObject({ status: 'FILLED', order_id: stored!.orderHash });
+    await expectVenueAgreesWithIntent(id);
+  }, 15_000);
 
   it('a retried job for an EXECUTING intent whose signed order was already posted reconciles instead of posting again', async () => {
     const { market, tokenId, book } = pickMarket();
@@ -971,10 +999,14 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
       const posts = jest.spyOn(ClobTradingClient.prototype, 'postSignedOrder').mockResolvedValueOnce({ success: false, orderId: null, status: '', errorMsg: 'not enough balance / allowance', tradeIds: [] });
       const transition = IntentRepository.prototype.transition;
-      const blip = jest.spyOn(IntentRepository.prototype, 'transition').mockImplementationOnce(async function (this: IntentRepository, ...args) {
+      // Only this intent's first FailExecution: the reconciler may move other tests' intents meanwhile.
+      let blipped = false;
+      const blip = jest.spyOn(IntentRepository.prototype, 'transition').mockImplementation(async function (this: IntentRepository, ...args) {
+        if (!blipped && args[0] === id && args[1] === 'FailExecution') {
+          blipped = true;
+          throw new Error('Connection terminated unexpectedly');
+        }
         return transition.apply(this, args);
-      }).mockImplementationOnce(async () => {
-        throw new Error('Connection terminated unexpectedly');
       });
       try {
         await expect(main.executor.execute(jobFor(id))).rejects.toThrow('Connection terminated unexpectedly');

@@ -249,8 +249,8 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
 
       const followed = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 200 }).follow(ours, signed.orderHash, { tokenId, size: 6, orderType: 'GTC' }, intent('filled-unseen'));
       await waitFor(async () => reads.mock.results.length > 0 && (await reads.mock.results[0].value) !== null, { timeoutMs: 5_000, what: 'the first look at the order' });
-      // From here the venue's reads, of the order and of its trades, are 2 s behind its matching; meanwhile the bid fills.
-      for (const route of ['/clob/data/order', '/clob/data/orders', '/clob/data/trades']) sim.addFault({ route, kind: 'stale-read', forMs: 2_000 });
+      // From here the venue's reads, of the order and of its trades, are 4 s behind its matching; meanwhile the bid fills.
+      for (const route of ['/clob/data/order', '/clob/data/orders', '/clob/data/trades']) sim.addFault({ route, kind: 'stale-read', forMs: 4_000 });
       sim.setPrice(tokenId, Number((price - 0.05).toFixed(2)));
       const result = await followed;
 
@@ -288,7 +288,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
       expect(sim.exchangeOrders().find((o) => o.id === signed.orderHash)).toMatchObject({ status: 'LIVE' });
     }, 15_000);
 
-    it('a trades read that keeps failing is looked at again every 250 ms but logged once per 10 s, not at every look', async () => {
+    it('a trades read that keeps failing is looked at again every 250 ms but logged once per 10 s, not at every look, and how often when the following ends', async () => {
       const { tokenId, ours, size, signed } = await filledFok('fok-failing-reads');
       sim.addFault({ route: '/clob/data/trades', kind: 'status', status: 503, times: 12 });
       const trades = jest.spyOn(ours, 'getTrades');
@@ -299,7 +299,9 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
       expect(result.trades.map((t) => ({ taker: t.takerOrderId, size: t.size }))).toEqual([{ taker: signed.orderHash, size }]);
       // Three failed reads at least, then the one that showed the fill.
       expect(trades.mock.calls.length).toBeGreaterThanOrEqual(4);
-      expect(warned.mock.calls.filter(([, message]) => message === 'Trades read failed; will look again')).toHaveLength(1);
+      const lines = warned.mock.calls.filter(([, message]) => message === 'Trades read failed; will look again').map(([fields]) => (fields as unknown as Record<string, unknown>)['repeats_left_out']);
+      // The first failure, then, as the following ended, one line for the rest.
+      expect(lines).toEqual([undefined, trades.mock.calls.length - 2]);
       warned.mockRestore();
     }, 15_000);
 

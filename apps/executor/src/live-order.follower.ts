@@ -88,8 +88,8 @@ export class LiveOrderFollower {
     const startedAt = this.clock();
     let cancelledAtExpiry = false;
     let seen: VenueOrder | null = null;
-    // When we asked the venue to cancel the order, and it answered; null when we did not.
-    let cancelAskedAt: number | null = null;
+    // When the venue answered our cancel (nothing matches after that answer); null when we did not cancel.
+    let cancelAnsweredAt: number | null = null;
     for (;;) {
       const now = await this.status(trading, orderId, intent);
       seen = now.order ?? seen;
@@ -98,15 +98,14 @@ export class LiveOrderFollower {
         const closed = await this.closedIfAbsent(trading, orderId, order, intent, seen, startedAt);
         if (closed?.kind === 'trades') return { order: seen, trades: closed.trades, cancelledAtExpiry };
         if (closed?.kind === 'cancelled') {
-          cancelAskedAt = closed.at;
+          cancelAnsweredAt = closed.at;
           break;
         }
       }
       const untilExpiry = intent.expiresAt.getTime() - this.clock();
       if (untilExpiry <= 0) {
-        const askedAt = this.clock();
         const cancel = await this.cancelRemainder(trading, orderId, intent);
-        if (cancel !== null) cancelAskedAt = askedAt;
+        if (cancel !== null) cancelAnsweredAt = this.clock();
         cancelledAtExpiry = cancel === true;
         const last = await this.status(trading, orderId, intent);
         seen = last.order ?? seen;
@@ -122,7 +121,7 @@ export class LiveOrderFollower {
       const wait = now.kind === 'absent' ? Math.min(VISIBILITY_POLL_MS, untilExpiry) : Math.min(this.options.pollIntervalMs, untilExpiry);
       await (this.options.wake ? this.options.wake(orderId, wait) : sleep(wait));
     }
-    return { order: seen, trades: await this.tradesCovering(trading, orderId, order.tokenId, intent, seen?.sizeMatched ?? 0, cancelAskedAt), cancelledAtExpiry };
+    return { order: seen, trades: await this.tradesCovering(trading, orderId, order.tokenId, intent, seen?.sizeMatched ?? 0, cancelAnsweredAt), cancelledAtExpiry };
   }
 
   /**
@@ -132,17 +131,18 @@ export class LiveOrderFollower {
    * cancel may show neither in the trades yet nor in the order, which the venue no longer shows
    * once closed. Still short ORDER_VISIBLE_WITHIN_MS after the first read: not settled.
    */
-  private async tradesCovering(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent, matched: number, cancelAskedAt: number | null): Promise<VenueTrade[]> {
-    const readFrom = cancelAskedAt === null ? this.clock() : cancelAskedAt + ORDER_VISIBLE_WITHIN_MS;
+  private async tradesCovering(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent, matched: number, cancelAnsweredAt: number | null): Promise<VenueTrade[]> {
+    const readFrom = cancelAnsweredAt === null ? this.clock() : cancelAnsweredAt + ORDER_VISIBLE_WITHIN_MS;
     const wait = readFrom - this.clock();
     if (wait > 0) await sleep(wait);
     const giveUpAt = this.clock() + ORDER_VISIBLE_WITHIN_MS;
     for (;;) {
-      const trades = await this.tradesOf(trading, orderId, tokenId, intent);
-      const shown = matchedShares(trades, orderId);
-      if (shown + 1e-6 >= matched) return trades;
+      // A failed read is looked at again like a short one; the last failure is what is reported.
+      const { trades, failure } = await this.tradesRead(trading, orderId, tokenId, intent);
+      if (trades !== null && matchedShares(trades, orderId) + 1e-6 >= matched) return trades;
       if (this.clock() >= giveUpAt) {
-        throw new OrderNotSettled(`order ${orderId} has closed but its trades show ${shown} shares matched where the venue showed ${matched}; the rest may still be on its way to the venue's trade reads`);
+        if (trades === null) throw failure;
+        throw new OrderNotSettled(`order ${orderId} has closed but its trades show ${matchedShares(trades, orderId)} shares matched where the venue showed ${matched}; the rest may still be on its way to the venue's trade reads`);
       }
       await sleep(VISIBILITY_POLL_MS);
     }
@@ -170,7 +170,6 @@ export class LiveOrderFollower {
     if (!mayRest(order.orderType)) return trades !== null && (matchedShares(trades, orderId) > 0 || hadTime) ? { kind: 'trades', trades } : null;
     if (trades !== null && matchedShares(trades, orderId) + 1e-6 >= order.size) return { kind: 'trades', trades };
     if (seen === null && !hadTime) return null;
-    const at = this.clock();
     try {
       if (await trading.cancelOrder(orderId)) {
         this.logger.info({ intent_id: intent.id, order_id: orderId }, 'Cancelled the order before taking it for closed: it was still resting though the venue did not show it');
@@ -179,15 +178,20 @@ export class LiveOrderFollower {
       this.warnings.warn(orderId, { intent_id: intent.id, order_id: orderId, err: error }, 'Cancelling an order the venue does not show failed; will look again');
       return null;
     }
-    return { kind: 'cancelled', at };
+    return { kind: 'cancelled', at: this.clock() };
   }
 
   private async tradesOrNull(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent): Promise<VenueTrade[] | null> {
+    return (await this.tradesRead(trading, orderId, tokenId, intent)).trades;
+  }
+
+  /** One read of the order's trades; a failure is logged (throttled) and returned, for a caller that will look again. */
+  private async tradesRead(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent): Promise<{ trades: VenueTrade[]; failure: null } | { trades: null; failure: unknown }> {
     try {
-      return await this.tradesOf(trading, orderId, tokenId, intent);
+      return { trades: await this.tradesOf(trading, orderId, tokenId, intent), failure: null };
     } catch (error) {
       this.warnings.warn(orderId, { intent_id: intent.id, order_id: orderId, err: error }, 'Trades read failed; will look again');
-      return null;
+      return { trades: null, failure: error };
     }
   }
 
@@ -204,7 +208,7 @@ export class LiveOrderFollower {
   /**
    * Where the order stands. The venue answers a closed order (filled, killed, cancelled) with no
    * order at all, so one it does not show is absent unless its open orders still list it (whether
-   * absent means closed, `tradesIfClosed` decides); a failed read is unknown (logged) and the order is
+   * absent means closed, `closedIfAbsent` decides); a failed read is unknown (logged) and the order is
    * followed on, never dropped.
    */
   private async status(trading: ClobTradingClient, orderId: string, intent: Intent): Promise<OrderStatus> {

@@ -72,7 +72,9 @@ export interface Placement {
  *     still nothing known leaves the execution unsettled: the job is retried and the resumed
  *     execution reconciles the same stored order again, logging each time for a person.
  *  6. A clear refusal (4xx or success=false) is the venue's answer, unless the venue does hold an
- *     order with this hash (a duplicate post): then that order is followed. Otherwise the order is
+ *     order with this hash (a duplicate post): then that order is followed; a refused repost
+ *     (rule 5) may refuse a duplicate of a first post the venue's reads do not show yet, and is
+ *     left unsettled (OrderOutcomeUnknown) for the resumed execution. Otherwise the order is
  *     withheld for good, so that another delivery of the job cannot post it after the refusal,
  *     and not placed; but if another delivery has claimed it since (each claims under its own
  *     token), that one may be posting it, and the refusal is deferred (WithholdDeferred), never
@@ -111,9 +113,11 @@ export class LiveOrderPlacer {
     const repostedElsewhere = await this.claimPost(stored, claimToken);
     if (repostedElsewhere !== null) return repostedElsewhere;
     const second = await this.post(trading, signed).catch(async (error: unknown) => {
-      // A refusal of the repost may be the venue recognising the first one by its hash.
+      // A refusal of the repost may be the venue recognising the first one by its hash, which its
+      // reads may not show yet: neither withheld nor failed, but left for the resumed execution to find.
       if (error instanceof OrderRejected && (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS))) return { kind: 'placed' as const, orderId: stored.orderHash };
-      throw await this.refused(stored, claimToken, error);
+      if (error instanceof OrderRejected) throw new OrderOutcomeUnknown(`order ${stored.orderHash}: its first post's outcome is unknown and the venue refused the identical repost (${error.message}), perhaps as a duplicate of the first that its reads do not show yet; left unsettled for the resumed execution to reconcile again`);
+      throw error;
     });
     if (second.kind === 'placed') return this.posted(trading, stored, second.orderId);
     if (await this.findAtVenue(trading, signed, RECONCILE_ATTEMPTS)) return this.posted(trading, stored, stored.orderHash);

@@ -31,12 +31,15 @@ describe('RepeatedWarnings', () => {
     expect(lines).toHaveLength(3);
   });
 
-  it('writes at once again for a subject it was told to forget', () => {
+  it('on forgetting a subject, writes what it left out as one line, then writes its next warning at once', () => {
     const { lines, warnings } = setUp();
-    warnings.warn('order-1', {}, 'Trades read failed; will look again');
-    warnings.warn('order-1', {}, 'Trades read failed; will look again');
+    warnings.warn('order-1', { attempt: 1 }, 'Trades read failed; will look again');
+    warnings.warn('order-1', { attempt: 2 }, 'Trades read failed; will look again');
+    warnings.warn('order-1', { attempt: 3 }, 'Trades read failed; will look again');
+    warnings.warn('order-2', { attempt: 1 }, 'Trades read failed; will look again');
     warnings.forget('order-1');
-    warnings.warn('order-1', {}, 'Trades read failed; will look again');
-    expect(lines.map((line) => line['repeats_left_out'])).toEqual([undefined, undefined]);
+    warnings.forget('order-1');
+    warnings.warn('order-1', { attempt: 4 }, 'Trades read failed; will look again');
+    expect(lines.map((line) => [line['attempt'], line['repeats_left_out']])).toEqual([[1, undefined], [1, undefined], [3, 2], [4, undefined]]);
   });
 });

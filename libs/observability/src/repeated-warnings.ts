@@ -7,7 +7,7 @@ import type { Logger } from './logger';
  * that lasts minutes is a few lines, not thousands.
  */
 export class RepeatedWarnings {
-  private readonly written = new Map<string, { at: number; leftOut: number }>();
+  private readonly written = new Map<string, { at: number; leftOut: number; readonly message: string; fields: Record<string, unknown> }>();
 
   constructor(
     private readonly logger: Logger,
@@ -21,14 +21,22 @@ export class RepeatedWarnings {
     const last = this.written.get(key);
     if (last && now - last.at < this.everyMs) {
       last.leftOut += 1;
+      last.fields = fields;
       return;
     }
     this.logger.warn(last?.leftOut ? { ...fields, repeats_left_out: last.leftOut } : fields, message);
-    this.written.set(key, { at: now, leftOut: 0 });
+    this.written.set(key, { at: now, leftOut: 0, message, fields });
   }
 
-  /** The subject is done with (an order settled): its next warning, if any, is written at once. */
+  /**
+   * The subject is done with (an order settled): warnings left out since the last one written are
+   * written as one line (the latest, with their count), and its next warning is written at once.
+   */
   forget(subject: string): void {
-    for (const key of this.written.keys()) if (key.startsWith(`${subject}\u0000`)) this.written.delete(key);
+    for (const [key, last] of this.written) {
+      if (!key.startsWith(`${subject}\u0000`)) continue;
+      if (last.leftOut > 0) this.logger.warn({ ...last.fields, repeats_left_out: last.leftOut }, last.message);
+      this.written.delete(key);
+    }
   }
 }
