@@ -145,14 +145,31 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
       sim.addFault({ route: '/clob/data/orders', kind: 'stale-read', times: looks });
     };
 
-    /** A 6-share bid resting one tick above the best bid, which the venue's order reads never show. */
-    async function restingUnseen(intentId: string) {
+    /** A 6-share bid resting one tick above the best bid. */
+    async function restingBid(intentId: string) {
       const { tokenId, top } = await pickToken(roomToRest);
       const ours = await connect();
-      const signed = await ours.signOrder(request(tokenId, 'BUY', Number((top.bestBid + 0.01).toFixed(2)), 6, intentId));
+      const price = Number((top.bestBid + 0.01).toFixed(2));
+      const signed = await ours.signOrder(request(tokenId, 'BUY', price, 6, intentId));
       expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
+      return { tokenId, ours, signed, price };
+    }
+
+    /** A resting bid (restingBid) which the venue's order reads never show. */
+    async function restingUnseen(intentId: string) {
+      const resting = await restingBid(intentId);
       lagReads();
-      return { tokenId, ours, signed };
+      return resting;
+    }
+
+    /** A GTC bid that takes the best ask level at post and rests 6 shares more at that price. */
+    async function partFilledGtc(intentId: string) {
+      const { tokenId, top } = await pickToken(affordableLevel);
+      const ours = await connect();
+      const size = top.bestAsk.size + 6;
+      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, intentId));
+      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      return { tokenId, top, ours, size, signed };
     }
 
     /** A FOK bid for a few dollars at the best ask, filled at once. */
@@ -166,11 +183,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }
 
     it('a resting GTC shown only after a few looks is followed until it fills, its fill recorded', async () => {
-      const { tokenId, top } = await pickToken(roomToRest);
-      const ours = await connect();
-      const price = Number((top.bestBid + 0.01).toFixed(2));
-      const signed = await ours.signOrder(request(tokenId, 'BUY', price, 6, 'lagging'));
-      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
+      const { tokenId, ours, signed, price } = await restingBid('lagging');
       lagReads(3);
 
       const followed = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 200 }).follow(ours, signed.orderHash, { tokenId, size: 6, orderType: 'GTC' }, intent('lagging'));
@@ -214,12 +227,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }, 15_000);
 
     it('a resting GTC seen open, then hidden by stale reads while it still rests, is cancelled rather than left resting: its trades returned, even when they lag', async () => {
-      const { tokenId, top } = await pickToken(affordableLevel);
-      const ours = await connect();
-      // It takes the best ask level and rests 6 shares more at that price.
-      const size = top.bestAsk.size + 6;
-      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'hidden'));
-      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      const { tokenId, top, ours, size, signed } = await partFilledGtc('hidden');
       const reads = jest.spyOn(ours, 'getOrder');
       const cancels = jest.spyOn(ours, 'cancelOrder');
 
@@ -239,11 +247,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }, 15_000);
 
     it('a resting GTC filled just before our cancel while the venue\'s reads lag: its fill is read once the reads have caught up with the cancel', async () => {
-      const { tokenId, top } = await pickToken(roomToRest);
-      const ours = await connect();
-      const price = Number((top.bestBid + 0.01).toFixed(2));
-      const signed = await ours.signOrder(request(tokenId, 'BUY', price, 6, 'filled-unseen'));
-      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'live' });
+      const { tokenId, ours, signed, price } = await restingBid('filled-unseen');
       const reads = jest.spyOn(ours, 'getOrder');
       const cancels = jest.spyOn(ours, 'cancelOrder');
 
@@ -261,12 +265,7 @@ describe('LiveOrderFollower against the simulator (HTTP and the user websocket)'
     }, 20_000);
 
     it('a GTC seen part-filled whose trades never show that fill, even once the reads have had time to catch up with our cancel, is not settled', async () => {
-      const { tokenId, top } = await pickToken(affordableLevel);
-      const ours = await connect();
-      // It takes the best ask level and rests 6 shares more at that price.
-      const size = top.bestAsk.size + 6;
-      const signed = await ours.signOrder(request(tokenId, 'BUY', top.bestAsk.price, size, 'fill-never-shown'));
-      expect(await ours.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
+      const { tokenId, top, ours, size, signed } = await partFilledGtc('fill-never-shown');
       const reads = jest.spyOn(ours, 'getOrder');
 
       const followed = new LiveOrderFollower(Date.now, logger, { pollIntervalMs: 200 }).follow(ours, signed.orderHash, { tokenId, size, orderType: 'GTC' }, intent('fill-never-shown'));
