@@ -131,9 +131,10 @@ export class ExecuteIntentService {
       if (unsettled) throw this.settleLater(unsettled, log, timer);
       const refused = error instanceof ExecutionRefused ? error : null;
       await gated?.checksStored.catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
       // The venue's refusal of this execution's own order, or its withheld order: nothing of it is at the venue.
-      const failNow = placedNothing ? this.fail.bind(this) : this.failUnsent.bind(this);
-      return failNow(intent, error instanceof Error ? error.message : String(error), refused?.order ?? null, log, timer);
+      if (placedNothing) return this.fail(intent, reason, refused?.order ?? null, log, timer);
+      return this.failUnsent(intent, reason, refused?.order ?? null, log, timer);
     }
     if (result.status === 'UNFILLED') {
       return this.fail(intent, `nothing filled: no ${order?.side === 'BUY' ? 'ask at or below' : 'bid at or above'} the limit ${order?.price}`, order, log, timer, result);

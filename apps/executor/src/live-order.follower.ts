@@ -166,7 +166,7 @@ export class LiveOrderFollower {
     startedAt: number,
   ): Promise<{ readonly kind: 'trades'; readonly trades: VenueTrade[] } | { readonly kind: 'cancelled'; readonly at: number } | null> {
     const hadTime = this.clock() - startedAt >= ORDER_VISIBLE_WITHIN_MS;
-    const trades = await this.tradesOrNull(trading, orderId, order.tokenId, intent);
+    const { trades } = await this.tradesRead(trading, orderId, order.tokenId, intent);
     if (!mayRest(order.orderType)) return trades !== null && (matchedShares(trades, orderId) > 0 || hadTime) ? { kind: 'trades', trades } : null;
     if (trades !== null && matchedShares(trades, orderId) + 1e-6 >= order.size) return { kind: 'trades', trades };
     if (seen === null && !hadTime) return null;
@@ -179,10 +179,6 @@ export class LiveOrderFollower {
       return null;
     }
     return { kind: 'cancelled', at: this.clock() };
-  }
-
-  private async tradesOrNull(trading: ClobTradingClient, orderId: string, tokenId: string, intent: Intent): Promise<VenueTrade[] | null> {
-    return (await this.tradesRead(trading, orderId, tokenId, intent)).trades;
   }
 
   /** One read of the order's trades; a failure is logged (throttled) and returned, for a caller that will look again. */

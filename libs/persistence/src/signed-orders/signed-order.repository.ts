@@ -115,6 +115,11 @@ export class SignedOrderRepository {
     return { ...toStored(row), postClaimed: row.inserted };
   }
 
+  /** Runs one conditional UPDATE of an intent's row (`... RETURNING intent_id`): true when it changed the row. */
+  private async changedRow(sql: string, params: readonly unknown[]): Promise<boolean> {
+    return (await queryRows<{ intent_id: string }>(this.dataSource.manager, sql, params)).length > 0;
+  }
+
   async findByIntent(intentId: string): Promise<StoredSignedOrder | null> {
     const [row] = await queryRows<SignedOrderRow>(this.dataSource.manager, 'SELECT * FROM signed_orders WHERE intent_id = $1', [intentId]);
     return row === undefined ? null : toStored(row);
@@ -127,12 +132,10 @@ export class SignedOrderRepository {
    * is made under the claiming delivery's token: the latest claim's token is kept (withholdRefused).
    */
   async claimPost(intentId: string, claimToken: string): Promise<boolean> {
-    const claimed = await queryRows<{ intent_id: string }>(
-      this.dataSource.manager,
+    return this.changedRow(
       `UPDATE signed_orders SET state = 'POSTING', claim_token = $2::uuid, updated_at = now() WHERE intent_id = $1 AND state IN ('SIGNED', 'POSTING') RETURNING intent_id`,
       [intentId, claimToken],
     );
-    return claimed.length > 0;
   }
 
   /**
@@ -142,14 +145,12 @@ export class SignedOrderRepository {
    * since (it may be posting it: the intent is not failed under it) or it was posted.
    */
   async withholdRefused(intentId: string, claimToken: string): Promise<boolean> {
-    const withheld = await queryRows<{ intent_id: string }>(
-      this.dataSource.manager,
+    return this.changedRow(
       `UPDATE signed_orders SET state = 'WITHHELD', updated_at = now()
         WHERE intent_id = $1 AND ((state = 'POSTING' AND claim_token = $2::uuid) OR state = 'WITHHELD')
         RETURNING intent_id`,
       [intentId, claimToken],
     );
-    return withheld.length > 0;
   }
 
   /**
@@ -159,14 +160,12 @@ export class SignedOrderRepository {
    * code from before the fence writes one, and it posts without a claim.
    */
   async withhold(intentId: string, minClaimAgeMs: number): Promise<boolean> {
-    const withheld = await queryRows<{ intent_id: string }>(
-      this.dataSource.manager,
+    return this.changedRow(
       `UPDATE signed_orders SET state = 'WITHHELD', updated_at = now()
         WHERE intent_id = $1 AND state IN ('SIGNED', 'POSTING') AND updated_at < now() - make_interval(secs => $2::float8 / 1000)
         RETURNING intent_id`,
       [intentId, minClaimAgeMs],
     );
-    return withheld.length > 0;
   }
 
   /**
@@ -193,13 +192,11 @@ export class SignedOrderRepository {
 
   /** The venue has the order (it answered, or reconciliation found it); false when the order was withheld, which this never undoes. */
   async markPosted(intentId: string, orderId: string): Promise<boolean> {
-    const marked = await queryRows<{ intent_id: string }>(
-      this.dataSource.manager,
+    return this.changedRow(
       `UPDATE signed_orders SET state = CASE WHEN state = 'DONE' THEN state ELSE 'POSTED' END, order_id = $2, updated_at = now()
         WHERE intent_id = $1 AND state <> 'WITHHELD' RETURNING intent_id`,
       [intentId, orderId],
     );
-    return marked.length > 0;
   }
 
   /**
