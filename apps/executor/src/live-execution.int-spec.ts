@@ -135,6 +135,14 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     throw new Error('no suitable simulator market left');
   }
 
+  /** A fresh market (pickMarket) and an approved intent to buy 6 shares of its YES token at the best ask. */
+  async function approvedBuyAtAsk() {
+    const { market, tokenId, book } = pickMarket();
+    const ask = book.asks[0];
+    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    return { market, tokenId, book, ask, id };
+  }
+
   async function seed(market: MarketSnapshot, tokenId: string, overrides: Partial<NewIntent>, status: IntentStatus = 'APPROVED'): Promise<string> {
     const now = Date.now();
     // The market's data as of now: the suite runs longer than the STALE_DATA limit (60 s), and a re-check must find it fresh.
@@ -215,9 +223,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   }
 
   it('signs, posts and fills a marketable BUY, records LIVE fills with fees, and the position shows at the Data API', async () => {
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { market, tokenId, ask, id } = await approvedBuyAtAsk();
 
     await executeOk(main.executor, id);
 
@@ -253,9 +259,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   });
 
   it('stores the signed order, its SIGNED outcome and the execution re-check before the post, and posts exactly the stored signature', async () => {
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { id } = await approvedBuyAtAsk();
     const original = ClobTradingClient.prototype.postSignedOrder;
     const atPost: unknown[] = [];
     const post = jest.spyOn(ClobTradingClient.prototype, 'postSignedOrder').mockImplementation(async function (this: ClobTradingClient, order) {
@@ -337,9 +341,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   });
 
   it('an accepted post whose answer times out ends with ONE order at the venue: reconciled, not retried', async () => {
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { tokenId, id } = await approvedBuyAtAsk();
     const postsBefore = sim.orders().length;
     sim.addFault({ route: '/clob/order', kind: 'accept-then-timeout', times: 1 });
     try {
@@ -355,9 +357,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   });
 
   it('a repost refused as a duplicate of a timed-out post the venue\'s lagging reads do not show is left unsettled, not failed: the resumed job finds the order', async () => {
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { id } = await approvedBuyAtAsk();
     const postsBefore = sim.orders().length;
     // The post is accepted and filled but its answer never comes; the venue's reads stay behind for 5 s, through the reconciliation and the repost.
     sim.addFault({ route: '/clob/order', kind: 'accept-then-timeout', times: 1 });
@@ -379,9 +379,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   }, 15_000);
 
   it('a retried job for an EXECUTING intent whose signed order was already posted reconciles instead of posting again', async () => {
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { tokenId, ask, id } = await approvedBuyAtAsk();
     // The crash: the gate passed, the order was signed, stored and posted, then the process died.
     const { trading, signed } = await crashedAfterStoring(id, tokenId, ask.price);
     expect((await trading.postSignedOrder(signed)).success).toBe(true);
@@ -397,9 +395,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   });
 
   it('a restarted executor finding a stored but never-posted signed order posts that same order exactly once', async () => {
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { tokenId, ask, id } = await approvedBuyAtAsk();
     const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
     const postsBefore = sim.orders().length;
 
@@ -411,9 +407,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   });
 
   it('two deliveries of one job racing each other place ONE order and record its fills once', async () => {
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { tokenId, id } = await approvedBuyAtAsk();
 
     const results = await Promise.all([main.executor.execute(jobFor(id)), main.executor.execute(jobFor(id))]);
 
@@ -428,9 +422,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   });
 
   it('a delivery whose fills another delivery recorded first reports the recorded fills, not its own read of the trades', async () => {
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { id } = await approvedBuyAtAsk();
     // The other delivery read the trades earlier (2 of the 6 shares matched then) and recorded first.
     const recordOnce = SignedOrderRepository.prototype.recordFillsOnce;
     const race = jest.spyOn(SignedOrderRepository.prototype, 'recordFillsOnce').mockImplementationOnce(async function (this: SignedOrderRepository, intentId, fills, repository) {
@@ -449,9 +441,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
 
   it('fails an order with the wrong signature type for its funder with the venue\'s message', async () => {
     const bad = await startExecutor({ POLYBOT_SIGNATURE_TYPE: '0', POLYBOT_FUNDER_ADDRESS: '0x1111111111111111111111111111111111111111' });
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { tokenId, id } = await approvedBuyAtAsk();
 
     await expect(bad.executor.execute(jobFor(id))).resolves.toBe('FAILED');
 
@@ -462,9 +452,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
   });
 
   it('fails an intent whose price drifted beyond POLYBOT_MAX_SLIPPAGE before anything is sent', async () => {
-    const { market, tokenId, book } = pickMarket();
-    const ask = book.asks[0];
-    const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+    const { tokenId, book, ask, id } = await approvedBuyAtAsk();
     const mid = (book.bids[0].price + ask.price) / 2;
     sim.setPrice(tokenId, Number(Math.min(0.95, mid + 0.1).toFixed(2)));
     const postsBefore = sim.orders().length;
@@ -629,9 +617,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
       ['the original delivery', false],
       ['a resumed delivery', true],
     ] as const)('a withhold while %s holds its claim to post is refused: the order is posted, the intent never FAILED', async (_poster, resumedPoster) => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { tokenId, ask, id } = await approvedBuyAtAsk();
       if (resumedPoster) await crashedAfterStoring(id, tokenId, ask.price);
 
       // Held after its claim, just before its post.
@@ -648,9 +634,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     });
 
     it('a withhold that claims the order first keeps a resumed delivery from posting it: FAILED, nothing at the venue', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { tokenId, ask, id } = await approvedBuyAtAsk();
       const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
       const postsBefore = sim.orders().length;
 
@@ -691,9 +675,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     }
 
     it('a refused post withholds the order: a resumed delivery that looked for it before the refusal does not post it after', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { id } = await approvedBuyAtAsk();
 
       // The resumed one is held in its look at the venue, before its claim.
       const race = await refusedWhileResumed(id, 'getTrades');
@@ -707,9 +689,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     });
 
     it('a refused post under a claim another delivery has taken since is deferred, not failed: that delivery posts it', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { id } = await approvedBuyAtAsk();
 
       // The resumed one is held after its claim, just before its post.
       const race = await refusedWhileResumed(id, 'postSignedOrder');
@@ -724,9 +704,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     });
 
     it('a delivery failing before any order is stored fences the intent: the other delivery, then signing, stores and sends nothing', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { id } = await approvedBuyAtAsk();
       const postsBefore = sim.orders().length;
 
       // The first delivery passed its re-check and is signing; the second finds a kill switch.
@@ -740,9 +718,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     });
 
     it('a post stalled past its claim that lands after a withhold is cancelled and followed: its fills are recorded, the intent stays FAILED', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { id } = await approvedBuyAtAsk();
       const switches = main.moduleRef.get(KillSwitchRepository);
       const held = holdNext('postSignedOrder');
       try {
@@ -768,9 +744,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     });
 
     it('a resumed execution finding its stored order WITHHELD (the withholding one died before failing the intent) sends nothing: FAILED', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { tokenId, ask, id } = await approvedBuyAtAsk();
       const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
       expect(await main.moduleRef.get(SignedOrderRepository).withhold(id, 0)).toBe(true);
       const postsBefore = sim.orders().length;
@@ -784,9 +758,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     });
 
     it('a resumed execution counts its own stored order once against MAX_ORDERS_PER_HOUR: at the limit it is still sent', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { tokenId, ask, id } = await approvedBuyAtAsk();
       const { signed } = await crashedAfterStoring(id, tokenId, ask.price);
       // The stored order is the hour's last allowed one.
       const ordersThisHour = await main.moduleRef.get(ExecutionRepository).countOrdersSince(new Date(Date.now() - 3_600_000));
@@ -816,9 +788,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     }, CANCELLED_ORDER_TIMEOUT_MS);
 
     it('an executor of another mode leaves an interrupted live execution alone: EXECUTING, its outcome untouched', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { tokenId, ask, id } = await approvedBuyAtAsk();
       await crashedAfterStoring(id, tokenId, ask.price);
       const dryRun = await startExecutor({ POLYBOT_DRY_RUN: 'true' });
 
@@ -831,9 +801,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     // The venue answers GET /data/order/{id} for a closed order (filled, killed, cancelled) with
     // nothing; so does the simulator. Not found there is neither "never placed" nor "still open".
     it('a resumed execution whose stored FOK the venue filled, and now answers with nothing, finds it by its trades: not posted again, FILLED', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { tokenId, ask, id } = await approvedBuyAtAsk();
       // The crash came after the post: the venue filled the FOK at once.
       const { trading, signed } = await crashedAfterStoring(id, tokenId, ask.price, 'FOK');
       expect(await trading.postSignedOrder(signed)).toMatchObject({ success: true, status: 'matched' });
@@ -994,9 +962,7 @@ describe('live execution on the CLOB (real Postgres, Redis, simulator over HTTP)
     });
 
     it('a refused order whose FAILED transition hit a database blip is not posted again by the retried job', async () => {
-      const { market, tokenId, book } = pickMarket();
-      const ask = book.asks[0];
-      const id = await seed(market, tokenId, { price: ask.price, marketPrice: ask.price, sizeUsd: Number((ask.price * 6).toFixed(2)) });
+      const { id } = await approvedBuyAtAsk();
       const posts = jest.spyOn(ClobTradingClient.prototype, 'postSignedOrder').mockResolvedValueOnce({ success: false, orderId: null, status: '', errorMsg: 'not enough balance / allowance', tradeIds: [] });
       const transition = IntentRepository.prototype.transition;
       // Only this intent's first FailExecution: the reconciler may move other tests' intents meanwhile.
