@@ -83,16 +83,24 @@ export class GammaClient {
 
   /** Every page of open events (`active=true&closed=false`) until a short page, with their markets. */
   async fetchOpenEvents(opts: FetchOpenEventsOptions = {}): Promise<GammaEventsPage> {
-    const maxMarkets = opts.maxMarkets ?? Number.POSITIVE_INFINITY;
     const events: GammaEvent[] = [];
-    const seenEvents = new Set<string>();
     const issues: string[] = [];
-    let marketCount = 0;
+    for await (const page of this.openEventPages(opts)) {
+      events.push(...page.events);
+      issues.push(...page.issues);
+    }
+    return { events, markets: events.flatMap((event) => event.markets), issues };
+  }
 
-    const done = async (): Promise<GammaEventsPage> => {
-      await pages.settle();
-      return { events, markets: events.flatMap((event) => event.markets), issues };
-    };
+  /**
+   * The open events a page at a time, as `fetchOpenEvents` reads them (each event once, the cap
+   * applied), so a caller can finish with one page before the next is decoded: the whole catalogue
+   * as Gamma's objects is never held. Pages are requested ahead meanwhile (see PageWindow).
+   */
+  async *openEventPages(opts: FetchOpenEventsOptions = {}): AsyncGenerator<GammaEventsPage> {
+    const maxMarkets = opts.maxMarkets ?? Number.POSITIVE_INFINITY;
+    const seenEvents = new Set<string>();
+    let marketCount = 0;
     // Each page keeps its own issues: a page requested ahead of the end (or of a failure) says nothing.
     const pages = new PageWindow(
       async (page) => {
@@ -103,28 +111,36 @@ export class GammaClient {
       this.pagesInFlight,
       this.maxPages,
     );
-    for (let page = 0; page < this.maxPages; page += 1) {
-      const offset = page * this.pageSize;
-      const { items, pageIssues } = await pages.take(page);
-      issues.push(...pageIssues);
-      if (items === null) return done();
-      let capped = false;
-      for (const event of collect(items.map((item, i) => parseGammaEvent(item, offset + i)), issues)) {
-        // Offset paging over a live catalogue can repeat an event that moved across a page boundary.
-        if (seenEvents.has(event.id)) continue;
-        // A smaller event later on the page may still fit; no further page is read once capped.
-        if (marketCount + event.markets.length > maxMarkets) {
-          capped = true;
-          continue;
+    try {
+      for (let page = 0; page < this.maxPages; page += 1) {
+        const offset = page * this.pageSize;
+        const { items, pageIssues } = await pages.take(page);
+        const issues = [...pageIssues];
+        if (items === null) {
+          yield { events: [], markets: [], issues };
+          return;
         }
-        seenEvents.add(event.id);
-        events.push(event);
-        marketCount += event.markets.length;
+        const events: GammaEvent[] = [];
+        let capped = false;
+        for (const event of collect(items.map((item, i) => parseGammaEvent(item, offset + i)), issues)) {
+          // Offset paging over a live catalogue can repeat an event that moved across a page boundary.
+          if (seenEvents.has(event.id)) continue;
+          // A smaller event later on the page may still fit; no further page is read once capped.
+          if (marketCount + event.markets.length > maxMarkets) {
+            capped = true;
+            continue;
+          }
+          seenEvents.add(event.id);
+          events.push(event);
+          marketCount += event.markets.length;
+        }
+        yield { events, markets: events.flatMap((event) => event.markets), issues };
+        if (capped || items.length < this.pageSize) return;
       }
-      if (capped || items.length < this.pageSize) return done();
+      yield { events: [], markets: [], issues: [`gamma GET /events: stopped after ${this.maxPages} full pages; the catalogue may be incomplete`] };
+    } finally {
+      await pages.settle();
     }
-    issues.push(`gamma GET /events: stopped after ${this.maxPages} full pages; the catalogue may be incomplete`);
-    return done();
   }
 
   /** Markets from `/markets` (offset paging) or `/markets/keyset` (cursor paging). */

@@ -15,7 +15,14 @@ describe('MarketDataSource over real HTTP (hand-written venue)', () => {
       gammaEventWire('200', [gammaMarketWire({ id: '3' }, { enableOrderBook: false }), gammaMarketWire({ id: '4' }, { active: false })]),
       gammaEventWire('300', [gammaMarketWire({ id: '5' }, { category: 'Crypto', orderPriceMinTickSize: 0.01 })]),
     ];
+    const inEvent300 = gammaMarketWire({ id: '6' }, { closed: true, events: [{ id: '300', slug: 'event-300', title: 'Event 300', negRisk: false }] });
+    const eventless = gammaMarketWire({ id: '7' }, { closed: true });
     venue = await startFakeVenue((app) => {
+      app.get('/gamma/markets', (req, res) => {
+        const wanted = [req.query['condition_ids']].flat();
+        const offset = Number(req.query['offset'] ?? 0);
+        res.json([inEvent300, eventless].filter((market) => wanted.includes(market['conditionId'])).slice(offset, offset + Number(req.query['limit'])));
+      });
       app.get('/gamma/events', (req, res) => {
         if (gammaDown) return void res.status(503).send('down');
         const offset = Number(req.query['offset']);
@@ -83,5 +90,29 @@ describe('MarketDataSource over real HTTP (hand-written venue)', () => {
     expect(cycle.events).toEqual([]);
     expect(cycle.issues).toEqual(['gamma GET /events: HTTP 503 (after 2 attempts); stopped paging /events at offset 0']);
     expect(venue.requests.some((r) => r.path === '/clob/books')).toBe(false);
+  });
+
+  it('reads a cycle a slice of whole Gamma pages at a time, each with its books and its watched markets, the same cycle as read at once', async () => {
+    const watchConditionIds = ['0x' + '6'.padStart(64, '0'), '0x' + '7'.padStart(64, '0'), '0x' + '5'.padStart(64, '0')];
+    const chunks = [];
+    for await (const chunk of stack.source.cycleChunks({ marketsPerChunk: 3, watchConditionIds })) chunks.push(chunk);
+
+    // Pages of two events: the first page (4 markets) fills a slice; the short second page ends the catalogue.
+    expect(chunks.map((chunk) => chunk.events.map((event) => event.eventId))).toEqual([['100', '200'], ['300', 'market:7']]);
+    expect(chunks.map((chunk) => chunk.stats)).toEqual([
+      { events: 2, markets: 4, tokens: 2, books: 2, restBooks: 2, watchedMarkets: 0, resyncedBooks: null, durationMs: expect.any(Number) },
+      { events: 2, markets: 3, tokens: 2, books: 2, restBooks: 2, watchedMarkets: 2, resyncedBooks: null, durationMs: expect.any(Number) },
+    ]);
+    // A closed watched market joins its open event; one whose event is not open stands alone; one
+    // the open catalogue lists (market 5) is taken from the catalogue, once.
+    expect(chunks[1]!.events[0]!.markets.map((market) => market.marketId)).toEqual(['5', '6']);
+    expect(chunks[1]!.events[1]!.markets.map((market) => [market.marketId, market.closed])).toEqual([['7', true]]);
+    // Each slice's books are asked for with that slice, before the next page is decoded.
+    const bookRequests = venue.requests.filter((r) => r.path === '/clob/books').map((r) => (r.body as { token_id: string }[]).map((e) => e.token_id).sort());
+    expect(bookRequests).toEqual([tokenIdsFor('1').sort(), tokenIdsFor('5').sort()]);
+
+    const whole = await stack.source.fetchCycle({ watchConditionIds });
+    expect(whole.events).toEqual(chunks.flatMap((chunk) => chunk.events));
+    expect(whole.stats).toMatchObject({ events: 4, markets: 7, tokens: 4, watchedMarkets: 2 });
   });
 });

@@ -2,7 +2,7 @@ import type { EventSnapshot, OrderBook } from '@polybot/domain';
 import { compactBook, type CompactBook, type CompactBookLookup } from './book/compact-book';
 import type { ClobBookClient } from './clob-books.client';
 import type { GammaClient } from './gamma.client';
-import type { GammaMarket } from './gamma.types';
+import type { GammaEvent, GammaMarket } from './gamma.types';
 import { forEachInTurns } from './event-loop-turns';
 import { BOOK_RESYNC_OUTCOMES, type BookResync, type BookResyncOutcome } from './stream/local-books.store';
 import { buildEventSnapshots } from './snapshot-builder';
@@ -34,6 +34,8 @@ export interface FetchCycleOptions {
   readonly liveBooks?: LiveBooks;
   /** A full re-sync: every book is read over REST, and each is handed to the stream to correct its own. */
   readonly resyncBooks?: boolean;
+  /** Markets per slice of `cycleChunks` (MARKETS_PER_CHUNK unless set); a slice ends on a Gamma page's end. */
+  readonly marketsPerChunk?: number;
 }
 
 /** What the cycle asks the market stream (MarketStream is one). */
@@ -48,6 +50,33 @@ export interface MarketDataCycle {
   readonly issues: string[];
   readonly stats: MarketDataCycleStats;
 }
+
+/** One slice of a cycle (see MarketDataSource.cycleChunks); its stats count that slice alone. */
+export type MarketDataChunk = MarketDataCycle;
+
+/** Two slices' stats as one: what a cycle read in all. */
+export function addCycleStats(a: MarketDataCycleStats, b: MarketDataCycleStats): MarketDataCycleStats {
+  const resynced = a.resyncedBooks && b.resyncedBooks ? (Object.fromEntries(BOOK_RESYNC_OUTCOMES.map((outcome) => [outcome, a.resyncedBooks![outcome] + b.resyncedBooks![outcome]])) as Record<BookResyncOutcome, number>) : (a.resyncedBooks ?? b.resyncedBooks);
+  return {
+    events: a.events + b.events,
+    markets: a.markets + b.markets,
+    tokens: a.tokens + b.tokens,
+    books: a.books + b.books,
+    restBooks: a.restBooks + b.restBooks,
+    watchedMarkets: a.watchedMarkets + b.watchedMarkets,
+    resyncedBooks: resynced,
+    durationMs: a.durationMs + b.durationMs,
+  };
+}
+
+export const NO_CYCLE_STATS: MarketDataCycleStats = { events: 0, markets: 0, tokens: 0, books: 0, restBooks: 0, watchedMarkets: 0, resyncedBooks: null, durationMs: 0 };
+
+/**
+ * Markets of Gamma's catalogue taken into one slice of a cycle: big enough that its REST books go
+ * out as several concurrent batches and the store writes full chunks, small enough that a slice's
+ * Gamma objects and snapshots are a few MB.
+ */
+export const MARKETS_PER_CHUNK = 2_000;
 
 export interface MarketDataSourceOptions {
   readonly gamma: GammaClient;
@@ -92,6 +121,19 @@ function throughStream(stream: LiveBooks): { convert: (book: OrderBook) => Compa
   return { convert, counts };
 }
 
+/**
+ * The watched markets that belong with these open events: those the open catalogue lists itself are
+ * dropped (its own copy is newer to the cycle), those of an event here join it. Both leave `unplaced`.
+ */
+function placeIn(events: readonly GammaEvent[], unplaced: Map<string, GammaMarket>): GammaMarket[] {
+  if (unplaced.size === 0) return [];
+  const eventIds = new Set(events.map((event) => event.id));
+  for (const event of events) for (const market of event.markets) unplaced.delete(market.conditionId);
+  const joining = [...unplaced.values()].filter((market) => market.event !== null && market.event !== undefined && eventIds.has(market.event.id));
+  for (const market of joining) unplaced.delete(market.conditionId);
+  return joining;
+}
+
 interface FetchedBooks {
   readonly bookOf: CompactBookLookup;
   readonly books: number;
@@ -108,25 +150,70 @@ export class MarketDataSource {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** A whole cycle at once (see cycleChunks, which the ingestor uses to never hold all of it). */
   async fetchCycle(opts: FetchCycleOptions = {}): Promise<MarketDataCycle> {
-    const started = performance.now();
-    const catalogue = await this.options.gamma.fetchOpenEvents({ maxMarkets: opts.maxMarkets });
-    const watched = await fetchWatchedMarkets(this.options.gamma, catalogue.markets, opts.watchConditionIds ?? []);
-    const { live, rest } = await splitByLiveness([catalogue.markets, watched.markets], opts.resyncBooks ? undefined : opts.liveBooks);
+    const events: EventSnapshot[] = [];
+    const issues: string[] = [];
+    let stats = NO_CYCLE_STATS;
+    for await (const chunk of this.cycleChunks(opts)) {
+      events.push(...chunk.events);
+      issues.push(...chunk.issues);
+      stats = addCycleStats(stats, chunk.stats);
+    }
+    return { events, issues, stats };
+  }
+
+  /**
+   * A cycle a slice at a time: about MARKETS_PER_CHUNK markets of Gamma's pages, their books and
+   * their snapshots, handed over before the next slice is decoded, so the caller can store and queue
+   * each and the universe is never held as Gamma's objects and snapshots at once. Watched markets
+   * join their event's slice when the open catalogue has the event, or come in a last slice of their own.
+   * A slice's `durationMs` is the time spent reading it, not the caller's time with the one before.
+   */
+  async *cycleChunks(opts: FetchCycleOptions = {}): AsyncGenerator<MarketDataChunk> {
+    let started = performance.now();
+    // Asked for by every held condition id, open or not: which are open is known only at the last page.
+    const watched = await fetchWatchedMarkets(this.options.gamma, [], opts.watchConditionIds ?? []);
+    const unplaced = new Map(watched.markets.map((market) => [market.conditionId, market]));
+    let issues = [...watched.issues];
+    let gathered: GammaEvent[] = [];
+    let markets = 0;
+    const marketsPerChunk = opts.marketsPerChunk ?? MARKETS_PER_CHUNK;
+    const take = async (events: GammaEvent[], loose: GammaMarket[]): Promise<MarketDataChunk> => {
+      const chunk = await this.chunk(events, loose, issues, opts);
+      issues = [];
+      return { ...chunk, stats: { ...chunk.stats, durationMs: Math.round(performance.now() - started) } };
+    };
+    for await (const page of this.options.gamma.openEventPages({ maxMarkets: opts.maxMarkets })) {
+      issues.push(...page.issues);
+      gathered.push(...page.events);
+      markets += page.markets.length;
+      if (markets < marketsPerChunk) continue;
+      yield await take(gathered, placeIn(gathered, unplaced));
+      started = performance.now();
+      gathered = [];
+      markets = 0;
+    }
+    const lastOpen = placeIn(gathered, unplaced);
+    if (gathered.length > 0 || unplaced.size > 0 || issues.length > 0) yield await take(gathered, [...lastOpen, ...unplaced.values()]);
+  }
+
+  private async chunk(events: readonly GammaEvent[], loose: readonly GammaMarket[], issues: readonly string[], opts: FetchCycleOptions): Promise<MarketDataChunk> {
+    const { live, rest } = await splitByLiveness([events.flatMap((event) => event.markets), loose], opts.resyncBooks ? undefined : opts.liveBooks);
     const fetched = await this.fetchBooks(live, rest, opts.liveBooks, opts.resyncBooks === true);
-    const events = await buildEventSnapshots(catalogue.events, fetched.bookOf, this.now(), watched.markets);
+    const built = await buildEventSnapshots(events, fetched.bookOf, this.now(), loose);
     return {
-      events,
-      issues: [...catalogue.issues, ...watched.issues, ...fetched.issues],
+      events: built,
+      issues: [...issues, ...fetched.issues],
       stats: {
-        events: events.length,
-        markets: events.reduce((sum, event) => sum + event.markets.length, 0),
+        events: built.length,
+        markets: built.reduce((sum, event) => sum + event.markets.length, 0),
         tokens: live.size + rest.length,
         books: fetched.books,
         restBooks: fetched.restBooks,
-        watchedMarkets: watched.markets.length,
+        watchedMarkets: loose.length,
         resyncedBooks: fetched.resynced,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: 0,
       },
     };
   }
