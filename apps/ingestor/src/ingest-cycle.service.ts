@@ -4,7 +4,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Settings } from '@polybot/config';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
 import { FillRepository, type FillMode, MarketRepository } from '@polybot/persistence';
-import type { MarketDataSource } from '@polybot/polymarket';
+import type { EventSnapshot } from '@polybot/domain';
+import { addCycleStats, NO_CYCLE_STATS, type MarketDataChunk, type MarketDataCycleStats, type MarketDataSource } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, SETTINGS, type Clock } from '@polybot/runtime';
 import { MARKET_DATA_SOURCE } from './ingestor.tokens';
 import { batchEvents } from './snapshot-batches';
@@ -27,8 +28,27 @@ export interface CycleReport {
   readonly queueMs: number;
 }
 
+/** Venue data issues logged one by one per cycle; the rest are counted. */
+const ISSUES_LOGGED = 50;
+
+interface QueuedBatch {
+  readonly events: EventSnapshot[];
+  /** When the oldest slice in it was read. */
+  readonly fetchedAt: string;
+}
+
+interface QueuedCycle {
+  readonly stats: MarketDataCycleStats;
+  readonly issues: number;
+  readonly batches: number;
+  readonly storeMs: number;
+  readonly queueMs: number;
+}
+
 /**
- * One ingest cycle: fetch, store the market catalogue, fan the snapshots out to strategy and risk.
+ * One ingest cycle: fetch, store the market catalogue, fan the snapshots out to strategy and risk,
+ * a slice of the catalogue at a time (MarketDataSource.cycleChunks), so the ingestor never holds the
+ * universe as Gamma's objects and snapshots at once; the stream takes each batch as it is queued.
  * With streaming on, the stream keeps the books live between cycles, so a cycle reads over REST
  * only the books it does not keep live; every POLYBOT_BOOKS_RESYNC_CYCLES cycles (the first
  * included) all books are re-read, and the stream takes the venue's book wherever its own drifted
@@ -58,45 +78,66 @@ export class IngestCycleService {
     try {
       const watchConditionIds = await this.heldConditionIds(log);
       const fullResync = !this.stream.enabled || this.cycles++ % this.settings.booksResyncCycles === 0;
-      this.stream.startingCycle();
-      const cycle = await this.source.fetchCycle({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBooks: this.stream.liveBooks(), resyncBooks: fullResync });
-      for (const issue of cycle.issues.slice(0, 50)) log.warn({ issue }, 'Skipped malformed or failed venue data');
-      if (cycle.issues.length > 50) log.warn({ more: cycle.issues.length - 50 }, 'More venue data issues this cycle');
+      this.stream.startingCycle(cycleId);
+      const chunks = this.source.cycleChunks({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBooks: this.stream.liveBooks(), resyncBooks: fullResync });
+      const queued = await this.storeAndQueue(cycleId, chunks, log);
+      await this.stream.endCycle(cycleId);
 
-      const fetchedAt = new Date(this.clock()).toISOString();
-      const events = this.stream.resolvedView(cycle.events);
-      await this.stream.follow(cycleId, events);
-      const batches = batchEvents(events, TOKENS_PER_BATCH);
-      const storeStarted = this.clock();
-      let queueStarted = storeStarted;
-      try {
-        await this.markets.upsertMany(cycle.events.flatMap((event) => event.markets));
-        queueStarted = this.clock();
-        for (const batch of batches) {
-          await this.publisher.publish(cycleId, fetchedAt, this.stream.freshen(batch), 'cycle');
-          // Stream frames and their updates get their turn between batches of a big cycle.
-          await nextTurn();
-        }
-      } catch (error) {
-        this.stream.forgetQueued();
-        throw error;
-      }
-
-      const ended = this.clock();
-      const durationMs = ended - started;
-      const phases = { fetchMs: cycle.stats.durationMs, storeMs: queueStarted - storeStarted, queueMs: ended - queueStarted };
+      const { stats } = queued;
+      if (queued.issues > ISSUES_LOGGED) log.warn({ more: queued.issues - ISSUES_LOGGED }, 'More venue data issues this cycle');
+      const durationMs = this.clock() - started;
       this.metrics.cycleDuration.observe(durationMs / 1000);
-      this.metrics.marketsPerCycle.set(cycle.stats.markets);
+      this.metrics.marketsPerCycle.set(stats.markets);
       this.metrics.dataAge.set(0);
-      const { stats } = cycle;
       for (const [outcome, books] of Object.entries(stats.resyncedBooks ?? {})) this.metrics.streamBooksResynced.inc({ outcome }, books);
       if (stats.resyncedBooks?.corrected) log.warn({ corrected: stats.resyncedBooks.corrected }, 'The market stream had drifted from the venue; the full re-sync corrected its books');
-      const counts = { events: stats.events, markets: stats.markets, batches: batches.length, issues: cycle.issues.length, restBooks: stats.restBooks, durationMs, ...phases };
+      const phases = { fetchMs: stats.durationMs, storeMs: queued.storeMs, queueMs: queued.queueMs };
+      const counts = { events: stats.events, markets: stats.markets, batches: queued.batches, issues: queued.issues, restBooks: stats.restBooks, durationMs, ...phases };
       log.info({ ...counts, tokens: stats.tokens, books: stats.books, watched: stats.watchedMarkets, full_resync: fullResync, resynced_books: stats.resyncedBooks ?? undefined }, 'Ingest cycle done');
       return { cycleId, ...counts };
     } finally {
       await this.venueCalls.flush().catch((error: unknown) => log.error({ err: error }, 'Could not store venue call outcomes; kept for the next cycle'));
     }
+  }
+
+  /**
+   * Each slice of the cycle stored, then queued in batches of whole events; a slice's last part-batch
+   * waits for the next slice's events, so slicing adds no small batches. Only a slice is held at a time.
+   */
+  private async storeAndQueue(cycleId: string, chunks: AsyncIterable<MarketDataChunk>, log: Logger): Promise<QueuedCycle> {
+    const done = { stats: NO_CYCLE_STATS, issues: 0, batches: 0, storeMs: 0, queueMs: 0 };
+    let waiting: QueuedBatch = { events: [], fetchedAt: '' };
+    const queue = async ({ events, fetchedAt }: QueuedBatch): Promise<void> => {
+      const queueStarted = this.clock();
+      await this.publisher.publish(cycleId, fetchedAt, this.stream.take(events), 'cycle');
+      done.batches += 1;
+      done.queueMs += this.clock() - queueStarted;
+      // Stream frames and their updates get their turn between batches of a big cycle.
+      await nextTurn();
+    };
+    try {
+      for await (const chunk of chunks) {
+        done.stats = addCycleStats(done.stats, chunk.stats);
+        this.warnIssues(chunk.issues, done.issues, log);
+        done.issues += chunk.issues.length;
+        const fetchedAt = new Date(this.clock()).toISOString();
+        const storeStarted = this.clock();
+        await this.markets.upsertMany(chunk.events.flatMap((event) => event.markets));
+        done.storeMs += this.clock() - storeStarted;
+        const batches = batchEvents([...waiting.events, ...this.stream.resolvedView(chunk.events)], TOKENS_PER_BATCH).map((events, i) => ({ events, fetchedAt: i === 0 && waiting.events.length > 0 ? waiting.fetchedAt : fetchedAt }));
+        waiting = batches.pop() ?? { events: [], fetchedAt };
+        for (const batch of batches) await queue(batch);
+      }
+      if (waiting.events.length > 0) await queue(waiting);
+    } catch (error) {
+      this.stream.forgetQueued();
+      throw error;
+    }
+    return done;
+  }
+
+  private warnIssues(issues: readonly string[], warnedBefore: number, log: Logger): void {
+    for (const issue of issues.slice(0, Math.max(0, ISSUES_LOGGED - warnedBefore))) log.warn({ issue }, 'Skipped malformed or failed venue data');
   }
 
   /**

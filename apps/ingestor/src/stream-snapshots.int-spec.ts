@@ -232,7 +232,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const first = await cycles.runCycle();
     await settle(() => expect(tradable.filter((tokenId) => !stream.isLive(tokenId))).toEqual([]));
 
-    // The stream follows the second cycle's catalogue before the cycle stores it; the store fails.
+    // The second cycle's store fails before it queues anything.
     jest.spyOn(ingestor.moduleRef.get(MarketRepository), 'upsertMany').mockRejectedValueOnce(new Error('database down'));
     await expect(cycles.runCycle()).rejects.toThrow('database down');
     const afterFailure = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => !batch.cycleId.startsWith(first.cycleId));
@@ -240,10 +240,11 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
 
     // A reconnect re-snapshots every book, unchanged since the cycle fetched them: each event is
     // queued all the same, because the failed cycle never sent them.
+    const before = new Set((await batches(ingestor, QueueName.SnapshotsForStrategy)).map(({ id }) => id));
     sim.disconnectWebsockets();
     const tradableEvents = new Set([...sim.world.markets.values()].filter((market) => market.active && !market.closed).map((market) => market.eventId));
     await settle(async () => {
-      const streamed = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => !batch.cycleId.startsWith(first.cycleId));
+      const streamed = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ id }) => !before.has(id));
       expect(new Set(streamed.flatMap(({ batch }) => batch.events.map((event) => event.eventId)))).toEqual(tradableEvents);
     });
     // Every ingestor of this file lost its connection: let them all reconnect before the next test counts clients.
@@ -251,7 +252,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     await settle(() => expect(sim.state().websocketClients).toBe(streams.reduce((sum, each) => sum + each.connectionCount(), 0)));
   });
 
-  it('publishes an update that waited while the next catalogue was taken, even when that catalogue already holds its book', async () => {
+  it('delivers an update that waited while the next cycle took its event, in the cycle\'s batch or the stream\'s, never judged unchanged against a batch without it', async () => {
     const { ingestor, stream, service, source, tradable } = await liveIngestor();
 
     // Hold the stream's publishing: the first update is in flight, the second waits behind it.
@@ -265,19 +266,21 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     });
     try {
       const [first, second] = tradable.filter((market, i, all) => all.findIndex((m) => m.eventId === market.eventId) === i);
+      service.startingCycle('next-cycle');
       sim.setPrice(first!.tokenIds[0], 0.31);
       await settle(() => expect(spy).toHaveBeenCalledTimes(1));
       const move = sim.setPrice(second!.tokenIds[0], 0.27);
       await settle(() => expect(stream.book(second!.tokenIds[0])?.bids[0]?.price).toBe(move.bestBid));
 
-      // The next cycle's catalogue is taken from the live books, which already hold the second move.
+      // The next cycle reads its catalogue from the live books, which already hold the second move, and takes it.
       const next = await source.fetchCycle({ liveBooks: stream });
-      await service.follow('next-cycle', next.events);
+      const sent = service.take(next.events);
+      await service.endCycle('next-cycle');
       release();
       await service.idle();
-      const streamed = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => batch.cycleId.startsWith('next-cycle:stream:'));
-      const quoted = streamed.flatMap(({ batch }) => batch.events).flatMap((event) => event.markets).flatMap((market) => market.tokens);
-      expect(quoted.find((token) => token.tokenId === second!.tokenIds[0])).toMatchObject({ bestBid: move.bestBid, bestAsk: move.bestAsk });
+      const streamed = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => batch.cycleId.startsWith('next-cycle:stream:')).flatMap(({ batch }) => batch.events);
+      const quotes = [...sent, ...streamed].flatMap((event) => event.markets).flatMap((market) => market.tokens).filter((token) => token.tokenId === second!.tokenIds[0]);
+      expect(quotes.map((quote) => quote.bestBid)).toContain(move.bestBid);
     } finally {
       release();
       spy.mockRestore();
@@ -298,12 +301,13 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const at = sim.setPrice(token, 0.3);
     await settle(() => expect(stream.book(token)?.bids[0]?.price).toBe(at.bestBid));
     await service.idle();
-    // The next cycle takes its catalogue (the token at 0.30); meanwhile the stream queues a move to 0.26.
-    service.startingCycle();
+    // The next cycle reads its catalogue (the token at 0.30); meanwhile the stream queues a move to 0.26.
+    service.startingCycle('next-cycle');
     const next = await source.fetchCycle({ liveBooks: stream });
     const away = sim.setPrice(token, 0.26);
     await settle(async () => expect((await quotedIn('')).some((quote) => quote.bestBid === away.bestBid)).toBe(true));
-    await service.follow('next-cycle', next.events);
+    service.take(next.events);
+    await service.endCycle('next-cycle');
 
     // Back to 0.30: the catalogue's price, but not what strategy and risk were last sent.
     const back = sim.setPrice(token, 0.3);
@@ -315,14 +319,13 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const { stream, service, source, tradable } = await liveIngestor();
     const moved = tradable[4]!;
 
-    service.startingCycle();
+    service.startingCycle('next-cycle');
     const next = await source.fetchCycle({ liveBooks: stream });
-    await service.follow('next-cycle', next.events);
-    // After the catalogue was taken, before its batch is queued, the stream sees a move.
+    // After the catalogue was read, before its batch is queued, the stream sees a move.
     const move = sim.setPrice(moved.tokenIds[0], 0.22);
     await settle(() => expect(stream.book(moved.tokenIds[0])?.bids[0]?.price).toBe(move.bestBid));
 
-    const queued = service.freshen(next.events);
+    const queued = service.take(next.events);
     const quoteIn = (events: typeof queued) => events.flatMap((event) => event.markets).flatMap((market) => market.tokens).find((token) => token.tokenId === moved.tokenIds[0]);
     expect(quoteIn(next.events)?.bestBid).not.toBe(move.bestBid);
     expect(quoteIn(queued)).toMatchObject({ bestBid: move.bestBid, bestAsk: move.bestAsk });

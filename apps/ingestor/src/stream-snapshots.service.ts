@@ -9,17 +9,10 @@ import { marketFingerprint } from './market-fingerprint';
 import { batchEvents } from './snapshot-batches';
 import { SnapshotPublisher, TOKENS_PER_BATCH } from './snapshot.publisher';
 
-interface Catalogue {
-  readonly cycleId: string;
-  readonly events: ReadonlyMap<string, EventSnapshot>;
-  readonly eventOfToken: ReadonlyMap<string, string>;
-}
-
 /** `<cycleId>:stream:<n>`: the n-th stream update on top of that cycle's catalogue. */
 export function streamUpdateId(cycleId: string, n: number): string {
   return `${cycleId}:stream:${n}`;
 }
-
 
 /**
  * Between ingest cycles, keeps the books live from the market channel. After each cycle the stream
@@ -29,12 +22,21 @@ export function streamUpdateId(cycleId: string, n: number): string {
  */
 @Injectable()
 export class StreamSnapshotService implements OnApplicationShutdown {
-  private catalogue: Catalogue | null = null;
+  /**
+   * The catalogue stream updates are built on: each event as the cycle last queued it, taken a batch
+   * at a time as the cycle queues, so a cycle never holds a second copy of the universe beside it.
+   */
+  private readonly events = new Map<string, EventSnapshot>();
+  private readonly eventOfToken = new Map<string, string>();
+  /** The cycle whose catalogue the stream follows (see streamUpdateId); null before the first. */
+  private cycleId: string | null = null;
+  /** Events the running cycle has taken; what it did not take has left the catalogue when it ends. */
+  private takenThisCycle = new Set<string>();
   /** Per market, the fingerprint of what strategy and risk were last sent (by the cycle or the stream). */
   private queued = new Map<string, number>();
   private updates = 0;
   private pendingEvents = new Set<string>();
-  /** Events whose books the stream changed since the cycle began taking its catalogue. */
+  /** Events whose books the stream changed since the cycle began reading its catalogue. */
   private movedSinceCycleStart = new Set<string>();
   private publishing: Promise<void> | null = null;
 
@@ -67,57 +69,60 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     return stream ? events.map((event) => withStreamResolutions(event, stream)) : events;
   }
 
+  /** A cycle begins reading its catalogue: from now on, note which events the stream moves. */
+  startingCycle(cycleId: string): void {
+    this.movedSinceCycleStart = new Set();
+    this.takenThisCycle = new Set();
+    this.cycleId ??= cycleId;
+  }
+
   /**
-   * Follows the tradable tokens of a cycle's events, which the cycle is about to queue; later stream
-   * updates build on this catalogue and are queued only where they change what the cycle sent. Taken
-   * before the cycle stores and queues them, so the previous catalogue is not held alongside.
+   * A batch of the cycle's events it is about to queue, as it must queue them: those the stream
+   * moved since the cycle began are rebuilt from the live books (read before the store, the cycle's
+   * quotes can be older than a stream update already sent, and strategy and risk would take the older
+   * ones last). From now on stream updates of these events build on them, and are queued only where
+   * they change what this batch sends.
    */
-  async follow(cycleId: string, events: readonly EventSnapshot[]): Promise<void> {
-    if (!this.stream) return;
-    // Built a slice per turn (frames keep their turn); updates meanwhile still build on the old catalogue.
-    const queued = new Map<string, number>();
-    const eventOfToken = new Map<string, string>();
-    const byId = new Map<string, EventSnapshot>();
-    const tradable: string[] = [];
-    await forEachInTurns(events, EVENTS_PER_TURN, (event) => {
-      byId.set(event.eventId, event);
-      for (const market of event.markets) {
-        queued.set(market.conditionId, marketFingerprint(market));
-        for (const token of market.tokens) eventOfToken.set(token.tokenId, event.eventId);
-        // The same markets the cycle reads books for.
-        if (isBookable(market)) for (const token of market.tokens) tradable.push(token.tokenId);
-      }
+  take(events: readonly EventSnapshot[]): EventSnapshot[] {
+    const stream = this.stream;
+    if (!stream) return [...events];
+    return events.map((event) => {
+      const sent = this.movedSinceCycleStart.has(event.eventId) ? liveEventSnapshot(event, stream).event : event;
+      const before = this.events.get(event.eventId);
+      if (before) this.forget(before);
+      this.events.set(event.eventId, event);
+      this.takenThisCycle.add(event.eventId);
+      for (const market of event.markets) for (const token of market.tokens) this.eventOfToken.set(token.tokenId, event.eventId);
+      for (const market of sent.markets) this.queued.set(market.conditionId, marketFingerprint(market));
+      return sent;
     });
-    // The catalogue's books are as of when its slice was built. An event the stream moved since the
-    // cycle began may be past them (and queued so), or may move back to them: judged against them,
-    // its next update would look unchanged and wait for the cycle's batch, queued after the store.
-    // Such events are judged as never sent.
-    for (const eventId of this.movedSinceCycleStart) for (const market of byId.get(eventId)?.markets ?? []) queued.delete(market.conditionId);
-    this.queued = queued;
-    this.catalogue = { cycleId, events: byId, eventOfToken };
+  }
+
+  /**
+   * The cycle queued its whole catalogue: events it no longer lists leave the stream's, and the
+   * stream follows the tradable tokens of what is left (the markets the cycle reads books for).
+   */
+  async endCycle(cycleId: string): Promise<void> {
+    const stream = this.stream;
+    if (!stream) return;
+    const tradable: string[] = [];
+    // A slice of events per turn: frames keep their turn.
+    await forEachInTurns([...this.events.values()], EVENTS_PER_TURN, (event) => {
+      if (!this.takenThisCycle.has(event.eventId)) {
+        this.events.delete(event.eventId);
+        this.forget(event);
+        return;
+      }
+      for (const market of event.markets) if (isBookable(market)) for (const token of market.tokens) tradable.push(token.tokenId);
+    });
+    this.cycleId = cycleId;
     this.updates = 0;
-    this.stream.setAssets(tradable);
+    stream.setAssets(tradable);
     this.countConnections();
   }
 
-  /** A cycle begins taking its catalogue: from now on, note which events the stream moves. */
-  startingCycle(): void {
-    this.movedSinceCycleStart = new Set();
-  }
-
   /**
-   * A batch of the cycle's events as it is queued: those the stream moved since the cycle began
-   * are rebuilt from the live books. Queued after the store, the catalogue's quotes can be seconds
-   * older than a stream update already sent, and strategy and risk would take the older ones last.
-   */
-  freshen(events: EventSnapshot[]): EventSnapshot[] {
-    const stream = this.stream;
-    if (!stream) return events;
-    return events.map((event) => (this.movedSinceCycleStart.has(event.eventId) ? liveEventSnapshot(event, stream).event : event));
-  }
-
-  /**
-   * The cycle could not queue what `follow` assumed it would: forget what was sent, so the next stream
+   * The cycle could not queue what `take` assumed it would: forget what was sent, so the next stream
    * update of any market is queued rather than judged unchanged against a batch nobody received.
    */
   forgetQueued(): void {
@@ -136,10 +141,8 @@ export class StreamSnapshotService implements OnApplicationShutdown {
   }
 
   private onChange(assetIds: readonly string[]): void {
-    const catalogue = this.catalogue;
-    if (!catalogue) return;
     for (const assetId of assetIds) {
-      const eventId = catalogue.eventOfToken.get(assetId);
+      const eventId = this.eventOfToken.get(assetId);
       if (!eventId) continue;
       this.pendingEvents.add(eventId);
       this.movedSinceCycleStart.add(eventId);
@@ -159,13 +162,13 @@ export class StreamSnapshotService implements OnApplicationShutdown {
   }
 
   private async publishPending(): Promise<void> {
-    const catalogue = this.catalogue;
     const stream = this.stream;
-    if (!catalogue || !stream) return;
+    const catalogueCycleId = this.cycleId;
+    if (!stream || catalogueCycleId === null) return;
     const eventIds = [...this.pendingEvents];
     this.pendingEvents = new Set();
     const live = eventIds
-      .map((eventId) => catalogue.events.get(eventId))
+      .map((eventId) => this.events.get(eventId))
       .filter((event): event is EventSnapshot => event !== undefined)
       .map((event) => liveEventSnapshot(event, stream))
       .filter((entry) => this.takeIfChanged(entry.event));
@@ -174,7 +177,7 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     for (const [index, events] of batches.entries()) {
       const newestAt = Math.max(...events.map((event) => newestOf.get(event.eventId) ?? 0));
       const fetchedAt = newestAt > 0 ? newestAt : this.clock();
-      const cycleId = streamUpdateId(catalogue.cycleId, ++this.updates);
+      const cycleId = streamUpdateId(catalogueCycleId, ++this.updates);
       try {
         await this.publisher.publish(cycleId, new Date(fetchedAt).toISOString(), events, 'stream');
       } catch (error) {
@@ -184,6 +187,14 @@ export class StreamSnapshotService implements OnApplicationShutdown {
       }
       this.metrics.dataAge.set(Math.max(0, (this.clock() - fetchedAt) / 1000));
       this.logger.debug({ cycle_id: cycleId, events: events.length }, 'Queued stream snapshots');
+    }
+  }
+
+  /** Drops what the stream knew of this version of an event: its tokens and what was sent of its markets. */
+  private forget(event: EventSnapshot): void {
+    for (const market of event.markets) {
+      this.queued.delete(market.conditionId);
+      for (const token of market.tokens) if (this.eventOfToken.get(token.tokenId) === event.eventId) this.eventOfToken.delete(token.tokenId);
     }
   }
 

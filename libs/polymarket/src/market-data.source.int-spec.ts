@@ -19,9 +19,9 @@ describe('MarketDataSource over real HTTP (hand-written venue)', () => {
     const eventless = gammaMarketWire({ id: '7' }, { closed: true });
     venue = await startFakeVenue((app) => {
       app.get('/gamma/markets', (req, res) => {
-        const wanted = [req.query['condition_ids']].flat();
+        const wanted = [req.query['condition_ids']].flat().map(String);
         const offset = Number(req.query['offset'] ?? 0);
-        res.json([inEvent300, eventless].filter((market) => wanted.includes(market['conditionId'])).slice(offset, offset + Number(req.query['limit'])));
+        res.json([inEvent300, eventless].filter((market) => wanted.includes(String(market['conditionId']))).slice(offset, offset + Number(req.query['limit'])));
       });
       app.get('/gamma/events', (req, res) => {
         if (gammaDown) return void res.status(503).send('down');
