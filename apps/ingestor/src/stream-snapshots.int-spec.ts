@@ -275,7 +275,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
       // The next cycle reads its catalogue from the live books, which already hold the second move, and takes it.
       const next = await source.fetchCycle({ liveBooks: stream });
       const sent = service.take(next.events);
-      await service.endCycle('next-cycle');
+      service.endCycle('next-cycle');
       release();
       await service.idle();
       const streamed = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => batch.cycleId.startsWith('next-cycle:stream:')).flatMap(({ batch }) => batch.events);
@@ -307,7 +307,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const away = sim.setPrice(token, 0.26);
     await settle(async () => expect((await quotedIn('')).some((quote) => quote.bestBid === away.bestBid)).toBe(true));
     service.take(next.events);
-    await service.endCycle('next-cycle');
+    service.endCycle('next-cycle');
 
     // Back to 0.30: the catalogue's price, but not what strategy and risk were last sent.
     const back = sim.setPrice(token, 0.3);
@@ -333,6 +333,46 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const untouched = next.events.filter((event) => event.eventId !== moved.eventId);
     expect(queued.filter((event) => event.eventId !== moved.eventId)).toEqual(untouched);
     expect(queued.map((event) => event.eventId)).toEqual(next.events.map((event) => event.eventId));
+  });
+
+  it('stores and queues a cycle a slice at a time in as few batches as read at once, and drops from the stream an event the catalogue no longer lists', async () => {
+    // Gamma pages of two events, slices of at least three markets: several slices of whole pages.
+    const ingestor = await startIngestor({ POLYBOT_GAMMA_PAGE_SIZE: '2' });
+    const cycles = ingestor.moduleRef.get(IngestCycleService);
+    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
+    const source = ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE);
+    const chunksOf = source.cycleChunks.bind(source);
+    let slices = 0;
+    jest.spyOn(source, 'cycleChunks').mockImplementation(async function* (opts) {
+      for await (const chunk of chunksOf({ ...opts, marketsPerChunk: 3 })) {
+        slices += 1;
+        yield chunk;
+      }
+    });
+    const openEvents = () => [...sim.world.events.values()].filter((event) => sim.world.marketsOf(event).some((market) => !market.closed));
+    const tradableTokens = () => openEvents().flatMap((event) => sim.world.marketsOf(event)).filter((market) => market.active && !market.closed).flatMap((market) => [...market.tokenIds]);
+
+    const storedSince = async (at: Date): Promise<number> => Number((await db.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM markets WHERE updated_at >= $1', [at]))[0]!.n);
+    const startedAt = new Date();
+    const first = await cycles.runCycle();
+    expect(slices).toBeGreaterThan(2);
+    // Every slice's last part-batch waited for the next one: the few tokens here make one batch, as read at once.
+    const queued = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => batch.cycleId === first.cycleId);
+    expect(first.batches).toBe(1);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.batch.events.map((event) => event.eventId).sort()).toEqual(openEvents().map((event) => event.id).sort());
+    expect(await storedSince(startedAt)).toBe(first.markets);
+    expect(stream.assetIds().sort()).toEqual(tradableTokens().sort());
+
+    // An event leaves the open catalogue (its one market resolved): the next cycle no longer lists it,
+    // and the stream stops following its tokens.
+    const leaving = openEvents().find((event) => !event.negRisk && sim.world.marketsOf(event).length === 1)!;
+    sim.resolveMarket(sim.world.marketsOf(leaving)[0]!.conditionId, 0);
+    const second = await cycles.runCycle();
+    expect(second.events).toBe(first.events - 1);
+    const leavingTokens: string[] = [...sim.world.marketsOf(leaving)[0]!.tokenIds];
+    expect(stream.assetIds().filter((tokenId) => leavingTokens.includes(tokenId))).toEqual([]);
+    expect(stream.assetIds().sort()).toEqual(tradableTokens().sort());
   });
 
   it('streams nothing with POLYBOT_STREAMING=false', async () => {

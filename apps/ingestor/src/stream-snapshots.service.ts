@@ -1,13 +1,14 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventSnapshot } from '@polybot/domain';
 import type { Logger, PolybotMetrics } from '@polybot/observability';
-import { EVENTS_PER_TURN, forEachInTurns, isBookable, type LiveBooks, type MarketStream } from '@polybot/polymarket';
+import type { LiveBooks, MarketStream } from '@polybot/polymarket';
 import { CLOCK, LOGGER, METRICS, type Clock } from '@polybot/runtime';
 import { MARKET_STREAM } from './ingestor.tokens';
 import { liveEventSnapshot, withStreamResolutions } from './live-event.snapshot';
 import { marketFingerprint } from './market-fingerprint';
 import { batchEvents } from './snapshot-batches';
 import { SnapshotPublisher, TOKENS_PER_BATCH } from './snapshot.publisher';
+import { StreamCatalogue } from './stream-catalogue';
 
 /** `<cycleId>:stream:<n>`: the n-th stream update on top of that cycle's catalogue. */
 export function streamUpdateId(cycleId: string, n: number): string {
@@ -26,8 +27,7 @@ export class StreamSnapshotService implements OnApplicationShutdown {
    * The catalogue stream updates are built on: each event as the cycle last queued it, taken a batch
    * at a time as the cycle queues, so a cycle never holds a second copy of the universe beside it.
    */
-  private readonly events = new Map<string, EventSnapshot>();
-  private readonly eventOfToken = new Map<string, string>();
+  private readonly catalogue = new StreamCatalogue();
   /** The cycle whose catalogue the stream follows (see streamUpdateId); null before the first. */
   private cycleId: string | null = null;
   /** Events the running cycle has taken; what it did not take has left the catalogue when it ends. */
@@ -86,13 +86,10 @@ export class StreamSnapshotService implements OnApplicationShutdown {
   take(events: readonly EventSnapshot[]): EventSnapshot[] {
     const stream = this.stream;
     if (!stream) return [...events];
+    for (const conditionId of this.catalogue.take(events)) this.queued.delete(conditionId);
     return events.map((event) => {
-      const sent = this.movedSinceCycleStart.has(event.eventId) ? liveEventSnapshot(event, stream).event : event;
-      const before = this.events.get(event.eventId);
-      if (before) this.forget(before);
-      this.events.set(event.eventId, event);
       this.takenThisCycle.add(event.eventId);
-      for (const market of event.markets) for (const token of market.tokens) this.eventOfToken.set(token.tokenId, event.eventId);
+      const sent = this.movedSinceCycleStart.has(event.eventId) ? liveEventSnapshot(event, stream).event : event;
       for (const market of sent.markets) this.queued.set(market.conditionId, marketFingerprint(market));
       return sent;
     });
@@ -102,22 +99,13 @@ export class StreamSnapshotService implements OnApplicationShutdown {
    * The cycle queued its whole catalogue: events it no longer lists leave the stream's, and the
    * stream follows the tradable tokens of what is left (the markets the cycle reads books for).
    */
-  async endCycle(cycleId: string): Promise<void> {
+  endCycle(cycleId: string): void {
     const stream = this.stream;
     if (!stream) return;
-    const tradable: string[] = [];
-    // A slice of events per turn: frames keep their turn.
-    await forEachInTurns([...this.events.values()], EVENTS_PER_TURN, (event) => {
-      if (!this.takenThisCycle.has(event.eventId)) {
-        this.events.delete(event.eventId);
-        this.forget(event);
-        return;
-      }
-      for (const market of event.markets) if (isBookable(market)) for (const token of market.tokens) tradable.push(token.tokenId);
-    });
+    for (const conditionId of this.catalogue.keepOnly(this.takenThisCycle)) this.queued.delete(conditionId);
     this.cycleId = cycleId;
     this.updates = 0;
-    stream.setAssets(tradable);
+    stream.setAssets(this.catalogue.tradableTokenIds());
     this.countConnections();
   }
 
@@ -142,7 +130,7 @@ export class StreamSnapshotService implements OnApplicationShutdown {
 
   private onChange(assetIds: readonly string[]): void {
     for (const assetId of assetIds) {
-      const eventId = this.eventOfToken.get(assetId);
+      const eventId = this.catalogue.eventOf(assetId);
       if (!eventId) continue;
       this.pendingEvents.add(eventId);
       this.movedSinceCycleStart.add(eventId);
@@ -168,7 +156,7 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     const eventIds = [...this.pendingEvents];
     this.pendingEvents = new Set();
     const live = eventIds
-      .map((eventId) => this.events.get(eventId))
+      .map((eventId) => this.catalogue.event(eventId))
       .filter((event): event is EventSnapshot => event !== undefined)
       .map((event) => liveEventSnapshot(event, stream))
       .filter((entry) => this.takeIfChanged(entry.event));
@@ -187,14 +175,6 @@ export class StreamSnapshotService implements OnApplicationShutdown {
       }
       this.metrics.dataAge.set(Math.max(0, (this.clock() - fetchedAt) / 1000));
       this.logger.debug({ cycle_id: cycleId, events: events.length }, 'Queued stream snapshots');
-    }
-  }
-
-  /** Drops what the stream knew of this version of an event: its tokens and what was sent of its markets. */
-  private forget(event: EventSnapshot): void {
-    for (const market of event.markets) {
-      this.queued.delete(market.conditionId);
-      for (const token of market.tokens) if (this.eventOfToken.get(token.tokenId) === event.eventId) this.eventOfToken.delete(token.tokenId);
     }
   }
 
