@@ -81,7 +81,7 @@ export class IngestCycleService {
       this.stream.startingCycle(cycleId);
       const chunks = this.source.cycleChunks({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBooks: this.stream.liveBooks(), resyncBooks: fullResync });
       const queued = await this.storeAndQueue(cycleId, chunks, log);
-      this.stream.endCycle(cycleId);
+      this.stream.endCycle();
 
       const { stats } = queued;
       if (queued.issues > ISSUES_LOGGED) log.warn({ more: queued.issues - ISSUES_LOGGED }, 'More venue data issues this cycle');

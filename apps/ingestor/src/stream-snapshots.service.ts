@@ -10,7 +10,7 @@ import { batchEvents } from './snapshot-batches';
 import { SnapshotPublisher, TOKENS_PER_BATCH } from './snapshot.publisher';
 import { StreamCatalogue } from './stream-catalogue';
 
-/** `<cycleId>:stream:<n>`: the n-th stream update on top of that cycle's catalogue. */
+/** `<cycleId>:stream:<n>`: the n-th stream update since that cycle began. */
 export function streamUpdateId(cycleId: string, n: number): string {
   return `${cycleId}:stream:${n}`;
 }
@@ -28,7 +28,7 @@ export class StreamSnapshotService implements OnApplicationShutdown {
    * at a time as the cycle queues, so a cycle never holds a second copy of the universe beside it.
    */
   private readonly catalogue = new StreamCatalogue();
-  /** The cycle whose catalogue the stream follows (see streamUpdateId); null before the first. */
+  /** The cycle stream updates are numbered under (see streamUpdateId): the running or last one; null before the first. */
   private cycleId: string | null = null;
   /** Events the running cycle has taken; what it did not take has left the catalogue when it ends. */
   private takenThisCycle = new Set<string>();
@@ -69,11 +69,16 @@ export class StreamSnapshotService implements OnApplicationShutdown {
     return stream ? events.map((event) => withStreamResolutions(event, stream)) : events;
   }
 
-  /** A cycle begins reading its catalogue: from now on, note which events the stream moves. */
+  /**
+   * A cycle begins reading its catalogue: from now on, note which events the stream moves, and
+   * number stream updates under this cycle. Its batches and the stream's then carry one cycle id
+   * while it runs (risk records an account point per cycle id: alternating two would record one per batch).
+   */
   startingCycle(cycleId: string): void {
     this.movedSinceCycleStart = new Set();
     this.takenThisCycle = new Set();
-    this.cycleId ??= cycleId;
+    this.cycleId = cycleId;
+    this.updates = 0;
   }
 
   /**
@@ -99,12 +104,10 @@ export class StreamSnapshotService implements OnApplicationShutdown {
    * The cycle queued its whole catalogue: events it no longer lists leave the stream's, and the
    * stream follows the tradable tokens of what is left (the markets the cycle reads books for).
    */
-  endCycle(cycleId: string): void {
+  endCycle(): void {
     const stream = this.stream;
     if (!stream) return;
     for (const conditionId of this.catalogue.keepOnly(this.takenThisCycle)) this.queued.delete(conditionId);
-    this.cycleId = cycleId;
-    this.updates = 0;
     stream.setAssets(this.catalogue.tradableTokenIds());
     this.countConnections();
   }
