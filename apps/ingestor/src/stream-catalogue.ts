@@ -49,12 +49,15 @@ export class StreamCatalogue {
     const replaced: string[] = [];
     let offset = 0;
     events.forEach((event, i) => {
-      const before = this.entries.get(event.eventId);
-      if (before) replaced.push(...this.forget(event.eventId, before));
       const length = packs[i]!.length;
-      const entry = entryOf(event, block.subarray(offset, offset + length));
+      const packed = block.subarray(offset, offset + length);
       offset += length;
+      const before = this.entries.get(event.eventId);
+      const entry = entryOf(event, packed, before);
       this.entries.set(event.eventId, entry);
+      // Nearly always the same markets as before: then the keys stand as they are.
+      if (before && before.tokenIds === entry.tokenIds && before.conditionIds === entry.conditionIds) return;
+      if (before) replaced.push(...this.forget(event.eventId, before));
       for (const tokenId of entry.tokenIds) this.eventOfToken.set(tokenId, event.eventId);
     });
     return replaced;
@@ -84,14 +87,23 @@ export class StreamCatalogue {
   }
 }
 
-function entryOf(event: EventSnapshot, packed: Buffer): CatalogueEntry {
+function entryOf(event: EventSnapshot, packed: Buffer, before: CatalogueEntry | undefined): CatalogueEntry {
   const tokenIds = event.markets.flatMap((market) => market.tokens.map((token) => token.tokenId));
+  const conditionIds = event.markets.map((market) => market.conditionId);
   const tradable = event.markets.filter(isBookable);
+  const tradableTokenIds = tradable.length === event.markets.length ? tokenIds : tradable.flatMap((market) => market.tokens.map((token) => token.tokenId));
+  // The previous version's arrays where they hold the same ids: what the catalogue keeps of an
+  // event between cycles stays the same objects, and `take` can tell nothing moved by identity.
+  const same = (now: readonly string[], then: readonly string[] | undefined): readonly string[] => (then && sameIds(now, then) ? then : now);
+  const keptTokenIds = same(tokenIds, before?.tokenIds);
   return {
     packed,
-    conditionIds: event.markets.map((market) => market.conditionId),
-    tokenIds,
-    // Usually every market: then the same array serves.
-    tradableTokenIds: tradable.length === event.markets.length ? tokenIds : tradable.flatMap((market) => market.tokens.map((token) => token.tokenId)),
+    conditionIds: same(conditionIds, before?.conditionIds),
+    tokenIds: keptTokenIds,
+    tradableTokenIds: tradableTokenIds === tokenIds ? keptTokenIds : same(tradableTokenIds, before?.tradableTokenIds),
   };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
