@@ -101,13 +101,14 @@ export class StreamSnapshotService implements OnApplicationShutdown {
   }
 
   /**
-   * The cycle queued its whole catalogue: events it no longer lists leave the stream's, and the
-   * stream follows the tradable tokens of what is left (the markets the cycle reads books for).
+   * The cycle queued its catalogue: when it read Gamma's whole catalogue, events it no longer lists
+   * leave the stream's (an event only unread, after a page that failed, stays followed); the stream
+   * follows the tradable tokens of what is left (the markets the cycle reads books for).
    */
-  endCycle(): void {
+  endCycle(catalogueComplete: boolean): void {
     const stream = this.stream;
     if (!stream) return;
-    for (const conditionId of this.catalogue.keepOnly(this.takenThisCycle)) this.queued.delete(conditionId);
+    if (catalogueComplete) for (const conditionId of this.catalogue.keepOnly(this.takenThisCycle)) this.queued.delete(conditionId);
     stream.setAssets(this.catalogue.tradableTokenIds());
     this.countConnections();
   }
