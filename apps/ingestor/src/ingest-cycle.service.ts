@@ -81,9 +81,9 @@ export class IngestCycleService {
       this.stream.startingCycle(cycleId);
       const chunks = this.source.cycleChunks({ maxMarkets: this.settings.maxMarkets || undefined, watchConditionIds, liveBooks: this.stream.liveBooks(), resyncBooks: fullResync });
       const queued = await this.storeAndQueue(cycleId, chunks, log);
+      this.stream.endCycle();
+
       const { stats } = queued;
-      this.stream.endCycle(stats.complete);
-      if (!stats.complete) log.warn({ events: stats.events }, "Gamma's catalogue was read in part this cycle; the stream keeps following the events it did not read");
       if (queued.issues > ISSUES_LOGGED) log.warn({ more: queued.issues - ISSUES_LOGGED }, 'More venue data issues this cycle');
       const durationMs = this.clock() - started;
       this.metrics.cycleDuration.observe(durationMs / 1000);

@@ -275,7 +275,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
       // The next cycle reads its catalogue from the live books, which already hold the second move, and takes it.
       const next = await source.fetchCycle({ liveBooks: stream });
       const sent = service.take(next.events);
-      service.endCycle(true);
+      service.endCycle();
       release();
       await service.idle();
       const streamed = (await batches(ingestor, QueueName.SnapshotsForStrategy)).filter(({ batch }) => batch.cycleId.startsWith('next-cycle:stream:')).flatMap(({ batch }) => batch.events);
@@ -308,7 +308,7 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     // Numbered under the running cycle, whose batches go out meanwhile: one cycle id at a time reaches risk.
     await settle(async () => expect((await quotedIn('next-cycle:stream:')).map((quote) => quote.bestBid)).toEqual([away.bestBid]));
     service.take(next.events);
-    service.endCycle(true);
+    service.endCycle();
 
     // Back to 0.30: the catalogue's price, but not what strategy and risk were last sent.
     const back = sim.setPrice(token, 0.3);
@@ -374,36 +374,6 @@ describe('Ingestor streaming between cycles (real websockets, Postgres and Redis
     const leavingTokens: string[] = [...sim.world.marketsOf(leaving)[0]!.tokenIds];
     expect(stream.assetIds().filter((tokenId) => leavingTokens.includes(tokenId))).toEqual([]);
     expect(stream.assetIds().sort()).toEqual(tradableTokens().sort());
-  });
-
-  it('keeps following the events of Gamma pages a cycle could not read, rather than dropping them from the stream', async () => {
-    // Pages of two events read one at a time, no retry: a failure after the first slice leaves the rest unread.
-    const ingestor = await startIngestor({ POLYBOT_GAMMA_PAGE_SIZE: '2', POLYBOT_GAMMA_PAGES_IN_FLIGHT: '1', POLYBOT_HTTP_MAX_RETRIES: '0' });
-    const cycles = ingestor.moduleRef.get(IngestCycleService);
-    const stream = ingestor.moduleRef.get<MarketStream>(MARKET_STREAM);
-    const source = ingestor.moduleRef.get<MarketDataSource>(MARKET_DATA_SOURCE);
-    const tradable = [...sim.world.markets.values()].filter((market) => market.active && !market.closed).flatMap((market) => [...market.tokenIds]);
-    await cycles.runCycle();
-    expect(stream.assetIds().sort()).toEqual(tradable.sort());
-
-    const chunksOf = source.cycleChunks.bind(source);
-    jest.spyOn(source, 'cycleChunks').mockImplementation(async function* (opts) {
-      let slices = 0;
-      for await (const chunk of chunksOf({ ...opts, marketsPerChunk: 1 })) {
-        // Gamma fails from the second page on.
-        if (++slices === 1) sim.addFault({ route: '/gamma/events', kind: 'status', status: 500 });
-        yield chunk;
-      }
-    });
-    try {
-      const partial = await cycles.runCycle();
-      expect(partial.issues).toBeGreaterThan(0);
-      expect(partial.events).toBeLessThan(sim.world.events.size);
-      expect(stream.assetIds().sort()).toEqual(tradable.sort());
-      expect(ingestor.test.logs().some((line) => String(line['message']).startsWith("Gamma's catalogue was read in part"))).toBe(true);
-    } finally {
-      sim.clearFaults();
-    }
   });
 
   it('streams nothing with POLYBOT_STREAMING=false', async () => {

@@ -101,14 +101,13 @@ export class StreamSnapshotService implements OnApplicationShutdown {
   }
 
   /**
-   * The cycle queued its catalogue: when it read Gamma's whole catalogue, events it no longer lists
-   * leave the stream's (an event only unread, after a page that failed, stays followed); the stream
-   * follows the tradable tokens of what is left (the markets the cycle reads books for).
+   * The cycle queued its whole catalogue: events it no longer lists leave the stream's, and the
+   * stream follows the tradable tokens of what is left (the markets the cycle reads books for).
    */
-  endCycle(catalogueComplete: boolean): void {
+  endCycle(): void {
     const stream = this.stream;
     if (!stream) return;
-    if (catalogueComplete) for (const conditionId of this.catalogue.keepOnly(this.takenThisCycle)) this.queued.delete(conditionId);
+    for (const conditionId of this.catalogue.keepOnly(this.takenThisCycle)) this.queued.delete(conditionId);
     stream.setAssets(this.catalogue.tradableTokenIds());
     this.countConnections();
   }

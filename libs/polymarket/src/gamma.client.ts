@@ -39,8 +39,6 @@ export interface GammaEventsPage {
   readonly events: GammaEvent[];
   readonly markets: GammaMarket[];
   readonly issues: string[];
-  /** Paging stopped before the catalogue's end (a page failed, or maxPages): what follows was not read. */
-  readonly cutShort: boolean;
 }
 
 export interface GammaMarketsPage {
@@ -87,13 +85,11 @@ export class GammaClient {
   async fetchOpenEvents(opts: FetchOpenEventsOptions = {}): Promise<GammaEventsPage> {
     const events: GammaEvent[] = [];
     const issues: string[] = [];
-    let cutShort = false;
     for await (const page of this.openEventPages(opts)) {
       events.push(...page.events);
       issues.push(...page.issues);
-      cutShort ||= page.cutShort;
     }
-    return { events, markets: events.flatMap((event) => event.markets), issues, cutShort };
+    return { events, markets: events.flatMap((event) => event.markets), issues };
   }
 
   /**
@@ -121,7 +117,7 @@ export class GammaClient {
         const { items, pageIssues } = await pages.take(page);
         const issues = [...pageIssues];
         if (items === null) {
-          yield { events: [], markets: [], issues, cutShort: true };
+          yield { events: [], markets: [], issues };
           return;
         }
         const events: GammaEvent[] = [];
@@ -138,10 +134,10 @@ export class GammaClient {
           events.push(event);
           marketCount += event.markets.length;
         }
-        yield { events, markets: events.flatMap((event) => event.markets), issues, cutShort: false };
+        yield { events, markets: events.flatMap((event) => event.markets), issues };
         if (capped || items.length < this.pageSize) return;
       }
-      yield { events: [], markets: [], issues: [`gamma GET /events: stopped after ${this.maxPages} full pages; the catalogue may be incomplete`], cutShort: true };
+      yield { events: [], markets: [], issues: [`gamma GET /events: stopped after ${this.maxPages} full pages; the catalogue may be incomplete`] };
     } finally {
       await pages.settle();
     }

@@ -21,8 +21,6 @@ export interface MarketDataCycleStats {
   /** On a full re-sync with a stream, what each REST book did to the stream's own (see LiveBooks.resyncBook); else null. */
   readonly resyncedBooks: Readonly<Record<BookResyncOutcome, number>> | null;
   readonly durationMs: number;
-  /** False when Gamma's paging stopped before the catalogue's end (see GammaEventsPage.cutShort). */
-  readonly complete: boolean;
 }
 
 export interface FetchCycleOptions {
@@ -68,11 +66,10 @@ export function addCycleStats(a: MarketDataCycleStats, b: MarketDataCycleStats):
     watchedMarkets: a.watchedMarkets + b.watchedMarkets,
     resyncedBooks: resynced,
     durationMs: a.durationMs + b.durationMs,
-    complete: a.complete && b.complete,
   };
 }
 
-export const NO_CYCLE_STATS: MarketDataCycleStats = { events: 0, markets: 0, tokens: 0, books: 0, restBooks: 0, watchedMarkets: 0, resyncedBooks: null, durationMs: 0, complete: true };
+export const NO_CYCLE_STATS: MarketDataCycleStats = { events: 0, markets: 0, tokens: 0, books: 0, restBooks: 0, watchedMarkets: 0, resyncedBooks: null, durationMs: 0 };
 
 /**
  * Markets of Gamma's catalogue taken into one slice of a cycle: big enough that its REST books go
@@ -181,16 +178,14 @@ export class MarketDataSource {
     let issues = [...watched.issues];
     let gathered: GammaEvent[] = [];
     let markets = 0;
-    let complete = true;
     const marketsPerChunk = opts.marketsPerChunk ?? MARKETS_PER_CHUNK;
     const take = async (events: GammaEvent[], loose: GammaMarket[]): Promise<MarketDataChunk> => {
       const chunk = await this.chunk(events, loose, issues, opts);
       issues = [];
-      return { ...chunk, stats: { ...chunk.stats, durationMs: Math.round(performance.now() - started), complete } };
+      return { ...chunk, stats: { ...chunk.stats, durationMs: Math.round(performance.now() - started) } };
     };
     for await (const page of this.options.gamma.openEventPages({ maxMarkets: opts.maxMarkets })) {
       issues.push(...page.issues);
-      complete &&= !page.cutShort;
       gathered.push(...page.events);
       markets += page.markets.length;
       if (markets < marketsPerChunk) continue;
@@ -219,7 +214,6 @@ export class MarketDataSource {
         watchedMarkets: loose.length,
         resyncedBooks: fetched.resynced,
         durationMs: 0,
-        complete: true,
       },
     };
   }
