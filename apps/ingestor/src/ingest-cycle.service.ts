@@ -120,8 +120,8 @@ export class IngestCycleService {
         done.stats = addCycleStats(done.stats, chunk.stats);
         this.warnIssues(chunk.issues, done.issues, log);
         done.issues += chunk.issues.length;
-        const fetchedAt = new Date(this.clock()).toISOString();
         const storeStarted = this.clock();
+        const fetchedAt = new Date(storeStarted).toISOString();
         await this.markets.upsertMany(chunk.events.flatMap((event) => event.markets));
         done.storeMs += this.clock() - storeStarted;
         const batches = batchEvents([...waiting.events, ...this.stream.resolvedView(chunk.events)], TOKENS_PER_BATCH).map((events, i) => ({ events, fetchedAt: i === 0 && waiting.events.length > 0 ? waiting.fetchedAt : fetchedAt }));

@@ -88,9 +88,9 @@ export class StreamSnapshotService implements OnApplicationShutdown {
    * ones last). From now on stream updates of these events build on them, and are queued only where
    * they change what this batch sends.
    */
-  take(events: readonly EventSnapshot[]): EventSnapshot[] {
+  take(events: EventSnapshot[]): EventSnapshot[] {
     const stream = this.stream;
-    if (!stream) return [...events];
+    if (!stream) return events;
     for (const conditionId of this.catalogue.take(events)) this.queued.delete(conditionId);
     return events.map((event) => {
       this.takenThisCycle.add(event.eventId);

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from './sql-migration';
 
 /*
  * Money, prices and probabilities are `double precision`: every value starts life as a JS number
@@ -196,14 +196,4 @@ DROP TABLE IF EXISTS intents;
 DROP TABLE IF EXISTS markets;
 `;
 
-export class InitialSchema1764230000000 implements MigrationInterface {
-  readonly name = 'InitialSchema1764230000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(UP);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(DOWN);
-  }
-}
+export const InitialSchema1764230000000 = sqlMigration('InitialSchema1764230000000', UP, DOWN);

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from './sql-migration';
 
 /**
  * Fills are the paper (and, later, live) ledger's source of truth: cash and positions are folded
@@ -29,14 +29,4 @@ CREATE TRIGGER fills_append_only
   FOR EACH ROW EXECUTE FUNCTION audit_log_reject_change();
 `;
 
-export class Fills1764240000000 implements MigrationInterface {
-  name = 'Fills1764240000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(UP);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE fills;');
-  }
-}
+export const Fills1764240000000 = sqlMigration('Fills1764240000000', UP, 'DROP TABLE fills;');

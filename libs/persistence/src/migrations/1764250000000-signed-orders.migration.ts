@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from './sql-migration';
 
 /**
  * A live order is signed and stored here before it is posted, one per intent, so a timeout, a
@@ -20,14 +20,4 @@ CREATE TABLE signed_orders (
 );
 `;
 
-export class SignedOrders1764250000000 implements MigrationInterface {
-  name = 'SignedOrders1764250000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(UP);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE signed_orders;');
-  }
-}
+export const SignedOrders1764250000000 = sqlMigration('SignedOrders1764250000000', UP, 'DROP TABLE signed_orders;');

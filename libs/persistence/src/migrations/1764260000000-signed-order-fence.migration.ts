@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from './sql-migration';
 
 /**
  * Two deliveries of one job can run at once (a lost BullMQ lock): one withholding the stored order
@@ -26,14 +26,4 @@ ALTER TABLE signed_orders
   ADD CONSTRAINT signed_orders_state_check CHECK (state IN ('SIGNED', 'POSTED', 'DONE'));
 `;
 
-export class SignedOrderFence1764260000000 implements MigrationInterface {
-  name = 'SignedOrderFence1764260000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(UP);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(DOWN);
-  }
-}
+export const SignedOrderFence1764260000000 = sqlMigration('SignedOrderFence1764260000000', UP, DOWN);

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from './sql-migration';
 
 /**
  * Which delivery of a job last claimed its stored order to post. A delivery the venue refused
@@ -10,14 +10,4 @@ const UP = `ALTER TABLE signed_orders ADD COLUMN claim_token uuid NULL;`;
 /** The code before this migration never reads the column. */
 const DOWN = `ALTER TABLE signed_orders DROP COLUMN claim_token;`;
 
-export class SignedOrderClaimToken1764270000000 implements MigrationInterface {
-  name = 'SignedOrderClaimToken1764270000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(UP);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(DOWN);
-  }
-}
+export const SignedOrderClaimToken1764270000000 = sqlMigration('SignedOrderClaimToken1764270000000', UP, DOWN);
